@@ -1,0 +1,297 @@
+/// One fund application (`vip-aanvraag/1`), as read from its YAML file.
+///
+/// Every field that a participant may not have written yet is optional: a bare draft
+/// is a valid `Aanvraag`; what is missing is reported by the checklist, not here.
+/// Text fields are nil when empty; lists are empty when absent.
+public struct Aanvraag: Sendable {
+    public var formaat: String = Aanvraag.formaat
+    public var negeer: [Negeer] = []
+    public var woordenlijst: [String] = []
+    public var organisatie = Organisatie()
+    public var project = Project()
+    public var begroting = Begroting()
+    public var dekkingsplan: [Dekking] = []
+    public var fondsen: [Fonds] = []
+    public var bijlagen: [Bijlage] = []
+    public var brief = Brief()
+    /// Where each path of the input stands in the file.
+    public var bron = Bron(bestand: "")
+
+    public static let formaat = "vip-aanvraag/1"
+    public init() {}
+}
+
+public struct Negeer: Sendable { public var regel: String?; public var reden: String? }
+
+public struct Adres: Sendable, Equatable {
+    public var straat: String?
+    public var postcode: String?
+    public var plaats: String?
+    public init(straat: String? = nil, postcode: String? = nil, plaats: String? = nil) {
+        self.straat = straat; self.postcode = postcode; self.plaats = plaats
+    }
+}
+
+public struct Persoon: Sendable, Equatable {
+    public var naam: String?
+    public var functie: String?
+}
+
+public struct Contactpersoon: Sendable {
+    public var naam: String?
+    public var functie: String?
+    public var telefoon: String?
+    public var email: String?
+    public var bereikbaar: String?
+}
+
+public struct Organisatie: Sendable {
+    public var naam: String?
+    /// Free text as written; the checklist (`rechtsvorm`) reports other values.
+    public var rechtsvorm: String?
+    public var doelstelling: String?
+    public var opgericht: Datum?
+    public var kvk: String?
+    public var rsin: String?
+    public var anbi: Bool?
+    public var iban: String?
+    public var adres: Adres?
+    public var website: String?
+    public var logo: String?
+    public var bestuur: [Persoon] = []
+    public var contactpersoon: Contactpersoon?
+
+    /// Stichting and vereniging are legal entities with a KvK registration, board, IBAN.
+    public var isRechtspersoon: Bool { rechtsvorm == "stichting" || rechtsvorm == "vereniging" }
+}
+
+public enum Fase: String, Sendable, CaseIterable { case ontlasten, empoweren, activeren }
+public enum Verhouding: String, Sendable, CaseIterable { case aanvullend, alternatief }
+public enum PartnerStatus: String, Sendable, CaseIterable {
+    case toegezegd, inGesprek = "in-gesprek", beoogd
+}
+
+public struct Doelgroep: Sendable {
+    public var omschrijving: String?
+    public var problematiek: String?
+    public var onderbouwing: [String] = []
+    public var omvang: Int?
+}
+
+public struct Profijtgroep: Sendable {
+    public var omschrijving: String?
+    public var aantal: Int?
+}
+
+public struct Werkwijze: Sendable {
+    public var omschrijving: String?
+    public var motivering: String?
+}
+
+public struct BestaandInitiatief: Sendable {
+    public var naam: String?
+    public var wat: String?
+}
+
+public struct Positionering: Sendable {
+    public var bestaandeInitiatieven: [BestaandInitiatief] = []
+    public var verhouding: Verhouding?
+    public var toegevoegdeWaarde: String?
+}
+
+public struct Partner: Sendable {
+    public var naam: String?
+    public var rol: String?
+    public var status: PartnerStatus?
+}
+
+public struct Periode: Sendable {
+    public var start: Datum?
+    public var eind: Datum?
+}
+
+public struct Activiteit: Sendable {
+    public var naam: String?
+    public var omschrijving: String?
+    public var fase: Fase?
+    public var uitvoerders: [String] = []
+    public var uren: Hoeveelheid?
+    public var start: Datum?
+    public var eind: Datum?
+}
+
+public struct Resultaat: Sendable {
+    public var resultaat: String?
+    public var waarom: String?
+}
+
+public struct Evaluatie: Sendable {
+    public var hoe: String?
+    public var wanneer: String?
+    public var door: String?
+}
+
+public struct Verslaglegging: Sendable {
+    public var door: String?
+    public var wanneer: String?
+    public var gebruik: String?
+}
+
+public struct Project: Sendable {
+    public var titel: String?
+    public var samenvatting: String?
+    public var aanleiding: String?
+    public var doel: String?
+    public var thema: [String] = []
+    public var regio: String?
+    public var doelgroep = Doelgroep()
+    public var profijtgroep: Profijtgroep?
+    public var instroom: String?
+    public var doorstroom: String?
+    public var uitstroom: String?
+    public var aanpak: [Fase] = []
+    public var werkwijze = Werkwijze()
+    public var deskundigheid: String?
+    public var positionering: Positionering?
+    public var partners: [Partner] = []
+    public var projectleider: String?
+    public var eindverantwoordelijke: String?
+    public var periode = Periode()
+    public var fasering: String?
+    public var activiteiten: [Activiteit] = []
+    public var resultaten: [Resultaat] = []
+    public var succesfactoren: [String] = []
+    public var faalfactoren: [String] = []
+    public var evaluatie = Evaluatie()
+    public var verslaglegging = Verslaglegging()
+    public var vervolg: String?
+}
+
+public enum Inzet: String, Sendable, CaseIterable {
+    case betaald, proDeo = "pro-deo", eigenVrijwilligers = "eigen-vrijwilligers"
+}
+public enum Onderbouwing: String, Sendable, CaseIterable { case offerte, berekening, schatting }
+
+public struct Post: Sendable {
+    public var post: String?
+    public var categorie: String?
+    public var aantal: Hoeveelheid?
+    public var eenheid: String?
+    public var prijs: Bedrag?
+    public var bedrag: Bedrag?
+    public var inzet: Inzet = .betaald
+    public var onderbouwing: Onderbouwing?
+    public var offerte: String?
+    public var toelichting: String?
+
+    /// `bedrag`, or `aantal × prijs` (nil when neither can be computed).
+    public var berekendBedrag: Bedrag? {
+        if let bedrag { return bedrag }
+        guard let aantal, let prijs else { return nil }
+        return aantal.times(prijs)
+    }
+}
+
+public struct Begroting: Sendable {
+    public var posten: [Post] = []
+    public var toelichting: String?
+
+    /// The sum of all posts (posts without a computable amount count as zero).
+    public var totaal: Bedrag {
+        posten.reduce(.zero) { $0 + ($1.berekendBedrag ?? .zero) }
+    }
+
+    /// Posts grouped by categorie, in order of first appearance.
+    public var perCategorie: [(categorie: String, posten: [Post], subtotaal: Bedrag)] {
+        var order: [String] = []
+        var groups: [String: [Post]] = [:]
+        for post in posten {
+            let key = post.categorie ?? "overig"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(post)
+        }
+        return order.map { key in
+            let ps = groups[key]!
+            return (key, ps, ps.reduce(.zero) { $0 + ($1.berekendBedrag ?? .zero) })
+        }
+    }
+}
+
+public enum Soort: String, Sendable, CaseIterable {
+    case eigenMiddelen = "eigen-middelen", natura, deelnemersbijdrage, sponsor, overheid, overig
+}
+public enum DekkingStatus: String, Sendable, CaseIterable { case toegezegd, aangevraagd, verwacht, afgewezen }
+
+/// One line of the dekkingsplan: either a source (`bron` + `soort`) or a fund.
+public struct Dekking: Sendable {
+    public var bron: String?
+    public var soort: Soort?
+    public var fonds: String?
+    public var bedrag: Bedrag?
+    public var status: DekkingStatus?
+
+    /// The name shown in documents.
+    public var naam: String { fonds ?? bron ?? "(naamloos)" }
+    public var telt: Bool { status != .afgewezen }
+}
+
+extension Array where Element == Dekking {
+    /// The dekking total: all entries except `afgewezen`.
+    public var totaal: Bedrag {
+        reduce(.zero) { $0 + ($1.telt ? ($1.bedrag ?? .zero) : .zero) }
+    }
+}
+
+public struct Fonds: Sendable {
+    public var naam: String?
+    public var terAttentieVan: String?
+    public var aanhef: String?
+    public var adres: Adres?
+    public var doelstelling: String?
+}
+
+public enum BijlageSoort: String, Sendable, CaseIterable {
+    case statuten, kvkUittreksel = "kvk-uittreksel", jaarverslag, offerte, overig
+}
+
+public struct Bijlage: Sendable {
+    public var titel: String?
+    public var soort: BijlageSoort?
+    public var bestand: String?
+    public var organisatie: String?
+    public var toelichting: String?
+}
+
+public struct Brief: Sendable {
+    public var plaats: String?
+    public var datum: Datum?
+    public var inleiding: String?
+    public var slot: String?
+    public var gecorrigeerdDoor: String?
+    public var ondertekening: [Persoon] = []
+}
+
+/// The file an aanvraag came from, and where each path stands in it.
+public struct Bron: Sendable {
+    public var bestand: String
+    public var marks: [String: SourceMark] = [:]
+    public init(bestand: String) { self.bestand = bestand }
+
+    /// The mark of `pad`, or of its nearest ancestor that is in the file
+    /// (a missing field points at the section that should hold it).
+    public func locate(_ pad: String) -> SourceMark? {
+        var p = Substring(pad)
+        while true {
+            if let m = marks[String(p)] { return m }
+            guard let cut = p.lastIndex(where: { $0 == "." || $0 == "[" }) else { return marks[""] }
+            p = p[..<cut]
+        }
+    }
+}
+
+extension Aanvraag {
+    /// The amount asked from fund `naam` in the dekkingsplan.
+    public func gevraagd(van naam: String) -> Bedrag? {
+        dekkingsplan.first { $0.fonds == naam }?.bedrag
+    }
+}

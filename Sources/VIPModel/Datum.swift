@@ -1,0 +1,63 @@
+/// A calendar date without time zone, as written in an aanvraag.
+public struct Datum: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var jaar: Int
+    public var maand: Int
+    public var dag: Int
+
+    public init?(jaar: Int, maand: Int, dag: Int) {
+        guard (1900...2200).contains(jaar), (1...12).contains(maand),
+              (1...Datum.daysIn(maand, jaar)).contains(dag) else { return nil }
+        self.jaar = jaar
+        self.maand = maand
+        self.dag = dag
+    }
+
+    public static func < (a: Datum, b: Datum) -> Bool { (a.jaar, a.maand, a.dag) < (b.jaar, b.maand, b.dag) }
+
+    static func daysIn(_ month: Int, _ year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// `2011-09-01` or `1-9-2011` (day first, as Dutch writers do).
+    public static func parse(_ raw: String) -> Datum? {
+        let parts = raw.trimmedText.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) && $0.count <= 4 }) else {
+            return nil
+        }
+        let n = parts.map { Int($0)! }
+        if parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2 {
+            return Datum(jaar: n[0], maand: n[1], dag: n[2])
+        }
+        if parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2 {
+            return Datum(jaar: n[2], maand: n[1], dag: n[0])
+        }
+        return nil
+    }
+
+    static let maandnamen = ["januari", "februari", "maart", "april", "mei", "juni", "juli",
+                             "augustus", "september", "oktober", "november", "december"]
+
+    /// `1 september 2011`.
+    public var description: String { "\(dag) \(Datum.maandnamen[maand - 1]) \(jaar)" }
+
+    /// `2011-09-01`.
+    public var iso: String {
+        func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(jaar)-\(pad(maand))-\(pad(dag))"
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian), for durations.
+    public var dayNumber: Int {
+        let y = maand <= 2 ? jaar - 1 : jaar
+        let era = y / 400
+        let yoe = y - era * 400
+        let mp = (maand + 9) % 12
+        let doy = (153 * mp + 2) / 5 + dag - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+@testable import VIPModel
+
+/// The spec's own example, read from the shared folder next to the repository.
+let specExample: String = {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    return root.appendingPathComponent("../shared/spec/voorbeelden/steunpilaar.yaml").standardized.path
+}()
+
+func readError(_ yaml: String) -> LeesFout? {
+    do {
+        _ = try AanvraagReader.parse(yaml, bestand: "t.yaml")
+        return nil
+    } catch {
+        return error
+    }
+}
+
+@Suite struct ReaderTests {
+    @Test func readsTheSpecExample() throws {
+        let a = try AanvraagReader.read(path: specExample)
+        #expect(a.organisatie.naam == "Stichting Steunpilaar")
+        #expect(a.begroting.posten.count == 9)
+        #expect(a.begroting.totaal == Bedrag(cents: 6_667_50))
+        #expect(a.dekkingsplan.totaal == Bedrag(cents: 6_667_50))
+        #expect(a.organisatie.kvk == "53012345")
+        #expect(a.project.periode.start == Datum(jaar: 2011, maand: 9, dag: 1))
+        #expect(a.bron.marks["begroting.posten[2].prijs"] == SourceMark(line: 181, column: 14))
+        #expect(a.organisatie.contactpersoon?.telefoon == "06 12345678")
+    }
+
+    @Test func bareDraftIsReadable() throws {
+        let a = try AanvraagReader.parse("formaat: vip-aanvraag/1\norganisatie:\n  naam: Stichting X\n")
+        #expect(a.organisatie.naam == "Stichting X")
+        #expect(a.project.titel == nil)
+    }
+
+    @Test func unknownKeyIsAnErrorWithSuggestion() throws {
+        let e = try #require(readError("formaat: vip-aanvraag/1\nproject:\n  doelgrop: x\n"))
+        #expect(e.mark == SourceMark(line: 3, column: 3))
+        #expect(e.pad == "project.doelgrop")
+        #expect(e.melding.contains("bedoelde u `doelgroep`?"))
+    }
+
+    @Test func wrongFormatNamesTheSupportedVersion() throws {
+        let e = try #require(readError("formaat: vip-aanvraag/2\n"))
+        #expect(e.melding.contains("vip-aanvraag/1"))
+        #expect(e.mark?.line == 1)
+        let missing = try #require(readError("organisatie: {naam: X}\n"))
+        #expect(missing.melding.contains("formaat"))
+    }
+
+    @Test(arguments: [
+        ("1250", Int64(125_000)), ("32.50", 3_250), ("32.5", 3_250), ("\"1.250,00\"", 125_000),
+        ("\"€ 1.250\"", 125_000), ("\"32,50\"", 3_250), ("\"1.500\"", 150_000), ("1.250,00", 125_000),
+        ("\"€1.234.567,89\"", 123_456_789), ("0", 0), ("\"1250,-\"", 125_000),
+    ])
+    func amounts(_ written: String, _ cents: Int64) throws {
+        let a = try AanvraagReader.parse("formaat: vip-aanvraag/1\ndekkingsplan:\n  - bedrag: \(written)\n")
+        #expect(a.dekkingsplan[0].bedrag == Bedrag(cents: cents))
+    }
+
+    @Test func ambiguousAmountAsksWhichWasMeant() throws {
+        let e = try #require(readError("formaat: vip-aanvraag/1\ndekkingsplan:\n  - bedrag: 1.500\n"))
+        #expect(e.melding.contains("dubbelzinnig"))
+        #expect(e.mark == SourceMark(line: 3, column: 13))
+        #expect(e.pad == "dekkingsplan[0].bedrag")
+    }
+
+    @Test(arguments: ["12.345", "1,234", "\"1,2345\"", "12.3456"])
+    func tooManyDecimalsOrAmbiguousIsRefused(_ written: String) {
+        #expect(readError("formaat: vip-aanvraag/1\ndekkingsplan:\n  - bedrag: \(written)\n") != nil)
+    }
+
+    @Test(arguments: ["abc", "[1, 2]", "\"12 euro\"", "1e3"])
+    func nonAmountsAreRefusedWithAnExample(_ written: String) throws {
+        let e = try #require(readError("formaat: vip-aanvraag/1\ndekkingsplan:\n  - bedrag: \(written)\n"))
+        #expect(e.melding.contains("1250"))
+    }
+
+    @Test func dates() throws {
+        let a = try AanvraagReader.parse("formaat: vip-aanvraag/1\nbrief:\n  datum: 1-9-2011\n")
+        #expect(a.brief.datum == Datum(jaar: 2011, maand: 9, dag: 1))
+        #expect(readError("formaat: vip-aanvraag/1\nbrief:\n  datum: 2011/09/01\n") != nil)
+        #expect(readError("formaat: vip-aanvraag/1\nbrief:\n  datum: 31-2-2011\n") != nil)
+        #expect(Datum.parse("2011-09-01")?.description == "1 september 2011")
+    }
+
+    @Test func controlCharactersAreRefusedNamingTheField() throws {
+        let e = try #require(readError("formaat: vip-aanvraag/1\nproject:\n  titel: \"Buurt\\u0007feest\"\n"))
+        #expect(e.melding.contains("`titel`"))
+        #expect(e.pad == "project.titel")
+    }
+
+    @Test func unicodeTextIsKept() throws {
+        let a = try AanvraagReader.parse("formaat: vip-aanvraag/1\nproject:\n  titel: \"Eten & <drinken> مرحبا İstanbul 🎉\"\n")
+        #expect(a.project.titel == "Eten & <drinken> مرحبا İstanbul 🎉")
+    }
+
+    @Test func enumValueOutsideTheSetIsAReadingError() throws {
+        let e = try #require(readError("formaat: vip-aanvraag/1\ndekkingsplan:\n  - status: toegezed\n"))
+        #expect(e.melding.contains("bedoelde u `toegezegd`?"))
+    }
+
+    @Test func emptyValuesCountAsMissing() throws {
+        let a = try AanvraagReader.parse("formaat: vip-aanvraag/1\nproject:\n  titel: \"\"\n  doel: ~\n  samenvatting:\n")
+        #expect(a.project.titel == nil && a.project.doel == nil && a.project.samenvatting == nil)
+    }
+
+    @Test func postcodesAreNormalised() throws {
+        let a = try AanvraagReader.parse("formaat: vip-aanvraag/1\norganisatie:\n  adres: {straat: a, postcode: 1066js, plaats: b}\n")
+        #expect(a.organisatie.adres?.postcode == "1066 JS")
+    }
+
+    @Test func syntaxErrorsCarryLineAndColumn() throws {
+        let e = try #require(readError("formaat: vip-aanvraag/1\nproject:\n  titel: Dit: is fout\n"))
+        #expect(e.mark?.line == 3)
+        #expect(e.melding.contains("dubbele punt"))
+    }
+
+    @Test func duplicateKeysAreRefused() throws {
+        let e = try #require(readError("formaat: vip-aanvraag/1\nproject:\n  titel: a\n  titel: b\n"))
+        #expect(e.mark?.line == 4)
+    }
+
+    @Test func billionLaughsIsRefusedQuickly() throws {
+        var yaml = "formaat: vip-aanvraag/1\nwoordenlijst: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        yaml += "negeer:\n"
+        for i in 1...9 {
+            let refs = Array(repeating: "*a\(i - 1)", count: 9).joined(separator: ", ")
+            yaml += "  - &a\(i) [\(refs)]\n"
+        }
+        let start = ContinuousClock.now
+        let e = try #require(readError(yaml))
+        #expect(ContinuousClock.now - start < .seconds(1))
+        #expect(e.melding.contains("te groot"))
+    }
+
+    @Test func aliasAsKeyCannotHang() throws {
+        let e = try #require(readError("formaat: vip-aanvraag/1\nx: &a [1]\n? *a\n: b\n"))
+        #expect(e.melding.contains("sleutel"))
+    }
+
+    @Test func deepNestingIsRefused() throws {
+        let yaml = "formaat: vip-aanvraag/1\nwoordenlijst: " + String(repeating: "[", count: 200) + String(repeating: "]", count: 200) + "\n"
+        let e = try #require(readError(yaml))
+        #expect(e.melding.contains("diep"))
+    }
+
+    @Test func binaryAndInvalidUTF8AndEmptyAreRefused() throws {
+        #expect(throws: LeesFout.self) { try AanvraagReader.parse([0x66, 0x00, 0x01], bestand: "b") }
+        let bad = try #require(throws: LeesFout.self) {
+            try AanvraagReader.parse(Array("formaat: vip-aanvraag/1\ntitel: ".utf8) + [0xC3, 0x28], bestand: "b")
+        }
+        #expect(bad.mark?.line == 2)
+        let empty = try #require(throws: LeesFout.self) { try AanvraagReader.parse([], bestand: "b") }
+        #expect(empty.melding.contains("leeg"))
+    }
+
+    @Test func pathsOutsideTheFolderAreRefused() {
+        #expect(readError("formaat: vip-aanvraag/1\norganisatie:\n  logo: ../geheim.png\n") != nil)
+        #expect(readError("formaat: vip-aanvraag/1\nbijlagen:\n  - bestand: /etc/passwd\n") != nil)
+    }
+
+    @Test func missingFieldLocatesItsSection() throws {
+        let a = try AanvraagReader.parse("formaat: vip-aanvraag/1\nproject:\n  titel: X\n")
+        #expect(a.bron.locate("project.doelgroep.omschrijving") == SourceMark(line: 3, column: 3))
+    }
+
+    @Test func amountFormatting() {
+        #expect(Bedrag(cents: 123_450).formatted() == "€\u{00A0}1.234,50")
+        #expect(Bedrag(cents: 5).formatted(symbol: false) == "0,05")
+        #expect(Bedrag(cents: -100_000_000).formatted(symbol: false) == "-1.000.000,00")
+        #expect(Bedrag(cents: 666_750).plain == "6667.50")
+        #expect(Hoeveelheid(hundredths: 150).times(Bedrag(cents: 1225)) == Bedrag(cents: 1838))
+    }
+}
