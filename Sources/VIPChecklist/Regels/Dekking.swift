@@ -1,0 +1,5 @@
+import VIPModel
+
+extension Catalogus {
+    static let dekking: [Regel] = []
+}

@@ -1,0 +1,88 @@
+import VIPModel
+
+/// Small checks that several rules share.
+enum Hulp {
+    static func heeftCijfer(_ s: String?) -> Bool { s?.contains(where: { $0.isASCII && $0.isNumber }) ?? false }
+
+    static func alleenCijfers(_ s: String) -> String { s.filter { !$0.isWhitespace && $0 != "." && $0 != "-" } }
+
+    /// ISO 13616 IBAN check: length per country and mod-97 == 1.
+    static func ibanGeldig(_ raw: String) -> Bool {
+        let iban = raw.filter { !$0.isWhitespace }.uppercased()
+        guard iban.count >= 15, iban.count <= 34, iban.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            return false
+        }
+        let country = String(iban.prefix(2))
+        guard country.allSatisfy(\.isLetter), iban.dropFirst(2).prefix(2).allSatisfy(\.isNumber) else { return false }
+        if let expected = ibanLengte[country], expected != iban.count { return false }
+        let rearranged = iban.dropFirst(4) + iban.prefix(4)
+        var remainder = 0
+        for c in rearranged {
+            let v: Int = c.isNumber ? Int(String(c))! : Int(c.asciiValue! - 55)
+            for digit in String(v) { remainder = (remainder * 10 + Int(String(digit))!) % 97 }
+        }
+        return remainder == 1
+    }
+
+    static let ibanLengte: [String: Int] = [
+        "NL": 18, "BE": 16, "DE": 22, "FR": 27, "GB": 22, "LU": 20, "ES": 24, "IT": 27, "AT": 20, "CH": 21,
+        "DK": 18, "NO": 15, "SE": 24, "FI": 18, "IE": 22, "PT": 25, "PL": 28, "TR": 26, "MA": 28, "SR": 0,
+    ].filter { $0.value > 0 }
+
+    /// The Dutch "elfproef" for RSIN/fiscal numbers: 9 digits, weights 9…2 and -1.
+    static func elfproef(_ digits: String) -> Bool {
+        guard digits.count == 9, digits.allSatisfy(\.isASCIIDigitChar) else { return false }
+        let d = digits.map { Int(String($0))! }
+        var sum = 0
+        for i in 0..<8 { sum += d[i] * (9 - i) }
+        sum -= d[8]
+        return sum % 11 == 0
+    }
+
+    static func emailGeldig(_ s: String) -> Bool {
+        let parts = s.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].count >= 3 else { return false }
+        let local = parts[0], domain = parts[1]
+        guard !s.contains(where: { $0.isWhitespace }), !local.hasPrefix("."), !local.hasSuffix("."),
+              !local.contains("..") else { return false }
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }),
+              let tld = labels.last, tld.count >= 2, tld.allSatisfy(\.isLetter) else { return false }
+        return domain.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }
+            && local.allSatisfy { $0.isLetter || $0.isNumber || "!#$%&'*+/=?^_`{|}~.-".contains($0) }
+    }
+
+    /// A Dutch phone number: 10 digits starting with 0, or +31 / 0031 followed by 9.
+    static func telefoonGeldig(_ s: String) -> Bool {
+        let allowed = s.allSatisfy { $0.isASCIIDigitChar || " -()+".contains($0) }
+        guard allowed else { return false }
+        let digits = s.filter(\.isASCIIDigitChar)
+        if s.trimmedText.hasPrefix("+31") { return digits.count == 11 && !digits.dropFirst(2).hasPrefix("0") }
+        if digits.hasPrefix("0031") { return digits.count == 13 }
+        return digits.count == 10 && digits.hasPrefix("0") && !digits.hasPrefix("00")
+    }
+
+    static let tussenvoegsels: Set<String> = ["van", "de", "der", "den", "het", "ter", "ten", "te", "in", "'t", "t",
+                                              "el", "al", "la", "le", "du", "da", "di", "dos", "das", "von", "op", "aan", "bin", "ben", "ibn"]
+
+    /// The surname without tussenvoegsels: "Fatima El Amrani" → "amrani".
+    static func achternaam(_ naam: String) -> String? {
+        let words = naam.split(whereSeparator: { $0.isWhitespace }).map { $0.lowercased() }
+        guard words.count >= 2, let last = words.last, !tussenvoegsels.contains(last) else { return nil }
+        return last
+    }
+
+    /// Normalised name for comparing people: lowercased, single spaces.
+    static func persoon(_ naam: String) -> String {
+        naam.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
+    }
+
+    /// The words of a text, lowercased, for theme matching.
+    static func woorden(_ s: String) -> [String] {
+        s.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }).map(String.init)
+    }
+}
+
+extension Character {
+    var isASCIIDigitChar: Bool { isASCII && isNumber }
+}
