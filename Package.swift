@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "VIPChecklist", dependencies: ["VIPModel", "VIPSpelling"]),
         .target(name: "VIPDocument", dependencies: ["VIPXML", "VIPZip"]),
         .target(name: "VIPPlanning"),
-        .target(name: "VIPKit", dependencies: ["VIPModel", "VIPChecklist", "VIPDocument",
+        .target(name: "VIPKit", dependencies: ["VIPModel", "VIPChecklist", "VIPDocument", "VIPZip",
                                               "VIPPlanning", "VIPSpelling"]),
         .executableTarget(name: "vip", dependencies: [
             "VIPKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),

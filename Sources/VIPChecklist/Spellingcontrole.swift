@@ -1,0 +1,148 @@
+import VIPModel
+import VIPSpelling
+
+extension Hunspell: Spelling {
+    public func isCorrect(_ word: String) -> Bool { spell(word) }
+}
+
+/// The `spelling` rule's work: every prose field through the dictionary, one finding
+/// per field listing its unknown words.
+struct Spellingcontrole {
+    let aanvraag: Aanvraag
+    let spelling: any Spelling
+
+    /// The prose fields of an aanvraag, with their paths.
+    static func prozavelden(_ a: Aanvraag) -> [(pad: String, tekst: String)] {
+        var v: [(String, String?)] = []
+        let p = a.project
+        v.append(("organisatie.doelstelling", a.organisatie.doelstelling))
+        v.append(("organisatie.contactpersoon.bereikbaar", a.organisatie.contactpersoon?.bereikbaar))
+        v.append(("project.titel", p.titel))
+        v.append(("project.samenvatting", p.samenvatting))
+        v.append(("project.aanleiding", p.aanleiding))
+        v.append(("project.doel", p.doel))
+        v.append(("project.doelgroep.omschrijving", p.doelgroep.omschrijving))
+        v.append(("project.doelgroep.problematiek", p.doelgroep.problematiek))
+        for (i, s) in p.doelgroep.onderbouwing.enumerated() { v.append(("project.doelgroep.onderbouwing[\(i)]", s)) }
+        v.append(("project.profijtgroep.omschrijving", p.profijtgroep?.omschrijving))
+        v.append(("project.instroom", p.instroom))
+        v.append(("project.doorstroom", p.doorstroom))
+        v.append(("project.uitstroom", p.uitstroom))
+        v.append(("project.werkwijze.omschrijving", p.werkwijze.omschrijving))
+        v.append(("project.werkwijze.motivering", p.werkwijze.motivering))
+        v.append(("project.deskundigheid", p.deskundigheid))
+        if let pos = p.positionering {
+            for (i, b) in pos.bestaandeInitiatieven.enumerated() {
+                v.append(("project.positionering.bestaande_initiatieven[\(i)].wat", b.wat))
+            }
+            v.append(("project.positionering.toegevoegde_waarde", pos.toegevoegdeWaarde))
+        }
+        for (i, x) in p.partners.enumerated() { v.append(("project.partners[\(i)].rol", x.rol)) }
+        v.append(("project.fasering", p.fasering))
+        for (i, x) in p.activiteiten.enumerated() {
+            v.append(("project.activiteiten[\(i)].naam", x.naam))
+            v.append(("project.activiteiten[\(i)].omschrijving", x.omschrijving))
+        }
+        for (i, x) in p.resultaten.enumerated() {
+            v.append(("project.resultaten[\(i)].resultaat", x.resultaat))
+            v.append(("project.resultaten[\(i)].waarom", x.waarom))
+        }
+        for (i, s) in p.succesfactoren.enumerated() { v.append(("project.succesfactoren[\(i)]", s)) }
+        for (i, s) in p.faalfactoren.enumerated() { v.append(("project.faalfactoren[\(i)]", s)) }
+        v.append(("project.evaluatie.hoe", p.evaluatie.hoe))
+        v.append(("project.evaluatie.wanneer", p.evaluatie.wanneer))
+        v.append(("project.evaluatie.door", p.evaluatie.door))
+        v.append(("project.verslaglegging.door", p.verslaglegging.door))
+        v.append(("project.verslaglegging.wanneer", p.verslaglegging.wanneer))
+        v.append(("project.verslaglegging.gebruik", p.verslaglegging.gebruik))
+        v.append(("project.vervolg", p.vervolg))
+        for (i, x) in a.begroting.posten.enumerated() {
+            v.append(("begroting.posten[\(i)].post", x.post))
+            v.append(("begroting.posten[\(i)].toelichting", x.toelichting))
+        }
+        v.append(("begroting.toelichting", a.begroting.toelichting))
+        for (i, b) in a.bijlagen.enumerated() { v.append(("bijlagen[\(i)].toelichting", b.toelichting)) }
+        v.append(("brief.inleiding", a.brief.inleiding))
+        v.append(("brief.slot", a.brief.slot))
+        return v.compactMap { pad, tekst in tekst.map { (pad, $0) } }
+    }
+
+    /// Words that are names because the aanvraag uses them as names somewhere.
+    static func namen(_ a: Aanvraag) -> Set<String> {
+        var n: [String?] = [a.organisatie.naam, a.organisatie.website, a.organisatie.adres?.straat, a.organisatie.adres?.plaats,
+                            a.organisatie.contactpersoon?.naam, a.organisatie.contactpersoon?.functie,
+                            a.project.projectleider, a.project.eindverantwoordelijke, a.project.regio, a.brief.plaats,
+                            a.brief.gecorrigeerdDoor]
+        n += a.organisatie.bestuur.map(\.naam)
+        n += a.project.partners.map(\.naam)
+        n += (a.project.positionering?.bestaandeInitiatieven ?? []).map(\.naam)
+        n += a.project.activiteiten.flatMap(\.uitvoerders)
+        n += a.project.thema
+        n += a.dekkingsplan.map(\.bron) + a.dekkingsplan.map(\.fonds)
+        n += a.fondsen.flatMap { [$0.naam, $0.terAttentieVan, $0.adres?.straat, $0.adres?.plaats] }
+        n += a.bijlagen.flatMap { [$0.titel, $0.organisatie] }
+        n += a.brief.ondertekening.map(\.naam)
+        var words = Set<String>()
+        for s in n.compactMap({ $0 }) {
+            for w in tokens(s) { words.insert(w.lowercased()) }
+        }
+        for w in a.woordenlijst { words.insert(w.lowercased()) }
+        return words
+    }
+
+    /// Splits text into candidate words: letters with inner apostrophes, hyphens and dots.
+    static func tokens(_ s: String) -> [Substring] {
+        s.split(whereSeparator: { $0.isWhitespace || "()[]{}\"“”‘«»,;:!?/…–—".contains($0) }).map { token in
+            var t = token[...]
+            while let c = t.first, !(c.isLetter || c.isNumber) { t = t.dropFirst() }
+            while let c = t.last, !(c.isLetter || c.isNumber) { t = t.dropLast() }
+            return t
+        }.filter { !$0.isEmpty }
+    }
+
+    /// Tokens that are not words to spell: numbers, e-mail, web addresses, codes.
+    static func skip(_ t: Substring) -> Bool {
+        if t.count < 2 || t.contains(where: { $0.isNumber }) || t.contains("@") || t.contains("://") { return true }
+        if t.lowercased().hasPrefix("www.") { return true }
+        // A domain name such as steunpilaar.example or gemeente.nl.
+        let labels = t.split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty } && labels.last!.allSatisfy(\.isLowercase)
+    }
+
+    func woordGoed(_ w: Substring, namen: Set<String>) -> Bool {
+        let word = String(w)
+        if namen.contains(word.lowercased()) { return true }
+        if spelling.isCorrect(word) { return true }
+        // Sentence-initial capitals, and words written in capitals for emphasis.
+        if let first = word.first, first.isUppercase, spelling.isCorrect(word.lowercased()) { return true }
+        // Hyphenated compounds are checked per part ("buurt-bewoners", "Nieuw-West").
+        if word.contains("-") {
+            let parts = word.split(separator: "-")
+            return !parts.isEmpty && parts.allSatisfy { woordGoed($0, namen: namen) }
+        }
+        // Abbreviations in capitals (KvK, ANBI, GGD) are not spelling mistakes.
+        if word.count <= 5, word.filter(\.isUppercase).count >= 2 { return true }
+        return false
+    }
+
+    func run(_ m: inout Melder) {
+        let namen = Self.namen(aanvraag)
+        for (pad, tekst) in Self.prozavelden(aanvraag) {
+            var onbekend: [String] = []
+            for t in Self.tokens(tekst) where !Self.skip(t) {
+                if !woordGoed(t, namen: namen), !onbekend.contains(String(t)) { onbekend.append(String(t)) }
+            }
+            guard !onbekend.isEmpty else { continue }
+            let lijst = onbekend.prefix(12).map { word -> String in
+                if let hunspell = spelling as? Hunspell,
+                   let s = hunspell.suggest(word, limit: 4).first(where: { !$0.contains(" ") }) {
+                    return "\"\(word)\" (\(s)?)"
+                }
+                return "\"\(word)\""
+            }.joined(separator: ", ")
+            let meer = onbekend.count > 12 ? " en nog \(onbekend.count - 12)" : ""
+            m.meld(pad, "Onbekende woorden in `\(pad)`: \(lijst)\(meer). Verbeter de spelling, of zet namen en "
+                + "vakwoorden die goed zijn in `woordenlijst`. \"Let op taal- en stijlfouten.\"")
+        }
+    }
+}

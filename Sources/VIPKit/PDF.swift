@@ -1,0 +1,57 @@
+import Foundation
+
+/// PDFs through LibreOffice headless (`vip build --pdf`).
+///
+/// soffice exits 0 even when it could not load a file, so the verdict is whether the
+/// PDF exists. Each run gets its own profile, so a running LibreOffice does not interfere.
+public enum PDF {
+    public static func soffice() -> String? {
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        for dir in paths {
+            for name in ["soffice", "libreoffice"] {
+                let p = "\(dir)/\(name)"
+                if FileManager.default.isExecutableFile(atPath: p) { return p }
+            }
+        }
+        return nil
+    }
+
+    public static func converteer(_ files: [Pakket.Uitvoer]) throws(BuildFout) -> [Pakket.Uitvoer] {
+        guard !files.isEmpty else { return [] }
+        guard let soffice = soffice() else {
+            throw BuildFout(melding: "Voor --pdf is LibreOffice nodig, maar `soffice` is niet gevonden. Installeer het "
+                + "(Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui) of laat --pdf weg; er is niets geschreven.")
+        }
+        let fm = FileManager.default
+        let tmp = fm.temporaryDirectory.appendingPathComponent("vip-pdf-\(getpid())-\(UUID().uuidString)").path
+        defer { try? fm.removeItem(atPath: tmp) }
+        let invoer = tmp + "/in", uit = tmp + "/uit", profiel = tmp + "/profiel"
+        do {
+            for d in [invoer, uit, profiel] { try fm.createDirectory(atPath: d, withIntermediateDirectories: true) }
+            for f in files { try Data(f.bytes).write(to: URL(fileURLWithPath: invoer + "/" + f.naam)) }
+        } catch {
+            throw BuildFout(melding: "Tijdelijke bestanden voor --pdf konden niet worden geschreven: \(error.localizedDescription)")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: soffice)
+        process.arguments = ["-env:UserInstallation=file://\(profiel)", "--headless", "--norestore",
+                             "--convert-to", "pdf", "--outdir", uit] + files.map { invoer + "/" + $0.naam }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+            process.waitUntilExit()
+        } catch {
+            throw BuildFout(melding: "LibreOffice kon niet worden gestart: \(error.localizedDescription)")
+        }
+        var pdfs: [Pakket.Uitvoer] = []
+        for f in files {
+            let naam = (f.naam as NSString).deletingPathExtension + ".pdf"
+            guard let data = fm.contents(atPath: uit + "/" + naam), !data.isEmpty else {
+                throw BuildFout(melding: "LibreOffice heeft geen PDF gemaakt van \(f.naam); er is niets geschreven.")
+            }
+            pdfs.append(Pakket.Uitvoer(naam: naam, bytes: [UInt8](data)))
+        }
+        return pdfs
+    }
+}

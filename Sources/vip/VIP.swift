@@ -1,0 +1,188 @@
+import ArgumentParser
+import Foundation
+import VIPKit
+
+/// The thin executable: parses arguments, calls VIPKit, prints, maps to exit codes
+/// (0 done, 1 fouten, 2 unusable input — cli.md).
+@main
+struct VIP: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vip",
+        abstract: "Van Idee naar Project: van projectplan naar een complete fondsaanvraag.",
+        discussion: """
+            Schrijf uw aanvraag in één YAML-bestand (begin met `vip init`), controleer het met `vip check`
+            en maak de documenten met `vip build`. Uitgangscodes: 0 klaar, 1 de aanvraag heeft fouten,
+            2 de invoer kon niet worden gebruikt.
+            """,
+        version: "0.1.0",
+        subcommands: [Check.self, Build.self, Init.self, Regels.self, Schema.self],
+        helpNames: [.short, .long, .customLong("hulp")]
+    )
+
+    /// ArgumentParser exits 64 on bad arguments; cli.md says 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let exit = VIP.exitCode(for: error)
+            if exit == .success || exit.rawValue == 0 {
+                print(VIP.fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((VIP.fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+enum Terminal {
+    static var kleur: Bool {
+        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    static func fout(_ s: String) {
+        FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
+    }
+}
+
+enum Uitvoerformaat: String, ExpressibleByArgument, CaseIterable {
+    case tekst, json
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Controleer aanvragen met de VIP-checklist.",
+        discussion: "Eén regel per bevinding: bestand:regel:kolom: ernst: melding [regel-id]. "
+            + "Uitgangscode 0: af; 1: er zijn fouten; 2: een bestand kon niet worden gelezen.")
+
+    @Argument(help: ArgumentHelp("De aanvraagbestanden.", valueName: "AANVRAAG"))
+    var aanvragen: [String]
+
+    @Option(name: .long, help: "Uitvoer: tekst of json.")
+    var format: Uitvoerformaat = .tekst
+
+    func run() throws {
+        let checker = Checker()
+        let resultaten = aanvragen.map { checker.check(path: $0) }
+        switch format {
+        case .json:
+            print(CheckReport.json(resultaten), terminator: "")
+            for r in resultaten { if let e = r.leesfout { Terminal.fout(e.description) } }
+        case .tekst:
+            let kleuren = CheckReport.Kleuren(aan: Terminal.kleur)
+            for (i, r) in resultaten.enumerated() {
+                if i > 0 { print("") }
+                if let e = r.leesfout { Terminal.fout(e.description) } else { print(CheckReport.tekst(r, kleuren: kleuren), terminator: "") }
+            }
+        }
+        throw ExitCode(resultaten.map(\.exitCode).max() ?? 0)
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Maak het complete aanvraagpakket: per fonds een brief, het projectplan, de begroting en de fondsenlijst.",
+        discussion: "Zonder --concept weigert vip een aanvraag met fouten (uitgangscode 1). Standaardmap: uit/ naast "
+            + "de aanvraag; met meerdere aanvragen krijgt elke aanvraag een eigen submap.")
+
+    @Argument(help: ArgumentHelp("De aanvraagbestanden.", valueName: "AANVRAAG"))
+    var aanvragen: [String]
+
+    @Option(name: .long, help: ArgumentHelp("De uitvoermap.", valueName: "MAP"))
+    var uit: String?
+
+    @Option(name: .long, help: ArgumentHelp("Formaten, gescheiden door komma's: odt,docx.", valueName: "FORMATEN"))
+    var formaat: String = "odt,docx"
+
+    @Flag(name: .long, help: "Bouw ook met fouten, met CONCEPT op elke pagina.")
+    var concept = false
+
+    @Flag(name: .long, help: "Maak ook PDF's (met LibreOffice).")
+    var pdf = false
+
+    @Option(name: .long, help: ArgumentHelp("Een map met eigen sjablonen (odt/ en docx/).", valueName: "MAP"))
+    var sjabloon: String?
+
+    func run() throws {
+        var opties = BuildOpties()
+        opties.uit = uit
+        opties.concept = concept
+        opties.pdf = pdf
+        var formaten: [DocumentFormaat] = []
+        for naam in formaat.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+            guard let f = DocumentFormaat(rawValue: naam) else {
+                throw ValidationError("Onbekend formaat `\(naam)`; kies uit odt en docx.")
+            }
+            if !formaten.contains(f) { formaten.append(f) }
+        }
+        guard !formaten.isEmpty else { throw ValidationError("Geef minstens één formaat: odt of docx.") }
+        opties.formaten = formaten
+        if let sjabloon {
+            do {
+                opties.sjablonen = try Sjablonen.laad(sjabloon)
+            } catch {
+                Terminal.fout("\(sjabloon): \(error)")
+                throw ExitCode(2)
+            }
+        }
+        let bouwer = Bouwer(opties: opties)
+        var worst: Int32 = 0
+        for (i, bestand) in aanvragen.enumerated() {
+            if aanvragen.count > 1 && Terminal.stderrIsTerminal {
+                Terminal.fout("[\(i + 1)/\(aanvragen.count)] \(bestand)")
+            }
+            let r = bouwer.build(bestand, meerdere: aanvragen.count > 1, alleInvoer: aanvragen)
+            if r.exitCode == 0 { print(r.melding) } else { Terminal.fout(r.melding) }
+            worst = max(worst, r.exitCode)
+        }
+        throw ExitCode(worst)
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Begin een nieuwe aanvraag: schrijft aanvraag.yaml met uitleg bij elk veld.")
+
+    @Argument(help: ArgumentHelp("De map (standaard: hier).", valueName: "MAP"))
+    var map: String = "."
+
+    func run() throws {
+        do {
+            let paden = try VIPKit.Init.schrijf(in: map)
+            for p in paden { print("Geschreven: \(p)") }
+            print("Vul de velden in en controleer met: vip check \((map as NSString).appendingPathComponent("aanvraag.yaml"))")
+        } catch {
+            Terminal.fout(error.description)
+            throw ExitCode(2)
+        }
+    }
+}
+
+enum RegelsFormaat: String, ExpressibleByArgument, CaseIterable { case tekst, markdown, json }
+
+struct Regels: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Toon alle regels van de checklist.")
+
+    @Option(name: .long, help: "Uitvoer: tekst, markdown of json.")
+    var format: RegelsFormaat = .tekst
+
+    func run() {
+        switch format {
+        case .tekst: print(Regelsoverzicht.tekst(), terminator: "")
+        case .markdown: print(Regelsoverzicht.markdown(), terminator: "")
+        case .json: print(Regelsoverzicht.json(), terminator: "")
+        }
+    }
+}
+
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Toon een JSON Schema van het aanvraagformaat, voor uw editor.")
+
+    func run() { print(VIPKit.Schema.tekst, terminator: "") }
+}
