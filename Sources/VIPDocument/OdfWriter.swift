@@ -1,0 +1,338 @@
+import VIPXML
+import VIPZip
+
+/// Writes an ODF 1.3 text document (strict, no LibreOffice extensions).
+/// Assembles the package in phases: copy the template parts → page header and footer
+/// (styles.xml) → body (content.xml) → metadata → manifest → zip.
+struct OdfWriter {
+    let template: FormatTemplate
+
+    static let mediaType = "application/vnd.oasis.opendocument.text"
+    /// Text width of the standard page (21 cm − 2 × 2 cm); images are never wider.
+    static let textWidthMM = 170.0
+
+    func render(_ document: Document) throws -> [UInt8] {
+        let media = MediaStore(directory: "Pictures/")
+
+        // Phase 1: the page header and footer live in the master page in styles.xml.
+        let styles = template.copy("styles.xml")
+        try template.filling("styles.xml") {
+            try writeHeaderFooter(document, styles: styles, media: media)
+        }
+
+        // Phase 2: the body, plus the automatic styles it needs (table widths).
+        let content = template.copy("content.xml")
+        try template.filling("content.xml") {
+            let automatic = try template.marker("automatic-styles", in: content, part: "content.xml")
+            let body = try template.marker("body", in: content, part: "content.xml")
+            var writer = OdfBodyWriter(automaticStyles: automatic, media: media)
+            try writer.write(document.blocks, into: body)
+            automatic.remove()
+            body.remove()
+        }
+
+        // Phase 3: metadata; empty fields are left out (anonymised documents).
+        let meta = template.copy("meta.xml")
+        try template.filling("meta.xml") {
+            try writeMeta(document.metadata, into: try template.marker("meta", in: meta, part: "meta.xml"))
+        }
+
+        // Phase 4: the parts in package order. "mimetype" must be the first entry,
+        // stored, without extra field (ODF 1.3 part 2, 3.3), so that the file type can
+        // be read at a fixed offset.
+        var entries = [ZipEntry(name: "mimetype", data: Array(Self.mediaType.utf8), method: .stored)]
+        entries.append(ZipEntry(name: "content.xml", data: content.serialized()))
+        entries.append(ZipEntry(name: "styles.xml", data: styles.serialized()))
+        entries.append(ZipEntry(name: "meta.xml", data: meta.serialized()))
+        for part in template.staticParts {
+            entries.append(ZipEntry(name: part.name, data: part.bytes))
+        }
+        // PNG and JPEG are compressed already.
+        for item in media.items {
+            entries.append(ZipEntry(name: item.path, data: item.image.data, method: .stored))
+        }
+        // Phase 5: the manifest is generated from what was actually written, so it
+        // lists every part (including images) and nothing else.
+        entries.append(ZipEntry(name: "META-INF/manifest.xml", data: try manifest(for: entries)))
+        do {
+            return try ZipWriter.archive(entries)
+        } catch {
+            throw DocumentError.packaging("\(error)")
+        }
+    }
+
+    // MARK: - Header and footer
+
+    private func writeHeaderFooter(_ document: Document, styles: XMLTree, media: MediaStore) throws {
+        let letterhead = document.letterhead
+        let headerMarker = try template.marker("header", in: styles, part: "styles.xml")
+        let hasTitleLine = !letterhead.name.isEmpty || letterhead.logo != nil
+        // No letterhead and no concept: no header at all, rather than an empty one.
+        if hasTitleLine || document.concept {
+            let header = try headerMarker.append("style:header")
+            if hasTitleLine {
+                let p = try header.append("text:p").attribute("text:style-name", "Header")
+                if let logo = letterhead.logo {
+                    try OdfBodyWriter.frame(for: logo, name: "Logo", in: p, media: media)
+                    if !letterhead.name.isEmpty { try p.appendText(" ") }
+                }
+                try OdfBodyWriter.appendText(letterhead.name, to: p)
+            }
+            if document.concept {
+                try header.append("text:p", text: "CONCEPT").attribute("text:style-name", "Concept")
+            }
+        }
+        headerMarker.remove()
+
+        let footerMarker = try template.marker("footer", in: styles, part: "styles.xml")
+        let footer = try footerMarker.append("style:footer")
+        for line in letterhead.footer where !line.isEmpty {
+            let p = try footer.append("text:p").attribute("text:style-name", "Footer")
+            try OdfBodyWriter.appendText(line, to: p)
+        }
+        let pages = try footer.append("text:p").attribute("text:style-name", "Footer")
+        try pages.appendText("pagina ")
+        try pages.append("text:page-number", text: "1").attribute("text:select-page", "current")
+        try pages.appendText(" van ")
+        try pages.append("text:page-count", text: "1")
+        footerMarker.remove()
+    }
+
+    // MARK: - Metadata
+
+    private func writeMeta(_ metadata: Metadata, into marker: XMLPlaceholder) throws {
+        if !metadata.title.isEmpty { try marker.append("dc:title", text: metadata.title) }
+        if !metadata.subject.isEmpty { try marker.append("dc:subject", text: metadata.subject) }
+        if !metadata.creator.isEmpty {
+            try marker.append("meta:initial-creator", text: metadata.creator)
+            try marker.append("dc:creator", text: metadata.creator)
+        }
+        if let date = try normalisedDateTime(metadata.date) {
+            try marker.append("meta:creation-date", text: date)
+            try marker.append("dc:date", text: date)
+        }
+        if !metadata.language.isEmpty { try marker.append("dc:language", text: metadata.language) }
+        // ODF has no company field; LibreOffice maps DOCX's Company to this one.
+        if !metadata.company.isEmpty {
+            try marker.append("meta:user-defined", text: metadata.company)
+                .attribute("meta:name", "Company")
+                .attribute("meta:value-type", "string")
+        }
+        marker.remove()
+    }
+
+    // MARK: - Manifest
+
+    private func manifest(for entries: [ZipEntry]) throws -> [UInt8] {
+        let tree = try XMLTree(root: "manifest:manifest",
+                               namespaces: ["manifest": "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"])
+        let root = tree.root
+        try root.attribute("manifest:version", "1.3")
+        try root.append("manifest:file-entry")
+            .attribute("manifest:full-path", "/")
+            .attribute("manifest:version", "1.3")
+            .attribute("manifest:media-type", Self.mediaType)
+        for entry in entries where entry.name != "mimetype" {
+            let type: String
+            if entry.name.hasSuffix(".xml") {
+                type = "text/xml"
+            } else if entry.name.hasSuffix(".png") {
+                type = "image/png"
+            } else if entry.name.hasSuffix(".jpeg") {
+                type = "image/jpeg"
+            } else {
+                type = "application/octet-stream"
+            }
+            try root.append("manifest:file-entry")
+                .attribute("manifest:full-path", entry.name)
+                .attribute("manifest:media-type", type)
+        }
+        return tree.serialized()
+    }
+}
+
+/// Renders blocks and inlines as ODF text elements.
+struct OdfBodyWriter {
+    let automaticStyles: XMLPlaceholder
+    let media: MediaStore
+    private var tableCount = 0
+    private var imageCount = 0
+
+    init(automaticStyles: XMLPlaceholder, media: MediaStore) {
+        self.automaticStyles = automaticStyles
+        self.media = media
+    }
+
+    mutating func write(_ blocks: [Block], into body: XMLContainer) throws {
+        for block in blocks {
+            switch block {
+            case .heading(let level, let inlines):
+                let level = min(max(level, 1), 3)
+                let h = try body.append("text:h")
+                    .attribute("text:style-name", "Heading_20_\(level)")
+                    .attribute("text:outline-level", String(level))
+                try Self.appendInlines(inlines, to: h)
+            case .paragraph(let inlines, let style):
+                let p = try body.append("text:p").attribute("text:style-name", Self.styleName(style))
+                try Self.appendInlines(inlines, to: p)
+            case .bulletList(let items):
+                try list(items, style: "Bullets", into: body)
+            case .numberedList(let items):
+                try list(items, style: "Numbering_20_123", into: body)
+            case .table(let table):
+                try self.table(table, into: body)
+            case .pageBreak:
+                // An empty paragraph whose style breaks the page after it.
+                try body.append("text:p").attribute("text:style-name", "Page_20_Break")
+            case .image(let image):
+                imageCount += 1
+                let p = try body.append("text:p").attribute("text:style-name", "Image")
+                try Self.frame(for: image, name: "Afbeelding \(imageCount)", in: p, media: media)
+            }
+        }
+    }
+
+    static func styleName(_ style: ParagraphStyle) -> String {
+        switch style {
+        case .body: return "Text_20_body"
+        case .address: return "Address"
+        case .small: return "Small"
+        case .right: return "Right"
+        case .title: return "Title"
+        }
+    }
+
+    private func list(_ items: [[Inline]], style: String, into body: XMLContainer) throws {
+        guard !items.isEmpty else { return }
+        // A new text:list without text:continue-numbering starts again at 1.
+        let list = try body.append("text:list").attribute("text:style-name", style)
+        for item in items {
+            let p = try list.append("text:list-item").append("text:p")
+                .attribute("text:style-name", "List_20_Item")
+            try Self.appendInlines(item, to: p)
+        }
+    }
+
+    private mutating func table(_ table: Table, into body: XMLContainer) throws {
+        guard !table.rows.isEmpty else { return }
+        tableCount += 1
+        let name = "Tabel\(tableCount)"
+        let widths = table.normalisedWidths
+        let style = try automaticStyles.append("style:style")
+            .attribute("style:name", name).attribute("style:family", "table")
+        try style.append("style:table-properties")
+            .attribute("style:width", millimetres(OdfWriter.textWidthMM))
+            .attribute("table:align", "margins")
+        for (i, w) in widths.enumerated() {
+            let column = try automaticStyles.append("style:style")
+                .attribute("style:name", "\(name).C\(i + 1)").attribute("style:family", "table-column")
+            try column.append("style:table-column-properties")
+                .attribute("style:column-width", millimetres(w * OdfWriter.textWidthMM))
+                .attribute("style:rel-column-width", "\(Int((w * 10000).rounded()))*")
+        }
+
+        let t = try body.append("table:table")
+            .attribute("table:name", name).attribute("table:style-name", name)
+        for i in widths.indices {
+            try t.append("table:table-column").attribute("table:style-name", "\(name).C\(i + 1)")
+        }
+        let headerCount = table.leadingHeaderCount
+        // Rows inside table:table-header-rows are repeated on every page.
+        let headerRows = headerCount > 0 ? try t.append("table:table-header-rows") : nil
+        for (index, row) in table.rows.enumerated() {
+            let r = try (index < headerCount ? headerRows! : t).append("table:table-row")
+            for column in 0..<widths.count {
+                let right = table.alignment(column) == .right
+                let (cellStyle, paragraphStyle): (String, String)
+                switch row.kind {
+                case .header: (cellStyle, paragraphStyle) = ("HeaderCell", "Table_20_Heading")
+                case .body: (cellStyle, paragraphStyle) = ("Cell", "Table_20_Contents")
+                case .subtotal: (cellStyle, paragraphStyle) = ("Cell", "Table_20_Total")
+                case .total: (cellStyle, paragraphStyle) = ("TotalCell", "Table_20_Total")
+                }
+                let cell = try r.append("table:table-cell")
+                    .attribute("table:style-name", cellStyle)
+                    .attribute("office:value-type", "string")
+                let p = try cell.append("text:p")
+                    .attribute("text:style-name", right ? paragraphStyle + "_20_Right" : paragraphStyle)
+                if column < row.cells.count { try Self.appendInlines(row.cells[column], to: p) }
+            }
+        }
+    }
+
+    /// An image as a character-anchored frame in paragraph `p`, with its description
+    /// as alternative text (svg:title).
+    static func frame(for image: Image, name: String, in p: XMLTreeElement, media: MediaStore) throws {
+        let size = try paperSize(of: image, maxWidthMM: OdfWriter.textWidthMM)
+        let path = media.add(image)
+        let frame = try p.append("draw:frame")
+            .attribute("draw:style-name", "Graphics")
+            .attribute("draw:name", name)
+            .attribute("text:anchor-type", "as-char")
+            .attribute("svg:width", millimetres(size.width))
+            .attribute("svg:height", millimetres(size.height))
+            .attribute("draw:z-index", "0")
+        try frame.append("draw:image")
+            .attribute("xlink:href", path)
+            .attribute("xlink:type", "simple")
+            .attribute("xlink:show", "embed")
+            .attribute("xlink:actuate", "onLoad")
+        if !image.description.isEmpty {
+            try frame.append("svg:title", text: image.description)
+        }
+    }
+
+    static func appendInlines(_ inlines: [Inline], to p: XMLTreeElement) throws {
+        for inline in inlines {
+            switch inline {
+            case .text(let s):
+                try appendText(s, to: p)
+            case .bold(let s):
+                try appendText(s, to: p.append("text:span").attribute("text:style-name", "Strong_20_Emphasis"))
+            case .italic(let s):
+                try appendText(s, to: p.append("text:span").attribute("text:style-name", "Emphasis"))
+            case .lineBreak:
+                try p.append("text:line-break")
+            }
+        }
+    }
+
+    /// ODF collapses white space in paragraphs like HTML: a second space, a tab and a
+    /// newline need their own elements (text:s, text:tab, text:line-break).
+    static func appendText(_ text: String, to element: XMLTreeElement) throws {
+        var pending = ""
+        var spaces = 0
+        func flushSpaces() throws {
+            if spaces > 0 {
+                let s = try element.append("text:s")
+                if spaces > 1 { try s.attribute("text:c", String(spaces)) }
+                spaces = 0
+            }
+        }
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case " ":
+                if pending.unicodeScalars.last == " " || spaces > 0 {
+                    spaces += 1
+                } else {
+                    pending.unicodeScalars.append(scalar)
+                }
+            case "\t", "\n", "\r":
+                try element.appendText(pending)
+                pending = ""
+                try flushSpaces()
+                if scalar == "\t" { try element.append("text:tab") }
+                if scalar == "\n" { try element.append("text:line-break") }
+            default:
+                if spaces > 0 {
+                    try element.appendText(pending)
+                    pending = ""
+                    try flushSpaces()
+                }
+                pending.unicodeScalars.append(scalar)
+            }
+        }
+        try element.appendText(pending)
+        try flushSpaces()
+    }
+}

@@ -1,0 +1,324 @@
+import CLibXML2
+
+/// Errors of the XML layer. Messages are produced by the callers (VIPDocument), which
+/// know which part and which template the error belongs to.
+public enum XMLError: Error, Equatable, Sendable {
+    /// The bytes are not well-formed XML; `line` and `column` are 1-based as libxml2
+    /// reports them (column 0 when libxml2 does not know it).
+    case malformed(line: Int, column: Int, message: String)
+    /// XML 1.0 cannot carry this character (most C0 controls, U+FFFE, U+FFFF).
+    case illegalCharacter(scalar: UInt32, text: String)
+    /// A qualified name uses a prefix that no ancestor declares.
+    case unknownNamespacePrefix(String)
+    case noRootElement
+}
+
+/// libxml2 keeps global state that is set up lazily; do it once, before any thread
+/// races to it. (Never call `xmlCleanupParser`: Foundation shares the library.)
+private let libxml2Initialised: Void = { xmlInitParser() }()
+
+/// An XML document owned by Swift (not named XMLDocument: Foundation has one on macOS). The libxml2 pointers never leave this module;
+/// `deinit` frees the whole tree.
+public final class XMLTree {
+    let doc: xmlDocPtr
+    private var namespaceCache: [String: xmlNsPtr] = [:]
+
+    private init(adopting doc: xmlDocPtr) {
+        self.doc = doc
+    }
+
+    deinit { xmlFreeDoc(doc) }
+
+    /// A new document with one root element that declares `namespaces`
+    /// (prefix "" is the default namespace).
+    public convenience init(root qualifiedName: String,
+                            namespaces: KeyValuePairs<String, String> = [:]) throws(XMLError) {
+        _ = libxml2Initialised
+        guard let doc = xmlNewDoc("1.0") else { fatalError("libxml2: out of memory") }
+        self.init(adopting: doc)
+        let (prefix, local) = Self.split(qualifiedName)
+        guard let root = xmlNewDocNode(doc, nil, local, nil) else { fatalError("libxml2: out of memory") }
+        xmlDocSetRootElement(doc, root)
+        for (p, uri) in namespaces {
+            // The namespace is owned by the root element's nsDef list.
+            _ = xmlNewNs(root, uri, p.isEmpty ? nil : p)
+        }
+        xmlSetNs(root, try namespace(prefix))
+    }
+
+    /// Parses `bytes`. Network access, DTD loading and libxml2's own error printing are
+    /// off; the first error is returned with its line and column.
+    /// Whitespace-only text between elements is dropped, so templates can be indented
+    /// in the repository and still produce compact output.
+    public convenience init(parsing bytes: [UInt8], url: String = "part.xml") throws(XMLError) {
+        _ = libxml2Initialised
+        let options = Int32(XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+            | XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_NODICT.rawValue)
+        xmlResetLastError()
+        let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+                xmlReadMemory($0, Int32(buffer.count), url, nil, options)
+            }
+        }
+        guard let parsed else {
+            if let error = xmlGetLastError() {
+                let message = error.pointee.message.map { String(cString: $0) } ?? "onbekende fout"
+                throw .malformed(line: Int(error.pointee.line), column: Int(error.pointee.int2),
+                                 message: message.trimmingTrailingNewlines())
+            }
+            throw .malformed(line: 0, column: 0, message: "onbekende fout")
+        }
+        self.init(adopting: parsed)
+        guard xmlDocGetRootElement(parsed) != nil else { throw .noRootElement }
+    }
+
+    /// A deep copy; templates are parsed once and copied for every render.
+    /// Parsed without a dictionary (XML_PARSE_NODICT), so copying only reads the
+    /// source tree and may happen on several threads at once.
+    public func copy() -> XMLTree {
+        guard let copied = xmlCopyDoc(doc, 1) else { fatalError("libxml2: out of memory") }
+        return XMLTree(adopting: copied)
+    }
+
+    public var root: XMLTreeElement {
+        XMLTreeElement(node: xmlDocGetRootElement(doc)!, document: self)
+    }
+
+    /// UTF-8 bytes with an XML declaration, no added indentation (whitespace is
+    /// significant in ODF paragraphs), identical for identical trees.
+    public func serialized() -> [UInt8] {
+        var buffer: UnsafeMutablePointer<xmlChar>?
+        var size: Int32 = 0
+        // An explicit encoding, or non-ASCII text would become character references.
+        xmlDocDumpFormatMemoryEnc(doc, &buffer, &size, "UTF-8", 0)
+        guard let buffer else { fatalError("libxml2: out of memory") }
+        defer { vip_xmlFree(buffer) }
+        return Array(UnsafeBufferPointer(start: buffer, count: Int(size)))
+    }
+
+    /// The processing instruction `<?vip NAME?>`, used in templates to mark where
+    /// generated content goes. Processing instructions are allowed anywhere and are
+    /// ignored by schemas, so a template stays a valid document.
+    public func placeholder(_ name: String) -> XMLPlaceholder? {
+        guard let node = findNode(from: xmlDocGetRootElement(doc), where: { node in
+            node.pointee.type == XML_PI_NODE && Self.string(node.pointee.name) == "vip"
+                && Self.string(node.pointee.content).trimmingSpaces() == name
+        }) else { return nil }
+        return XMLPlaceholder(node: node, document: self)
+    }
+
+    /// The first element (document order) with this qualified name.
+    public func firstElement(_ qualifiedName: String) -> XMLTreeElement? {
+        let (prefix, local) = Self.split(qualifiedName)
+        let uri = (try? namespace(prefix)).flatMap { $0 }.map { Self.string($0.pointee.href) }
+        guard let node = findNode(from: xmlDocGetRootElement(doc), where: { node in
+            node.pointee.type == XML_ELEMENT_NODE && Self.string(node.pointee.name) == local
+                && node.pointee.ns.map { Self.string($0.pointee.href) } == uri
+        }) else { return nil }
+        return XMLTreeElement(node: node, document: self)
+    }
+
+    /// Depth-first, document order, without recursion (deep trees cannot overflow).
+    private func findNode(from start: xmlNodePtr?, where match: (xmlNodePtr) -> Bool) -> xmlNodePtr? {
+        var node = start
+        while let current = node {
+            if match(current) { return current }
+            if let child = current.pointee.children, current.pointee.type == XML_ELEMENT_NODE {
+                node = child
+                continue
+            }
+            var climb: xmlNodePtr? = current
+            while let c = climb, c != start, c.pointee.next == nil { climb = c.pointee.parent }
+            guard let c = climb, c != start else { return nil }
+            node = c.pointee.next
+        }
+        return nil
+    }
+
+    // MARK: - Names
+
+    /// Namespaces are resolved against the declarations on the root element, where
+    /// templates and generated documents declare them all.
+    func namespace(_ prefix: String?) throws(XMLError) -> xmlNsPtr? {
+        let key = prefix ?? ""
+        if let cached = namespaceCache[key] { return cached }
+        let found = xmlSearchNs(doc, xmlDocGetRootElement(doc), prefix)
+        if found == nil {
+            if prefix == nil { return nil }   // no default namespace: unqualified name
+            throw .unknownNamespacePrefix(key)
+        }
+        namespaceCache[key] = found
+        return found
+    }
+
+    static func split(_ qualifiedName: String) -> (prefix: String?, local: String) {
+        guard let colon = qualifiedName.firstIndex(of: ":") else { return (nil, qualifiedName) }
+        return (String(qualifiedName[..<colon]), String(qualifiedName[qualifiedName.index(after: colon)...]))
+    }
+
+    static func string(_ p: UnsafePointer<xmlChar>?) -> String {
+        guard let p else { return "" }
+        return String(cString: p)
+    }
+
+    /// XML 1.0 `Char`: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
+    /// Swift strings cannot hold surrogates, so only controls and U+FFFE/U+FFFF remain.
+    /// libxml2 would write them anyway and the part would no longer parse.
+    static func checkCharacters(_ text: String) throws(XMLError) {
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x20 ? (v != 0x9 && v != 0xA && v != 0xD) : (v == 0xFFFE || v == 0xFFFF) {
+                throw .illegalCharacter(scalar: v, text: text)
+            }
+        }
+    }
+}
+
+/// Anything new elements can be added to: an element (at its end) or a placeholder
+/// (in its place).
+public protocol XMLContainer {
+    @discardableResult
+    func append(_ qualifiedName: String) throws(XMLError) -> XMLTreeElement
+}
+
+extension XMLContainer {
+    /// Convenience: a new element holding only `text`.
+    @discardableResult
+    public func append(_ qualifiedName: String, text: String) throws(XMLError) -> XMLTreeElement {
+        let e = try append(qualifiedName)
+        try e.appendText(text)
+        return e
+    }
+}
+
+/// An element inside an `XMLTree`; keeps its document alive.
+public struct XMLTreeElement: XMLContainer {
+    let node: xmlNodePtr
+    public let document: XMLTree
+
+    init(node: xmlNodePtr, document: XMLTree) {
+        self.node = node
+        self.document = document
+    }
+
+    func newElement(_ qualifiedName: String) throws(XMLError) -> xmlNodePtr {
+        let (prefix, local) = XMLTree.split(qualifiedName)
+        let ns = try document.namespace(prefix)
+        guard let new = xmlNewDocNode(document.doc, ns, local, nil) else { fatalError("libxml2: out of memory") }
+        return new
+    }
+
+    /// Adds a child element at the end.
+    @discardableResult
+    public func append(_ qualifiedName: String) throws(XMLError) -> XMLTreeElement {
+        let new = try newElement(qualifiedName)
+        xmlAddChild(node, new)
+        return XMLTreeElement(node: new, document: document)
+    }
+
+    /// Adds a child element before all other children (e.g. header references at the
+    /// start of a section's properties, where the schema wants them).
+    @discardableResult
+    public func prepend(_ qualifiedName: String) throws(XMLError) -> XMLTreeElement {
+        let new = try newElement(qualifiedName)
+        if let first = node.pointee.children {
+            xmlAddPrevSibling(first, new)
+        } else {
+            xmlAddChild(node, new)
+        }
+        return XMLTreeElement(node: new, document: document)
+    }
+
+    /// Sets an attribute; the value is stored as text and escaped by libxml2 on output.
+    @discardableResult
+    public func attribute(_ qualifiedName: String, _ value: String) throws(XMLError) -> XMLTreeElement {
+        try XMLTree.checkCharacters(value)
+        let (prefix, local) = XMLTree.split(qualifiedName)
+        // Unprefixed attributes are in no namespace, whatever the default namespace is.
+        let ns = prefix == nil ? nil : try document.namespace(prefix)
+        xmlSetNsProp(node, ns, local, value)
+        return self
+    }
+
+    /// Appends a text node. `xmlNewDocText` takes the text literally; `xmlNodeSetContent`
+    /// would parse entities and turn "A & B" into an empty node.
+    public func appendText(_ text: String) throws(XMLError) {
+        guard !text.isEmpty else { return }
+        try XMLTree.checkCharacters(text)
+        guard let t = xmlNewDocText(document.doc, text) else { fatalError("libxml2: out of memory") }
+        xmlAddChild(node, t)
+    }
+
+    public var localName: String { XMLTree.string(node.pointee.name) }
+
+    /// Concatenated text of all descendants (for tests and checks).
+    public var textContent: String {
+        guard let c = xmlNodeGetContent(node) else { return "" }
+        defer { vip_xmlFree(c) }
+        return String(cString: c)
+    }
+
+    /// Child elements in order.
+    public var children: [XMLTreeElement] {
+        var result: [XMLTreeElement] = []
+        var c = node.pointee.children
+        while let n = c {
+            if n.pointee.type == XML_ELEMENT_NODE { result.append(XMLTreeElement(node: n, document: document)) }
+            c = n.pointee.next
+        }
+        return result
+    }
+
+    public func attributeValue(_ localName: String) -> String? {
+        var a = node.pointee.properties
+        while let p = a {
+            if XMLTree.string(p.pointee.name) == localName {
+                guard let v = xmlNodeGetContent(UnsafeMutableRawPointer(p).assumingMemoryBound(to: xmlNode.self))
+                else { return "" }
+                defer { vip_xmlFree(v) }
+                return String(cString: v)
+            }
+            a = p.pointee.next
+        }
+        return nil
+    }
+}
+
+/// A `<?vip NAME?>` processing instruction in a template: new elements go in its place,
+/// then `remove()` takes the marker out.
+public struct XMLPlaceholder: XMLContainer {
+    let node: xmlNodePtr
+    public let document: XMLTree
+
+    @discardableResult
+    public func append(_ qualifiedName: String) throws(XMLError) -> XMLTreeElement {
+        let new = try XMLTreeElement(node: node, document: document).newElement(qualifiedName)
+        xmlAddPrevSibling(node, new)
+        return XMLTreeElement(node: new, document: document)
+    }
+
+    /// The element that holds the placeholder.
+    public var parent: XMLTreeElement? {
+        node.pointee.parent.map { XMLTreeElement(node: $0, document: document) }
+    }
+
+    public func remove() {
+        xmlUnlinkNode(node)
+        xmlFreeNode(node)
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingNewlines() -> String {
+        var s = Substring(self)
+        while let last = s.last, last.isNewline || last == " " { s = s.dropLast() }
+        return String(s)
+    }
+
+    fileprivate func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}

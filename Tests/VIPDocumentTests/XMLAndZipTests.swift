@@ -1,0 +1,84 @@
+import Testing
+import VIPXML
+import VIPZip
+
+@Suite struct XMLTreeTests {
+    @Test func textAndAttributesAreEscapedOnceAndSurviveAParse() throws {
+        let tree = try XMLTree(root: "r:root", namespaces: ["r": "urn:test"])
+        let text = "A & B < C > D \"q\" 'a' مرحبا İı şğ 🎉"
+        try tree.root.append("r:item", text: text).attribute("r:alt", text)
+        let bytes = tree.serialized()
+        let serialised = String(decoding: bytes, as: UTF8.self)
+        #expect(serialised.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
+        #expect(serialised.contains("A &amp; B &lt; C &gt; D"))
+        #expect(serialised.contains("🎉"))   // UTF-8, not a character reference
+        let reparsed = try XMLTree(parsing: bytes)
+        let item = try #require(reparsed.root.children.first)
+        #expect(item.textContent == text)
+        #expect(item.attributeValue("alt") == text)
+    }
+
+    @Test func controlCharactersAreRefused() throws {
+        let tree = try XMLTree(root: "root")
+        #expect(throws: XMLError.illegalCharacter(scalar: 0x0B, text: "a\u{0B}b")) {
+            try tree.root.appendText("a\u{0B}b")
+        }
+        #expect(throws: XMLError.illegalCharacter(scalar: 0xFFFF, text: "\u{FFFF}")) {
+            try tree.root.attribute("x", "\u{FFFF}")
+        }
+        try tree.root.appendText("tab\tnewline\n")   // allowed
+    }
+
+    @Test func parseErrorsCarryLineAndColumn() {
+        let bytes = Array("<a>\n  <b>\n</a>".utf8)
+        #expect {
+            try XMLTree(parsing: bytes)
+        } throws: { error in
+            guard case XMLError.malformed(let line, let column, let message) = error else { return false }
+            return line == 3 && column > 0 && !message.isEmpty
+        }
+    }
+
+    @Test func placeholdersAreReplacedInPlace() throws {
+        let tree = try XMLTree(parsing: Array("<a xmlns:x=\"urn:x\"><first/><?vip body?><last/></a>".utf8))
+        let marker = try #require(tree.placeholder("body"))
+        try marker.append("x:one")
+        try marker.append("x:two", text: "2")
+        marker.remove()
+        #expect(tree.root.children.map(\.localName) == ["first", "one", "two", "last"])
+        #expect(tree.placeholder("body") == nil)
+        #expect(throws: XMLError.unknownNamespacePrefix("y")) { try tree.root.append("y:z") }
+    }
+
+    @Test func copiesAreIndependent() throws {
+        let original = try XMLTree(parsing: Array("<a><?vip body?></a>".utf8))
+        let copy = original.copy()
+        try copy.placeholder("body")!.append("b")
+        #expect(original.root.children.isEmpty)
+        #expect(copy.root.children.count == 1)
+    }
+}
+
+@Suite struct ZipTests {
+    @Test func roundTripKeepsOrderMethodAndBytes() throws {
+        let entries = [
+            ZipEntry(name: "mimetype", data: Array("application/x-test".utf8), method: .stored),
+            ZipEntry(name: "dir/empty.txt", data: []),
+            ZipEntry(name: "dir/data.xml", data: Array(repeating: UInt8(ascii: "x"), count: 10_000)),
+        ]
+        let bytes = try ZipWriter.archive(entries)
+        #expect(try ZipWriter.archive(entries) == bytes)   // fixed timestamps
+        // The first local header names the first entry (ODF reads the type there).
+        #expect(Array(bytes[30..<38]) == Array("mimetype".utf8))
+        let reader = try ZipReader(bytes: bytes)
+        #expect(reader.entryNames == entries.map(\.name))
+        for entry in entries { #expect(try reader.read(entry.name) == entry.data) }
+        #expect(try reader.isStored("mimetype"))
+        #expect(try !reader.isStored("dir/data.xml"))
+        #expect(throws: ZipError.noSuchEntry("nope")) { try reader.read("nope") }
+    }
+
+    @Test func garbageIsATypedError() {
+        #expect(throws: ZipError.self) { try ZipReader(bytes: Array("not a zip".utf8)) }
+    }
+}
