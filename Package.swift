@@ -38,7 +38,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "VIPModelTests", dependencies: ["VIPModel"]),
-        .testTarget(name: "VIPChecklistTests", dependencies: ["VIPChecklist", "VIPModel"]),
+        .testTarget(name: "VIPChecklistTests", dependencies: ["VIPChecklist", "VIPModel", "VIPSpelling"]),
         .testTarget(name: "VIPDocumentTests", dependencies: ["VIPDocument", "VIPXML", "VIPZip"]),
         .testTarget(name: "VIPPlanningTests", dependencies: [
             "VIPPlanning", .product(name: "PropertyBased", package: "swift-property-based"),

@@ -64,7 +64,7 @@ public enum AanvraagReader {
         a.dekkingsplan = try r.list(top["dekkingsplan"], "dekkingsplan", what: "bronnen en fondsen") {
             (r: inout NodeReader, n: YNode, p: String) throws(LeesFout) in
             guard let f = try r.mapping(n, p, keys: ["bron", "soort", "fonds", "bedrag", "status"],
-                                        what: "een bron of fonds") else { return nil }
+                                        what: "een bron of fonds") else { return Dekking() }
             return Dekking(bron: try r.text(f["bron"], f.path("bron")),
                            soort: try r.keuze(f["soort"], f.path("soort"), Soort.self),
                            fonds: try r.text(f["fonds"], f.path("fonds")),
@@ -74,7 +74,7 @@ public enum AanvraagReader {
         a.fondsen = try r.list(top["fondsen"], "fondsen", what: "fondsen") {
             (r: inout NodeReader, n: YNode, p: String) throws(LeesFout) in
             guard let f = try r.mapping(n, p, keys: ["naam", "ter_attentie_van", "aanhef", "adres", "doelstelling"],
-                                        what: "een fonds") else { return nil }
+                                        what: "een fonds") else { return Fonds() }
             return Fonds(naam: try r.text(f["naam"], f.path("naam")),
                          terAttentieVan: try r.text(f["ter_attentie_van"], f.path("ter_attentie_van")),
                          aanhef: try r.text(f["aanhef"], f.path("aanhef")),
@@ -84,7 +84,7 @@ public enum AanvraagReader {
         a.bijlagen = try r.list(top["bijlagen"], "bijlagen", what: "bijlagen") {
             (r: inout NodeReader, n: YNode, p: String) throws(LeesFout) in
             guard let f = try r.mapping(n, p, keys: ["titel", "soort", "bestand", "organisatie", "toelichting"],
-                                        what: "een bijlage") else { return nil }
+                                        what: "een bijlage") else { return Bijlage() }
             return Bijlage(titel: try r.text(f["titel"], f.path("titel")),
                            soort: try r.keuze(f["soort"], f.path("soort"), BijlageSoort.self),
                            bestand: try bestandPad(r, f["bestand"], f.path("bestand")),
@@ -118,7 +118,7 @@ public enum AanvraagReader {
     }
 
     static func persoon(_ r: inout NodeReader, _ node: YNode, _ pad: String) throws(LeesFout) -> Persoon? {
-        guard let f = try r.mapping(node, pad, keys: ["naam", "functie"], what: "een persoon") else { return nil }
+        guard let f = try r.mapping(node, pad, keys: ["naam", "functie"], what: "een persoon") else { return Persoon() }
         return Persoon(naam: try r.text(f["naam"], f.path("naam")), functie: try r.text(f["functie"], f.path("functie")))
     }
 
@@ -198,7 +198,7 @@ public enum AanvraagReader {
             value.bestaandeInitiatieven = try r.list(pos["bestaande_initiatieven"], pos.path("bestaande_initiatieven"),
                                                      what: "bestaande initiatieven") {
                 (r: inout NodeReader, n: YNode, pad: String) throws(LeesFout) in
-                guard let b = try r.mapping(n, pad, keys: ["naam", "wat"], what: "een initiatief") else { return nil }
+                guard let b = try r.mapping(n, pad, keys: ["naam", "wat"], what: "een initiatief") else { return BestaandInitiatief() }
                 return BestaandInitiatief(naam: try r.text(b["naam"], b.path("naam")), wat: try r.text(b["wat"], b.path("wat")))
             }
             value.verhouding = try r.keuze(pos["verhouding"], pos.path("verhouding"), Verhouding.self)
@@ -207,7 +207,7 @@ public enum AanvraagReader {
         }
         p.partners = try r.list(f["partners"], f.path("partners"), what: "partners") {
             (r: inout NodeReader, n: YNode, pad: String) throws(LeesFout) in
-            guard let b = try r.mapping(n, pad, keys: ["naam", "rol", "status"], what: "een partner") else { return nil }
+            guard let b = try r.mapping(n, pad, keys: ["naam", "rol", "status"], what: "een partner") else { return Partner() }
             return Partner(naam: try r.text(b["naam"], b.path("naam")), rol: try r.text(b["rol"], b.path("rol")),
                            status: try r.keuze(b["status"], b.path("status"), PartnerStatus.self))
         }
@@ -220,7 +220,7 @@ public enum AanvraagReader {
         p.activiteiten = try r.list(f["activiteiten"], f.path("activiteiten"), what: "activiteiten") {
             (r: inout NodeReader, n: YNode, pad: String) throws(LeesFout) in
             guard let b = try r.mapping(n, pad, keys: ["naam", "omschrijving", "fase", "uitvoerders", "uren", "start", "eind"],
-                                        what: "een activiteit") else { return nil }
+                                        what: "een activiteit") else { return Activiteit() }
             return Activiteit(naam: try r.text(b["naam"], b.path("naam")),
                               omschrijving: try r.text(b["omschrijving"], b.path("omschrijving")),
                               fase: try r.keuze(b["fase"], b.path("fase"), Fase.self),
@@ -233,7 +233,7 @@ public enum AanvraagReader {
             if case .scalar = n.kind {  // a bare text is a result without reason
                 return Resultaat(resultaat: try r.text(n, pad), waarom: nil)
             }
-            guard let b = try r.mapping(n, pad, keys: ["resultaat", "waarom"], what: "een resultaat") else { return nil }
+            guard let b = try r.mapping(n, pad, keys: ["resultaat", "waarom"], what: "een resultaat") else { return Resultaat() }
             return Resultaat(resultaat: try r.text(b["resultaat"], b.path("resultaat")),
                              waarom: try r.text(b["waarom"], b.path("waarom")))
         }
@@ -260,7 +260,7 @@ public enum AanvraagReader {
             (r: inout NodeReader, n: YNode, pad: String) throws(LeesFout) in
             guard let p = try r.mapping(n, pad, keys: ["post", "categorie", "aantal", "eenheid", "prijs", "bedrag", "inzet",
                                                        "onderbouwing", "offerte", "toelichting"], what: "een post") else {
-                return nil
+                return Post()  // an empty entry keeps the indices of the entries after it
             }
             var post = Post()
             post.post = try r.text(p["post"], p.path("post"))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VIPModel
+import VIPSpelling
 @testable import VIPChecklist
 
 /// Rules whose examples need services that only VIPKit wires (the generated letter);
@@ -73,8 +74,9 @@ func findings(_ v: Voorbeeld, spelling: (any Spelling)? = nil) throws -> [Bevind
             let hits = try findings(v, spelling: TestSpelling.shared).filter { $0.regel == id }
             let ernst = v.ernst ?? regel.ernst
             if !hits.contains(where: { $0.pad == (v.pad ?? $0.pad) && $0.ernst == ernst }) {
-                Issue.record("failing example of \(id) not reported at \(v.pad ?? "?") as \(ernst); got "
-                             + "\(hits.map { "\($0.ernst) \($0.pad)" })", sourceLocation: sourceLocation(v))
+                let got = hits.map { "\($0.ernst) \($0.pad)" }
+                Issue.record("failing example of \(id) not reported at \(v.pad ?? "?") as \(ernst); got \(got)",
+                             sourceLocation: sourceLocation(v))
             }
         }
     }
@@ -106,7 +108,7 @@ func findings(_ v: Voorbeeld, spelling: (any Spelling)? = nil) throws -> [Bevind
     }
 }
 
-/// No spell checker yet in this target's tests unless VIPSpelling provides one.
+/// The real Dutch dictionary (hunspell-nl); the tests require it, as `make setup` installs it.
 enum TestSpelling {
-    static let shared: (any Spelling)? = nil
+    static let shared: (any Spelling)? = Hunspell.dutch
 }
