@@ -86,3 +86,30 @@ enum Hulp {
 extension Character {
     var isASCIIDigitChar: Bool { isASCII && isNumber }
 }
+
+extension Hulp {
+    /// A name as compared between lists (fund names, offerte titles): trimmed, single spaces, lowercased.
+    static func naamSleutel(_ s: String) -> String {
+        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
+    }
+
+    /// The begroting total, or nil when a post amount is out of range (`aantal × prijs` above
+    /// `Bedrag.maximum` or overflowing), so total-based rules stay quiet where `post_bedrag` reports.
+    static func begrotingTotaal(_ b: Begroting) -> Bedrag? {
+        var total: Int64 = 0
+        for p in b.posten {
+            guard let bedrag = p.berekendBedrag ?? (p.aantal == nil || p.prijs == nil ? .zero : nil),
+                  bedrag.magnitude <= Bedrag.maximum else { return nil }
+            let (sum, overflow) = total.addingReportingOverflow(bedrag.cents)
+            if overflow { return nil }
+            total = sum
+        }
+        return Bedrag(cents: total)
+    }
+
+    /// `deel` is more than 10% of `totaal` (exact: deel × 10 > totaal).
+    static func meerDanTienProcent(_ deel: Bedrag, van totaal: Bedrag) -> Bool {
+        let (tienvoud, overflow) = deel.cents.multipliedReportingOverflow(by: 10)
+        return overflow ? deel.cents > 0 : tienvoud > totaal.cents
+    }
+}
