@@ -273,8 +273,11 @@ public enum AanvraagReader {
             post.onderbouwing = try r.keuze(p["onderbouwing"], p.path("onderbouwing"), Onderbouwing.self)
             post.offerte = try r.text(p["offerte"], p.path("offerte"))
             post.toelichting = try r.text(p["toelichting"], p.path("toelichting"))
-            if post.bedrag == nil, let aantal = post.aantal, let prijs = post.prijs, aantal.times(prijs) == nil {
-                throw r.error(p["prijs"], p.path("prijs"), "Aantal × prijs is te groot om te rekenen.")
+            if post.bedrag == nil, let aantal = post.aantal, let prijs = post.prijs,
+               (aantal.times(prijs)?.magnitude ?? Bedrag.maximum + Bedrag(cents: 1)) > Bedrag.maximum {
+                // Refused here so that no sum over the posts can overflow.
+                throw r.error(p["prijs"], p.path("prijs"), "Aantal × prijs is meer dan \(Bedrag.maximum); "
+                    + "zo'n post kan niet kloppen.")
             }
             return post
         }

@@ -1,0 +1,61 @@
+# vip — Van Idee naar Project. `make demo` and `make test` work on a fresh Debian machine:
+# each installs what it needs first (`make setup`, idempotent, apt-get/pip as root).
+SHELL := /bin/bash
+SWIFT ?= swift
+VIP := .build/release/vip
+DEBIAN_PACKAGES := pkg-config libxml2-dev libzip-dev libhunspell-dev hunspell-nl
+ORACLE_PACKAGES := jing libxml2-utils libreoffice-writer-nogui pandoc poppler-utils
+PYTHON_PACKAGES := lxml python-docx jsonschema PyYAML
+SAMPLES := Samples/buurtmoestuin.yaml Samples/kinderfestival.yaml
+
+.PHONY: all setup setup-test build release demo test test-asan templates bench fuzz clean
+
+all: build
+
+# Installs only what is missing; needs root (CI runs as root) or sudo.
+setup:
+	@missing=$$(for p in $(DEBIAN_PACKAGES) $(EXTRA_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installeren: $$missing"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+# The document oracles (schemas, LibreOffice, pandoc, python-docx) that the tests use.
+setup-test:
+	@$(MAKE) --no-print-directory setup EXTRA_PACKAGES="$(ORACLE_PACKAGES)"
+	@python3 -c "import lxml, docx, jsonschema, yaml" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES)
+
+build: setup
+	$(SWIFT) build
+
+release: setup
+	$(SWIFT) build -c release --product vip
+
+# Builds the sample aanvragen into ODT and DOCX documents in uit/.
+demo: release
+	$(VIP) check $(SAMPLES)
+	$(VIP) build $(SAMPLES) --uit uit
+	$(VIP) build Samples/concept-vol-fouten.yaml --concept --uit uit/concept-vol-fouten
+	@echo "De documenten staan in uit/."
+
+test: setup-test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+
+# The test suite under AddressSanitizer (separate build folder).
+test-asan: setup-test
+	$(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+# Regenerates Sources/VIPDocument/EmbeddedTemplates.swift from Templates/.
+templates:
+	python3 scripts/embed-templates.py
+
+bench: release
+	bash bench/run.sh
+
+fuzz: setup
+	bash fuzz/run.sh
+
+clean:
+	rm -rf .build .build-asan uit

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+
+/// Paths of the repository and the shared folder beside it.
+enum Repo {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static func path(_ rel: String) -> String { root.appendingPathComponent(rel).standardized.path }
+    static let shared = path("../shared")
+    static let oracle = path("../shared/oracles/check-document.sh")
+    static let specExample = path("../shared/spec/voorbeelden/steunpilaar.yaml")
+
+    /// A fresh temporary folder, removed by the caller when wanted.
+    static func tempDir(_ name: String = "vip-test") -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)").path
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+}
+
+/// Runs a program and returns its exit status and output.
+@discardableResult
+func run(_ executable: String, _ arguments: [String], input: String? = nil, environment: [String: String]? = nil,
+         cwd: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: executable)
+    p.arguments = arguments
+    if let environment { p.environment = environment }
+    if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    if let input {
+        let inp = Pipe()
+        p.standardInput = inp
+        inp.fileHandleForWriting.write(Data(input.utf8))
+        try inp.fileHandleForWriting.close()
+    } else {
+        p.standardInput = FileHandle.nullDevice
+    }
+    try p.run()
+    // Read both pipes while the process runs, so a full pipe cannot block it.
+    let outBox = Box()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async { outBox.set(out.fileHandleForReading.readDataToEndOfFile()); group.leave() }
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    let outData = outBox.get()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
+
+final class Box: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func set(_ d: Data) { lock.lock(); data = d; lock.unlock() }
+    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
+}
+
+final class Collector<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [T] = []
+    func add(_ t: T) { lock.lock(); items.append(t); lock.unlock() }
+    var all: [T] { lock.lock(); defer { lock.unlock() }; return items }
+}
+
+/// The external document oracles (../shared/oracles/check-document.sh): OASIS ODF and
+/// ECMA-376 schemas, package rules, LibreOffice, pandoc, python-docx.
+enum Oracles {
+    struct Verdict: Sendable {
+        var path: String
+        var passed: Bool
+        var report: String
+    }
+
+    /// Checks every file, two at a time (the machine has two cores).
+    static func check(_ paths: [String]) -> [Verdict] {
+        let verdicts = Collector<Verdict>()
+        let queue = OperationQueue()
+        queue.maxConcurrentOperationCount = 2
+        for path in paths {
+            queue.addOperation {
+                let v: Verdict
+                do {
+                    let r = try run("/bin/bash", [Repo.oracle, path])
+                    v = Verdict(path: path, passed: r.status == 0, report: r.stdout + r.stderr)
+                } catch {
+                    v = Verdict(path: path, passed: false, report: "\(error)")
+                }
+                verdicts.add(v)
+            }
+        }
+        queue.waitUntilAllOperationsAreFinished()
+        return verdicts.all.sorted { $0.path < $1.path }
+    }
+
+    /// Records a test issue for every file that an oracle refuses.
+    static func expectAllPass(_ paths: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(FileManager.default.fileExists(atPath: Repo.oracle), "oracle script missing: \(Repo.oracle)",
+                sourceLocation: sourceLocation)
+        #expect(!paths.isEmpty, "no documents to check", sourceLocation: sourceLocation)
+        for v in check(paths) where !v.passed {
+            Issue.record("oracles refused \(v.path):\n\(v.report)", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// Plain text of a document through a real reader (pandoc).
+    static func text(_ path: String) throws -> String {
+        let r = try run("/usr/bin/env", ["pandoc", "-t", "plain", "--wrap=none", path])
+        guard r.status == 0 else { throw CocoaError(.fileReadCorruptFile) }
+        return r.stdout
+    }
+}
+
+/// The vip executable built next to the tests (debug build).
+enum VipBinary {
+    static var path: String {
+        let candidates = [Repo.path(".build/debug/vip"), Repo.path(".build/x86_64-unknown-linux-gnu/debug/vip")]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+    }
+
+    static func run(_ args: [String], cwd: String? = nil, env: [String: String] = [:]) throws
+        -> (status: Int32, stdout: String, stderr: String) {
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        for (k, v) in env { environment[k] = v }
+        return try VIPKitTests.run(path, args, environment: environment, cwd: cwd)
+    }
+}
