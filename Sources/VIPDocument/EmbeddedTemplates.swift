@@ -24,18 +24,18 @@ enum EmbeddedTemplates {
         ("docx/word/document.xml",
          """
          PD94bWwgdmVyc2lvbj0iMS4wIiBlbmNvZGluZz0iVVRGLTgiIHN0YW5kYWxvbmU9InllcyI/Pgo8IS0tIFNrZWxldG9uIG9mIHRo
-         ZSBtYWluIHBhcnQ6IHRoZSBib2R5IGdvZXMgYXQgPD92aXAgYm9keT8+OyB0aGUgd3JpdGVyIGFkZHMgdGhlCiAgICAgaGVhZGVy
-         IGFuZCBmb290ZXIgcmVmZXJlbmNlcyB0byB3OnNlY3RQci4gQTQsIDIgY20gbWFyZ2luczogdGV4dCB3aWR0aCA5NjM4IHR3aXBz
-         LiAtLT4KPHc6ZG9jdW1lbnQKICAgIHhtbG5zOnc9Imh0dHA6Ly9zY2hlbWFzLm9wZW54bWxmb3JtYXRzLm9yZy93b3JkcHJvY2Vz
-         c2luZ21sLzIwMDYvbWFpbiIKICAgIHhtbG5zOnI9Imh0dHA6Ly9zY2hlbWFzLm9wZW54bWxmb3JtYXRzLm9yZy9vZmZpY2VEb2N1
-         bWVudC8yMDA2L3JlbGF0aW9uc2hpcHMiCiAgICB4bWxuczp3cD0iaHR0cDovL3NjaGVtYXMub3BlbnhtbGZvcm1hdHMub3JnL2Ry
-         YXdpbmdtbC8yMDA2L3dvcmRwcm9jZXNzaW5nRHJhd2luZyIKICAgIHhtbG5zOmE9Imh0dHA6Ly9zY2hlbWFzLm9wZW54bWxmb3Jt
-         YXRzLm9yZy9kcmF3aW5nbWwvMjAwNi9tYWluIgogICAgeG1sbnM6cGljPSJodHRwOi8vc2NoZW1hcy5vcGVueG1sZm9ybWF0cy5v
-         cmcvZHJhd2luZ21sLzIwMDYvcGljdHVyZSI+CiAgPHc6Ym9keT4KICAgIDw/dmlwIGJvZHk/PgogICAgPHc6c2VjdFByPgogICAg
-         ICA8dzpwZ1N6IHc6dz0iMTE5MDYiIHc6aD0iMTY4MzgiLz4KICAgICAgPHc6cGdNYXIgdzp0b3A9IjE0MTgiIHc6cmlnaHQ9IjEx
-         MzQiIHc6Ym90dG9tPSIxNDE4IiB3OmxlZnQ9IjExMzQiIHc6aGVhZGVyPSI3MDkiCiAgICAgICAgICB3OmZvb3Rlcj0iNzA5IiB3
-         Omd1dHRlcj0iMCIvPgogICAgICA8dzpjb2xzIHc6c3BhY2U9IjcwOCIvPgogICAgPC93OnNlY3RQcj4KICA8L3c6Ym9keT4KPC93
-         OmRvY3VtZW50Pgo=
+         ZSBtYWluIHBhcnQ6IHRoZSBib2R5IGdvZXMgYXQgPD92aXAgYm9keT8+OyB0aGUgaGVhZGVyIGFuZCBmb290ZXIKICAgICByZWZl
+         cmVuY2VzIGF0IDw/dmlwIHNlY3Rpb24/PiwgZmlyc3QgaW4gdzpzZWN0UHIgYXMgdGhlCiAgICAgc2NoZW1hIHdhbnRzLiBBNCwg
+         MiBjbSBtYXJnaW5zOiB0ZXh0IHdpZHRoIDk2MzggdHdpcHMuIC0tPgo8dzpkb2N1bWVudAogICAgeG1sbnM6dz0iaHR0cDovL3Nj
+         aGVtYXMub3BlbnhtbGZvcm1hdHMub3JnL3dvcmRwcm9jZXNzaW5nbWwvMjAwNi9tYWluIgogICAgeG1sbnM6cj0iaHR0cDovL3Nj
+         aGVtYXMub3BlbnhtbGZvcm1hdHMub3JnL29mZmljZURvY3VtZW50LzIwMDYvcmVsYXRpb25zaGlwcyIKICAgIHhtbG5zOndwPSJo
+         dHRwOi8vc2NoZW1hcy5vcGVueG1sZm9ybWF0cy5vcmcvZHJhd2luZ21sLzIwMDYvd29yZHByb2Nlc3NpbmdEcmF3aW5nIgogICAg
+         eG1sbnM6YT0iaHR0cDovL3NjaGVtYXMub3BlbnhtbGZvcm1hdHMub3JnL2RyYXdpbmdtbC8yMDA2L21haW4iCiAgICB4bWxuczpw
+         aWM9Imh0dHA6Ly9zY2hlbWFzLm9wZW54bWxmb3JtYXRzLm9yZy9kcmF3aW5nbWwvMjAwNi9waWN0dXJlIj4KICA8dzpib2R5Pgog
+         ICAgPD92aXAgYm9keT8+CiAgICA8dzpzZWN0UHI+CiAgICAgIDw/dmlwIHNlY3Rpb24/PgogICAgICA8dzpwZ1N6IHc6dz0iMTE5
+         MDYiIHc6aD0iMTY4MzgiLz4KICAgICAgPHc6cGdNYXIgdzp0b3A9IjE0MTgiIHc6cmlnaHQ9IjExMzQiIHc6Ym90dG9tPSIxNDE4
+         IiB3OmxlZnQ9IjExMzQiIHc6aGVhZGVyPSI3MDkiCiAgICAgICAgICB3OmZvb3Rlcj0iNzA5IiB3Omd1dHRlcj0iMCIvPgogICAg
+         ICA8dzpjb2xzIHc6c3BhY2U9IjcwOCIvPgogICAgPC93OnNlY3RQcj4KICA8L3c6Ym9keT4KPC93OmRvY3VtZW50Pgo=
          """),
         ("docx/word/footer.xml",
          """

@@ -15,37 +15,35 @@ struct OdfWriter {
         let media = MediaStore(directory: "Pictures/")
 
         // Phase 1: the page header and footer live in the master page in styles.xml.
-        let styles = template.copy("styles.xml")
+        let styles = template.instantiate("styles.xml")
         try template.filling("styles.xml") {
             try writeHeaderFooter(document, styles: styles, media: media)
         }
 
         // Phase 2: the body, plus the automatic styles it needs (table widths).
-        let content = template.copy("content.xml")
+        let content = template.instantiate("content.xml")
         try template.filling("content.xml") {
-            let automatic = try template.marker("automatic-styles", in: content, part: "content.xml")
-            let body = try template.marker("body", in: content, part: "content.xml")
+            let automatic = try content.marker("automatic-styles")
+            let body = try content.marker("body")
             var writer = OdfBodyWriter(automaticStyles: automatic, media: media)
             try writer.write(document.blocks, into: body)
-            automatic.remove()
-            body.remove()
         }
 
         // Phase 3: metadata; empty fields are left out (anonymised documents).
-        let meta = template.copy("meta.xml")
+        let meta = template.instantiate("meta.xml")
         try template.filling("meta.xml") {
-            try writeMeta(document.metadata, into: try template.marker("meta", in: meta, part: "meta.xml"))
+            try writeMeta(document.metadata, into: try meta.marker("meta"))
         }
 
         // Phase 4: the parts in package order. "mimetype" must be the first entry,
         // stored, without extra field (ODF 1.3 part 2, 3.3), so that the file type can
         // be read at a fixed offset.
         var entries = [ZipEntry(name: "mimetype", data: Array(Self.mediaType.utf8), method: .stored)]
-        entries.append(ZipEntry(name: "content.xml", data: content.serialized()))
-        entries.append(ZipEntry(name: "styles.xml", data: styles.serialized()))
-        entries.append(ZipEntry(name: "meta.xml", data: meta.serialized()))
+        entries.append(xmlEntry("content.xml", content.serialized()))
+        entries.append(xmlEntry("styles.xml", styles.serialized()))
+        entries.append(xmlEntry("meta.xml", meta.serialized()))
         for part in template.staticParts {
-            entries.append(ZipEntry(name: part.name, data: part.bytes))
+            entries.append(xmlEntry(part.name, part.bytes))
         }
         // PNG and JPEG are compressed already.
         for item in media.items {
@@ -53,7 +51,7 @@ struct OdfWriter {
         }
         // Phase 5: the manifest is generated from what was actually written, so it
         // lists every part (including images) and nothing else.
-        entries.append(ZipEntry(name: "META-INF/manifest.xml", data: try manifest(for: entries)))
+        entries.append(xmlEntry("META-INF/manifest.xml", try manifest(for: entries)))
         do {
             return try ZipWriter.archive(entries)
         } catch {
@@ -63,9 +61,9 @@ struct OdfWriter {
 
     // MARK: - Header and footer
 
-    private func writeHeaderFooter(_ document: Document, styles: XMLTree, media: MediaStore) throws {
+    private func writeHeaderFooter(_ document: Document, styles: TemplatePart, media: MediaStore) throws {
         let letterhead = document.letterhead
-        let headerMarker = try template.marker("header", in: styles, part: "styles.xml")
+        let headerMarker = try styles.marker("header")
         let hasTitleLine = !letterhead.name.isEmpty || letterhead.logo != nil
         // No letterhead and no concept: no header at all, rather than an empty one.
         if hasTitleLine || document.concept {
@@ -82,9 +80,8 @@ struct OdfWriter {
                 try header.append("text:p", text: "CONCEPT").attribute("text:style-name", "Concept")
             }
         }
-        headerMarker.remove()
 
-        let footerMarker = try template.marker("footer", in: styles, part: "styles.xml")
+        let footerMarker = try styles.marker("footer")
         let footer = try footerMarker.append("style:footer")
         for line in letterhead.footer where !line.isEmpty {
             let p = try footer.append("text:p").attribute("text:style-name", "Footer")
@@ -95,12 +92,11 @@ struct OdfWriter {
         try pages.append("text:page-number", text: "1").attribute("text:select-page", "current")
         try pages.appendText(" van ")
         try pages.append("text:page-count", text: "1")
-        footerMarker.remove()
     }
 
     // MARK: - Metadata
 
-    private func writeMeta(_ metadata: Metadata, into marker: XMLPlaceholder) throws {
+    private func writeMeta(_ metadata: Metadata, into marker: XMLTreeElement) throws {
         if !metadata.title.isEmpty { try marker.append("dc:title", text: metadata.title) }
         if !metadata.subject.isEmpty { try marker.append("dc:subject", text: metadata.subject) }
         if !metadata.creator.isEmpty {
@@ -118,7 +114,6 @@ struct OdfWriter {
                 .attribute("meta:name", "Company")
                 .attribute("meta:value-type", "string")
         }
-        marker.remove()
     }
 
     // MARK: - Manifest
@@ -153,12 +148,12 @@ struct OdfWriter {
 
 /// Renders blocks and inlines as ODF text elements.
 struct OdfBodyWriter {
-    let automaticStyles: XMLPlaceholder
+    let automaticStyles: XMLTreeElement
     let media: MediaStore
     private var tableCount = 0
     private var imageCount = 0
 
-    init(automaticStyles: XMLPlaceholder, media: MediaStore) {
+    init(automaticStyles: XMLTreeElement, media: MediaStore) {
         self.automaticStyles = automaticStyles
         self.media = media
     }

@@ -25,30 +25,28 @@ struct OoxmlWriter {
         let documentRels = Relationships()
 
         // Phase 1: the body into word/document.xml; lists get their w:num in numbering.xml.
-        let main = template.copy("word/document.xml")
-        let numbering = template.copy("word/numbering.xml")
+        let main = template.instantiate("word/document.xml")
+        let numbering = template.instantiate("word/numbering.xml")
         try template.filling("word/document.xml") {
-            let numMarker = try template.marker("num", in: numbering, part: "word/numbering.xml")
-            let bodyMarker = try template.marker("body", in: main, part: "word/document.xml")
+            let numMarker = try numbering.marker("num")
+            let bodyMarker = try main.marker("body")
             var writer = OoxmlBodyWriter(media: media, relationships: documentRels,
                                          drawingIDs: drawingIDs, numbering: numMarker)
             try writer.write(document.blocks, into: bodyMarker)
             // Word wants a paragraph, not a table, right before the section properties.
             if case .table = document.blocks.last { try bodyMarker.append("w:p") }
             drawingIDs = writer.drawingIDs
-            bodyMarker.remove()
-            numMarker.remove()
         }
 
         // Phase 2: header (only when there is something to show) and footer.
-        var parts: [(name: String, tree: XMLTree, contentType: String, rels: Relationships)] = []
+        var parts: [(name: String, tree: TemplatePart, contentType: String, rels: Relationships)] = []
         let hasTitleLine = !document.letterhead.name.isEmpty || document.letterhead.logo != nil
         var headerID: String?
         if hasTitleLine || document.concept {
-            let header = template.copy("word/header.xml")
+            let header = template.instantiate("word/header.xml")
             let rels = Relationships()
             try template.filling("word/header.xml") {
-                let marker = try template.marker("header", in: header, part: "word/header.xml")
+                let marker = try header.marker("header")
                 var writer = OoxmlBodyWriter(media: media, relationships: rels, drawingIDs: drawingIDs,
                                              numbering: nil)
                 if hasTitleLine {
@@ -66,15 +64,14 @@ struct OoxmlWriter {
                     try writer.run("CONCEPT", in: p)
                 }
                 drawingIDs = writer.drawingIDs
-                marker.remove()
             }
             headerID = documentRels.add("header", target: "header1.xml")
             parts.append(("word/header1.xml", header,
                           "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml", rels))
         }
-        let footer = template.copy("word/footer.xml")
+        let footer = template.instantiate("word/footer.xml")
         try template.filling("word/footer.xml") {
-            let marker = try template.marker("footer", in: footer, part: "word/footer.xml")
+            let marker = try footer.marker("footer")
             let writer = OoxmlBodyWriter(media: media, relationships: Relationships(), drawingIDs: drawingIDs,
                                          numbering: nil)
             for line in document.letterhead.footer where !line.isEmpty {
@@ -88,7 +85,6 @@ struct OoxmlWriter {
             try writer.field("PAGE", in: p)
             try writer.run(" van ", in: p)
             try writer.field("NUMPAGES", in: p)
-            marker.remove()
         }
         let footerID = documentRels.add("footer", target: "footer1.xml")
         parts.append(("word/footer1.xml", footer,
@@ -96,28 +92,25 @@ struct OoxmlWriter {
 
         // Header and footer references come first in w:sectPr (EG_HdrFtrReferences).
         try template.filling("word/document.xml") {
-            guard let sectPr = main.firstElement("w:sectPr") else {
-                throw DocumentError.templateMarkerMissing(part: "word/document.xml", location: template.location,
-                                                          marker: "w:sectPr")
-            }
-            try sectPr.prepend("w:footerReference").attribute("w:type", "default").attribute("r:id", footerID)
+            // The marker sits at the start of w:sectPr, where the schema wants these.
+            let section = try main.marker("section")
             if let headerID {
-                try sectPr.prepend("w:headerReference").attribute("w:type", "default").attribute("r:id", headerID)
+                try section.append("w:headerReference").attribute("w:type", "default").attribute("r:id", headerID)
             }
+            try section.append("w:footerReference").attribute("w:type", "default").attribute("r:id", footerID)
         }
 
         // Phase 3: document properties; empty fields are left out (anonymised documents).
-        let core = template.copy("docProps/core.xml")
+        let core = template.instantiate("docProps/core.xml")
         try template.filling("docProps/core.xml") {
-            try writeCore(document.metadata, into: try template.marker("core", in: core, part: "docProps/core.xml"))
+            try writeCore(document.metadata, into: try core.marker("core"))
         }
-        let app = template.copy("docProps/app.xml")
+        let app = template.instantiate("docProps/app.xml")
         try template.filling("docProps/app.xml") {
-            let marker = try template.marker("app", in: app, part: "docProps/app.xml")
+            let marker = try app.marker("app")
             if !document.metadata.company.isEmpty {
                 try marker.append("Company", text: document.metadata.company)
             }
-            marker.remove()
         }
 
         // Phase 4: relationships and content types. Generated, not templated, because
@@ -131,21 +124,21 @@ struct OoxmlWriter {
         _ = numberingID
 
         var entries: [ZipEntry] = []
-        entries.append(ZipEntry(name: "[Content_Types].xml", data: try contentTypes(parts: parts, media: media)))
-        entries.append(ZipEntry(name: "_rels/.rels", data: try packageRelationships()))
-        entries.append(ZipEntry(name: "docProps/core.xml", data: core.serialized()))
-        entries.append(ZipEntry(name: "docProps/app.xml", data: app.serialized()))
-        entries.append(ZipEntry(name: "word/document.xml", data: main.serialized()))
-        entries.append(ZipEntry(name: "word/_rels/document.xml.rels", data: try documentRels.serialized()))
-        entries.append(ZipEntry(name: "word/numbering.xml", data: numbering.serialized()))
+        entries.append(xmlEntry("[Content_Types].xml", try contentTypes(parts: parts, media: media)))
+        entries.append(xmlEntry("_rels/.rels", try packageRelationships()))
+        entries.append(xmlEntry("docProps/core.xml", core.serialized()))
+        entries.append(xmlEntry("docProps/app.xml", app.serialized()))
+        entries.append(xmlEntry("word/document.xml", main.serialized()))
+        entries.append(xmlEntry("word/_rels/document.xml.rels", try documentRels.serialized()))
+        entries.append(xmlEntry("word/numbering.xml", numbering.serialized()))
         for part in template.staticParts where Self.knownParts[part.name] != nil {
-            entries.append(ZipEntry(name: part.name, data: part.bytes))
+            entries.append(xmlEntry(part.name, part.bytes))
         }
         for part in parts {
-            entries.append(ZipEntry(name: part.name, data: part.tree.serialized()))
+            entries.append(xmlEntry(part.name, part.tree.serialized()))
             if !part.rels.isEmpty {
                 let file = String(part.name.dropFirst("word/".count))
-                entries.append(ZipEntry(name: "word/_rels/\(file).rels", data: try part.rels.serialized()))
+                entries.append(xmlEntry("word/_rels/\(file).rels", try part.rels.serialized()))
             }
         }
         for item in media.items {
@@ -158,7 +151,7 @@ struct OoxmlWriter {
         }
     }
 
-    private func writeCore(_ metadata: Metadata, into marker: XMLPlaceholder) throws {
+    private func writeCore(_ metadata: Metadata, into marker: XMLTreeElement) throws {
         if !metadata.title.isEmpty { try marker.append("dc:title", text: metadata.title) }
         if !metadata.subject.isEmpty { try marker.append("dc:subject", text: metadata.subject) }
         if !metadata.creator.isEmpty { try marker.append("dc:creator", text: metadata.creator) }
@@ -167,10 +160,9 @@ struct OoxmlWriter {
             try marker.append("dcterms:created", text: date).attribute("xsi:type", "dcterms:W3CDTF")
             try marker.append("dcterms:modified", text: date).attribute("xsi:type", "dcterms:W3CDTF")
         }
-        marker.remove()
     }
 
-    private func contentTypes(parts: [(name: String, tree: XMLTree, contentType: String, rels: Relationships)],
+    private func contentTypes(parts: [(name: String, tree: TemplatePart, contentType: String, rels: Relationships)],
                               media: MediaStore) throws -> [UInt8] {
         let tree = try XMLTree(root: "Types",
                                namespaces: ["": "http://schemas.openxmlformats.org/package/2006/content-types"])
@@ -251,11 +243,11 @@ struct OoxmlBodyWriter {
     let relationships: Relationships
     var drawingIDs: DrawingIDs
     /// Where w:num elements go; nil in headers and footers (no lists there).
-    let numbering: XMLPlaceholder?
+    let numbering: XMLTreeElement?
     private var numCount = 0
     private var imageRelationships: [String: String] = [:]
 
-    init(media: MediaStore, relationships: Relationships, drawingIDs: DrawingIDs, numbering: XMLPlaceholder?) {
+    init(media: MediaStore, relationships: Relationships, drawingIDs: DrawingIDs, numbering: XMLTreeElement?) {
         self.media = media
         self.relationships = relationships
         self.drawingIDs = drawingIDs

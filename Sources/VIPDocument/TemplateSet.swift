@@ -82,7 +82,7 @@ final class FormatTemplate: @unchecked Sendable {
             ]
         case .docx:
             return [
-                PartSpec(name: "word/document.xml", required: true, markers: ["body"]),
+                PartSpec(name: "word/document.xml", required: true, markers: ["body", "section"]),
                 PartSpec(name: "word/header.xml", required: true, markers: ["header"]),
                 PartSpec(name: "word/footer.xml", required: true, markers: ["footer"]),
                 PartSpec(name: "word/numbering.xml", required: true, markers: ["num"]),
@@ -100,46 +100,52 @@ final class FormatTemplate: @unchecked Sendable {
     let format: DocumentFormat
     /// For messages: "MAP/odt" or "het standaardsjabloon (odt)".
     let location: String
-    private let trees: [String: XMLTree]
+    private let templates: [String: XMLTemplate]
     /// Parts copied as they are, in a fixed order.
     let staticParts: [(name: String, bytes: [UInt8])]
 
     init(format: DocumentFormat, files: [String: [UInt8]], location: String) throws {
         self.format = format
         self.location = location
-        var trees: [String: XMLTree] = [:]
+        var templates: [String: XMLTemplate] = [:]
         var staticParts: [(name: String, bytes: [UInt8])] = []
         for spec in Self.parts(of: format) {
             guard let bytes = files[format.rawValue + "/" + spec.name] else {
                 if spec.required { throw DocumentError.templatePartMissing(part: spec.name, location: location) }
                 continue
             }
-            let tree: XMLTree
-            do {
-                tree = try XMLTree(parsing: bytes, url: spec.name)
-            } catch .malformed(let line, let column, let message) {
-                throw DocumentError.templatePartMalformed(part: spec.name, location: location,
-                                                          line: line, column: column, message: message)
-            } catch {
-                throw DocumentError.templatePartMalformed(part: spec.name, location: location,
-                                                          line: 1, column: 1, message: "geen hoofdelement")
+            if spec.markers.isEmpty {
+                // Copied as they are, but refused now if they are not well-formed.
+                _ = try Self.parse(bytes, part: spec.name, location: location)
+                staticParts.append((spec.name, bytes))
+                continue
             }
-            for marker in spec.markers where tree.placeholder(marker) == nil {
+            let template: XMLTemplate = try Self.parse(bytes, part: spec.name, location: location)
+            for marker in spec.markers where !template.markers.contains(marker) {
                 throw DocumentError.templateMarkerMissing(part: spec.name, location: location, marker: marker)
             }
-            if spec.markers.isEmpty {
-                staticParts.append((spec.name, bytes))
-            } else {
-                trees[spec.name] = tree
-            }
+            templates[spec.name] = template
         }
-        self.trees = trees
+        self.templates = templates
         self.staticParts = staticParts
     }
 
-    /// A fresh copy of a part that gets generated content.
-    func copy(_ part: String) -> XMLTree {
-        trees[part]!.copy()
+    private static func parse(_ bytes: [UInt8], part: String, location: String) throws -> XMLTemplate {
+        do {
+            return try XMLTemplate(parsing: bytes, url: part)
+        } catch .malformed(let line, let column, let message) {
+            throw DocumentError.templatePartMalformed(part: part, location: location,
+                                                      line: line, column: column, message: message)
+        } catch {
+            throw DocumentError.templatePartMalformed(part: part, location: location,
+                                                      line: 1, column: 1, message: "geen hoofdelement")
+        }
+    }
+
+    /// Empty content for the markers of a part that gets generated content.
+    func instantiate(_ part: String) -> TemplatePart {
+        let template = templates[part]!
+        return TemplatePart(name: part, location: location, template: template, instance: template.instantiate())
     }
 
     func hasStaticPart(_ name: String) -> Bool {
@@ -167,11 +173,24 @@ final class FormatTemplate: @unchecked Sendable {
         }
     }
 
-    /// The `<?vip name?>` marker of a copied part (checked at load, so present).
-    func marker(_ name: String, in tree: XMLTree, part: String) throws -> XMLPlaceholder {
-        guard let p = tree.placeholder(name) else {
-            throw DocumentError.templateMarkerMissing(part: part, location: location, marker: name)
+}
+
+/// One render of a template part: fill its markers, then take its bytes.
+struct TemplatePart {
+    let name: String
+    let location: String
+    let template: XMLTemplate
+    let instance: XMLTemplateInstance
+
+    /// Where the content for `<?vip name?>` goes (checked at load, so present).
+    func marker(_ marker: String) throws -> XMLTreeElement {
+        guard let container = instance.marker(marker) else {
+            throw DocumentError.templateMarkerMissing(part: name, location: location, marker: marker)
         }
-        return p
+        return container
+    }
+
+    func serialized() -> [UInt8] {
+        template.render(instance)
     }
 }

@@ -53,7 +53,8 @@ public final class XMLTree {
     public convenience init(parsing bytes: [UInt8], url: String = "part.xml") throws(XMLError) {
         _ = libxml2Initialised
         let options = Int32(XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-            | XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_NODICT.rawValue)
+            | XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_NODICT.rawValue
+            | XML_PARSE_NOCDATA.rawValue)
         xmlResetLastError()
         let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
@@ -116,6 +117,11 @@ public final class XMLTree {
                 && node.pointee.ns.map { Self.string($0.pointee.href) } == uri
         }) else { return nil }
         return XMLTreeElement(node: node, document: self)
+    }
+
+    /// Every node below the root element (root included), in document order.
+    func forEachNode(_ body: (xmlNodePtr) -> Void) {
+        _ = findNode(from: xmlDocGetRootElement(doc), where: { body($0); return false })
     }
 
     /// Depth-first, document order, without recursion (deep trees cannot overflow).

@@ -1,0 +1,166 @@
+import CLibXML2
+
+/// A template part, parsed once and serialised once, split at its `<?vip NAME?>`
+/// markers. A render builds only the generated content (with the tree API, in a small
+/// fragment document that declares the template's namespaces), serialises it, and
+/// puts it between the cached segments. The static parts are never copied or
+/// serialised again: that is where the time would go.
+///
+/// Immutable after `init`, so it may be shared between threads.
+public final class XMLTemplate: @unchecked Sendable {
+    /// Marker names in document order (a name may occur more than once).
+    public let markers: [String]
+    /// `markers.count + 1` byte segments around the markers.
+    private let segments: [[UInt8]]
+    private let namespaces: [(prefix: String?, uri: String)]
+
+    public init(parsing bytes: [UInt8], url: String = "part.xml") throws(XMLError) {
+        let tree = try XMLTree(parsing: bytes, url: url)
+        // Comments explain the template in the repository; they do not belong in every
+        // document, and one that mentions a marker would be split at.
+        tree.removeComments()
+        let names = tree.processingInstructions(target: "vip")
+        let serialised = tree.serialized()
+        // libxml2 writes a processing instruction as "<?target content?>"; split there.
+        var segments: [[UInt8]] = []
+        var rest = serialised[...]
+        for name in names {
+            let needle = Array("<?vip \(name)?>".utf8)
+            guard let range = rest.firstRange(of: needle) else {
+                throw .malformed(line: 0, column: 0, message: "marker <?vip \(name)?> not found after serialisation")
+            }
+            segments.append(Array(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        segments.append(Array(rest))
+        self.markers = names
+        self.segments = segments
+        self.namespaces = tree.rootNamespaces()
+    }
+
+    /// A fresh set of empty containers, one per marker name.
+    public func instantiate() -> XMLTemplateInstance {
+        XMLTemplateInstance(template: self)
+    }
+
+    /// The part: cached segments with the serialised content of each marker between them.
+    public func render(_ instance: XMLTemplateInstance) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(segments.reduce(0) { $0 + $1.count } + 1024)
+        for (i, name) in markers.enumerated() {
+            out += segments[i]
+            instance.serializeContent(of: name, into: &out)
+        }
+        out += segments[markers.count]
+        return out
+    }
+
+    fileprivate var namespaceDeclarations: [(prefix: String?, uri: String)] { namespaces }
+}
+
+/// The generated content of one render of an `XMLTemplate`.
+public final class XMLTemplateInstance {
+    private let tree: XMLTree
+    private var containers: [String: XMLTreeElement] = [:]
+
+    fileprivate init(template: XMLTemplate) {
+        // The fragment root declares the template root's namespaces, so generated
+        // elements use the same prefixes and their serialisation needs no declarations.
+        tree = XMLTree(fragmentRootWith: template.namespaceDeclarations)
+        for name in template.markers where containers[name] == nil {
+            containers[name] = tree.appendContainer()
+        }
+    }
+
+    /// Where content for `<?vip name?>` goes; nil when the template has no such marker.
+    public func marker(_ name: String) -> XMLTreeElement? {
+        containers[name]
+    }
+
+    fileprivate func serializeContent(of name: String, into out: inout [UInt8]) {
+        guard let container = containers[name] else { return }
+        tree.serializeChildren(of: container, into: &out)
+    }
+}
+
+extension XMLTree {
+    /// Names (content) of the processing instructions with this target, in document order.
+    func processingInstructions(target: String) -> [String] {
+        var result: [String] = []
+        forEachNode { node in
+            if node.pointee.type == XML_PI_NODE && Self.string(node.pointee.name) == target {
+                result.append(Self.string(node.pointee.content).trimmingWhitespace())
+            }
+        }
+        return result
+    }
+
+    func removeComments() {
+        var comments: [xmlNodePtr] = []
+        var top = doc.pointee.children
+        while let t = top {
+            if t.pointee.type == XML_COMMENT_NODE { comments.append(t) }
+            top = t.pointee.next
+        }
+        forEachNode { node in
+            if node.pointee.type == XML_COMMENT_NODE { comments.append(node) }
+        }
+        for c in comments {
+            xmlUnlinkNode(c)
+            xmlFreeNode(c)
+        }
+    }
+
+    func rootNamespaces() -> [(prefix: String?, uri: String)] {
+        var result: [(prefix: String?, uri: String)] = []
+        var ns = xmlDocGetRootElement(doc)?.pointee.nsDef
+        while let n = ns {
+            result.append((n.pointee.prefix.map { String(cString: $0) }, Self.string(n.pointee.href)))
+            ns = n.pointee.next
+        }
+        return result
+    }
+
+    convenience init(fragmentRootWith namespaces: [(prefix: String?, uri: String)]) {
+        // Cannot fail: "fragments" has no prefix.
+        try! self.init(root: "fragments")
+        // Attribute values with non-ASCII are written as UTF-8 only when the document
+        // has an encoding; otherwise libxml2 writes character references.
+        doc.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8"))
+        let root = xmlDocGetRootElement(doc)
+        for ns in namespaces {
+            _ = xmlNewNs(root, ns.uri, ns.prefix)
+        }
+    }
+
+    func appendContainer() -> XMLTreeElement {
+        let node = xmlNewDocNode(doc, nil, "container", nil)!
+        xmlAddChild(xmlDocGetRootElement(doc), node)
+        return XMLTreeElement(node: node, document: self)
+    }
+
+    /// The children of `element`, serialised as UTF-8 without declarations.
+    func serializeChildren(of element: XMLTreeElement, into out: inout [UInt8]) {
+        guard element.node.pointee.children != nil else { return }
+        guard let buffer = xmlAllocOutputBuffer(nil) else { fatalError("libxml2: out of memory") }
+        var child = element.node.pointee.children
+        while let c = child {
+            xmlNodeDumpOutput(buffer, doc, c, 0, 0, "UTF-8")
+            child = c.pointee.next
+        }
+        xmlOutputBufferFlush(buffer)
+        if let content = xmlOutputBufferGetContent(buffer) {
+            out.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlOutputBufferGetSize(buffer))))
+        }
+        xmlOutputBufferClose(buffer)
+    }
+}
+
+extension String {
+    fileprivate func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}
