@@ -9,7 +9,7 @@ import VIPModel
 public enum BriefLengte {
     public struct Model: Sendable {
         public var tekensPerRegel: Double = 88
-        public var regelsPerPagina: Double = 50
+        public var regelsPerPagina: Double = 56
         public var alineaWit: Double = 0.55
         public var kopRegels: Double = 2.0
         public var tabelRegel: Double = 1.3

@@ -86,7 +86,7 @@ extension Catalogus {
               beschrijving: "De brief zoals vip die maakt is \"ongeveer twee A4\": tussen 1,5 en 2,5 bladzijden. De "
                 + "schatting van het aantal bladzijden is geijkt op brieven die LibreOffice echt heeft opgemaakt.",
               bron: "C13, L8841",
-              fout: [Voorbeeld("brief:\n  slot: " + String(repeating: "Wij danken u hartelijk voor uw aandacht. ", count: 120),
+              fout: [Voorbeeld("brief:\n  slot: " + String(repeating: "Wij danken u hartelijk voor uw aandacht. ", count: 200),
                                pad: "brief")]) { ctx, m in
             let a = ctx.aanvraag
             guard let paginas = ctx.briefPaginas, !a.fondsen.isEmpty else { return }

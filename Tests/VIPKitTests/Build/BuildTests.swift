@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+import VIPZip
+
+/// `vip build` end to end: every document through the external oracles and a real
+/// reader (pandoc), byte-identical rebuilds, safe writing.
+@Suite(.serialized) struct BuildTests {
+    static func files(in dir: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted().map { dir + "/" + $0 }
+    }
+
+    static func snapshot(_ dir: String) -> [String: Data] {
+        var out: [String: Data] = [:]
+        let e = FileManager.default.enumerator(atPath: dir)
+        while let f = e?.nextObject() as? String {
+            if let d = FileManager.default.contents(atPath: dir + "/" + f) { out[f] = d }
+        }
+        return out
+    }
+
+    /// An aanvraag that is not in the repository: the spec's example with other names,
+    /// amounts and characters that XML and fonts must carry.
+    static let unicodeAanvraag: String = {
+        var s = (try? String(contentsOfFile: Repo.specExample, encoding: .utf8)) ?? ""
+        s = s.replacingOccurrences(of: "naam: Stichting Steunpilaar", with: "naam: Stichting Zon & <Maan>")
+        s = s.replacingOccurrences(of: "titel: Vaders in Nieuw-West", with: "titel: \"Vaders & zonen <samen> 🎉 مرحبا İyi akşamlar\"")
+        s = s.replacingOccurrences(of: "naam: Naima El Amrani\n    functie: projectcoördinator",
+                                   with: "naam: Şükrü Çağlayan\n    functie: projectcoördinator")
+        return s
+    }()
+
+    @Test func samplePackagePassesEveryOracleAndSaysWhatItMust() throws {
+        let dir = Repo.tempDir("build")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let input = dir + "/in"
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Repo.path("Samples/buurtmoestuin.yaml"), toPath: input + "/aanvraag.yaml")
+        let before = Self.snapshot(input)
+        let r = try VipBinary.run(["build", input + "/aanvraag.yaml", "--uit", dir + "/uit"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(Self.snapshot(input) == before, "the input folder was written into")
+
+        let docs = Self.files(in: dir + "/uit").filter { $0.hasSuffix(".odt") || $0.hasSuffix(".docx") }
+        #expect(docs.count == 12)  // 3 letters + plan + begroting + fondsenlijst, in two formats
+        Oracles.expectAllPass(docs)
+
+        // Each fund's letter names that fund, its amount, the total, the contact person and the bijlagen.
+        let asks = [("oranje-fonds", "Oranje Fonds", "3.500,00"), ("vsbfonds", "VSBfonds", "2.500,00"),
+                    ("skanfonds", "Skanfonds", "3.443,75")]
+        for format in ["odt", "docx"] {
+            for (slug, naam, bedrag) in asks {
+                let text = try Oracles.text(dir + "/uit/brief-\(slug).\(format)")
+                #expect(text.contains(naam) && text.contains(bedrag), "\(slug).\(format)")
+                #expect(text.contains("9.463,75"), "begroting total in \(slug).\(format)")
+                #expect(text.contains("Sanne Verbeek") && text.contains("06 41827365"))
+                #expect(text.contains("Statuten") && text.contains("Bijlagen"))
+            }
+            let begroting = try Oracles.text(dir + "/uit/begroting.\(format)")
+            #expect(begroting.contains("Totaal begroting") && begroting.contains("9.463,75"))
+            #expect(begroting.contains("Dekkingsplan") && begroting.contains("afgewezen"))
+            let plan = try Oracles.text(dir + "/uit/projectplan.\(format)")
+            for deel in ["1. Doelstelling", "2. Doelgroep", "3. Activiteiten", "4. Werkwijze", "5. Samenwerkende partners",
+                         "6. Planning", "7. Resultaten", "8. Evaluatie", "9. Verslaglegging", "10. Begroting",
+                         "11. Succes- en faalfactoren", "12. Vervolgstappen"] {
+                #expect(plan.contains(deel), "\(deel) in projectplan.\(format)")
+            }
+        }
+        // Per fund one zip with that fund's letter and the shared documents.
+        let zip = try ZipReader(path: dir + "/uit/aanvraag-vsbfonds.zip")
+        #expect(zip.entryNames.contains("brief-vsbfonds.odt") && zip.entryNames.contains("projectplan.docx"))
+        #expect(!zip.entryNames.contains("brief-oranje-fonds.odt"))
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let dir = Repo.tempDir("determinism")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for out in ["a", "b"] {
+            let r = try VipBinary.run(["build", Repo.specExample, "--uit", dir + "/" + out])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let a = Self.snapshot(dir + "/a"), b = Self.snapshot(dir + "/b")
+        #expect(!a.isEmpty && a == b)
+    }
+
+    @Test func unicodeAndMarkupCharactersComeThroughIntact() throws {
+        let dir = Repo.tempDir("unicode")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Self.unicodeAanvraag.write(toFile: dir + "/a.yaml", atomically: true, encoding: .utf8)
+        let r = try VipBinary.run(["build", dir + "/a.yaml", "--uit", dir + "/uit", "--concept"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let docs = ["brief-oranje-fonds.odt", "brief-oranje-fonds.docx", "projectplan.odt", "projectplan.docx"].map { dir + "/uit/" + $0 }
+        Oracles.expectAllPass(docs)
+        for d in docs {
+            let text = try Oracles.text(d)
+            for s in ["Zon & <Maan>", "🎉", "مرحبا", "İyi akşamlar", "<samen>"] { #expect(text.contains(s), "\(s) in \(d)") }
+            if d.contains("brief") { #expect(text.contains("Şükrü Çağlayan")) }
+            // The mark stands in the page header, which pandoc does not read: look in the parts.
+            let zip = try ZipReader(path: d)
+            let header = try zip.entryNames.filter { $0.hasSuffix(".xml") }.contains { name in
+                String(decoding: try zip.read(name), as: UTF8.self).contains("CONCEPT")
+            }
+            #expect(header, "concept mark in \(d)")
+        }
+    }
+
+    @Test func refusesAanvraagWithFoutenUnlessConcept() throws {
+        let dir = Repo.tempDir("fouten")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try VipBinary.run(["build", Repo.path("Samples/concept-vol-fouten.yaml"), "--uit", dir + "/uit"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("--concept"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/uit"))
+        let c = try VipBinary.run(["build", Repo.path("Samples/concept-vol-fouten.yaml"), "--uit", dir + "/uit", "--concept",
+                                   "--formaat", "docx"])
+        #expect(c.status == 0, "\(c.stderr)")
+        #expect(Self.files(in: dir + "/uit").allSatisfy { !$0.hasSuffix(".odt") })
+    }
+
+    @Test func refusesAnOutputFolderThatHoldsTheInput() throws {
+        let dir = Repo.tempDir("self")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.copyItem(atPath: Repo.specExample, toPath: dir + "/a.yaml")
+        let r = try VipBinary.run(["build", dir + "/a.yaml", "--uit", dir])
+        #expect(r.status == 2)
+        #expect(Self.files(in: dir) == [dir + "/a.yaml"])
+    }
+
+    @Test func severalAanvragenEachInTheirOwnFolderABadOneDoesNotStopTheOthers() throws {
+        let dir = Repo.tempDir("many")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "formaat: vip-aanvraag/1\nproject: [kapot\n".write(toFile: dir + "/kapot.yaml", atomically: true, encoding: .utf8)
+        let r = try VipBinary.run(["build", dir + "/kapot.yaml", Repo.specExample, Repo.path("Samples/kinderfestival.yaml"),
+                                   "--uit", dir + "/uit"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("kapot.yaml:"))
+        #expect(Self.files(in: dir + "/uit/steunpilaar").contains { $0.hasSuffix("projectplan.odt") })
+        #expect(Self.files(in: dir + "/uit/kinderfestival").contains { $0.hasSuffix("begroting.docx") })
+        #expect(!FileManager.default.fileExists(atPath: dir + "/uit/kapot"))
+    }
+
+
+    @Test func outputPathBlockedByAFileIsAClearError() throws {
+        let dir = Repo.tempDir("blocked")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "x".write(toFile: dir + "/uit", atomically: true, encoding: .utf8)
+        let r = try VipBinary.run(["build", Repo.specExample, "--uit", dir + "/uit"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("uitvoermap"))
+    }
+
+    @Test func missingLogoIsAReadingErrorWithItsLine() throws {
+        let dir = Repo.tempDir("logo")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let s = try String(contentsOfFile: Repo.specExample, encoding: .utf8)
+            .replacingOccurrences(of: "  website: https://www.steunpilaar.example", with: "  website: https://www.steunpilaar.example\n  logo: logo.png")
+        try s.write(toFile: dir + "/a.yaml", atomically: true, encoding: .utf8)
+        let r = try VipBinary.run(["build", dir + "/a.yaml", "--uit", dir + "/uit"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("a.yaml:") && r.stderr.contains("logo"))
+    }
+}

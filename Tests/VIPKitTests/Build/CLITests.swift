@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+import VIPZip
+
+/// Whole commands, as a user runs them (the built `vip` binary).
+@Suite struct CLITests {
+    func copySample(_ name: String, to dir: String) throws -> String {
+        let dest = dir + "/" + (name as NSString).lastPathComponent
+        try FileManager.default.copyItem(atPath: Repo.path(name), toPath: dest)
+        return dest
+    }
+
+    @Test func checkAfExitsZeroWithVerdict() throws {
+        let r = try VipBinary.run(["check", Repo.specExample])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasSuffix("steunpilaar.yaml: af\n"))
+    }
+
+    @Test func checkWithFoutenExitsOneAndGroups() throws {
+        let r = try VipBinary.run(["check", Repo.path("Samples/concept-vol-fouten.yaml")])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("Fouten ("))
+        #expect(r.stdout.contains(": fout: "))
+        let last = r.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.contains("niet af: ") && last.contains(" fouten, "))
+        // Every finding line has file:line:column and a rule id.
+        for line in r.stdout.split(separator: "\n") where line.contains(": fout: ") {
+            #expect(line.range(of: #"^.+\.yaml:\d+:\d+: fout: .+ \[[a-z_]+\]$"#, options: .regularExpression) != nil, "\(line)")
+        }
+    }
+
+    @Test func checkJSONHasTheSpecifiedFields() throws {
+        let r = try VipBinary.run(["check", "--format", "json", Repo.specExample, Repo.path("Samples/concept-vol-fouten.yaml")])
+        #expect(r.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        #expect(json.count == 2)
+        #expect(json[0]["af"] as? Bool == true)
+        let totalen = try #require(json[0]["totalen"] as? [String: String])
+        #expect(totalen["begroting"] == "6667.50" && totalen["dekking"] == "6667.50")
+        let b = try #require((json[1]["bevindingen"] as? [[String: Any]])?.first)
+        for key in ["regel", "ernst", "melding", "pad", "regel_nr", "kolom"] { #expect(b[key] != nil, "\(key)") }
+    }
+
+    @Test func readingErrorIsExitTwoWithPlaceOnStderr() throws {
+        let dir = Repo.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/a.yaml"
+        try "formaat: vip-aanvraag/1\nproject:\n  doelgrop: x\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try VipBinary.run(["check", file])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("a.yaml:3:3: leesfout: Onbekend veld `doelgrop`; bedoelde u `doelgroep`?"))
+        let j = try VipBinary.run(["check", "--format", "json", file])
+        #expect(j.status == 2)
+        #expect(j.stdout.contains("\"leesfout\"") && j.stdout.contains("\"regel_nr\": 3") && j.stdout.contains("\"kolom\": 3"))
+    }
+
+    @Test func noColourWhenPiped() throws {
+        let r = try VipBinary.run(["check", Repo.path("Samples/concept-vol-fouten.yaml")], env: ["NO_COLOR": ""])
+        #expect(!r.stdout.contains("\u{1B}["))
+    }
+
+    @Test func badArgumentsExitTwo() throws {
+        #expect(try VipBinary.run(["check"]).status == 2)
+        #expect(try VipBinary.run(["bestaatniet"]).status == 2)
+        #expect(try VipBinary.run(["build", "--formaat", "pdf", Repo.specExample]).status == 2)
+        #expect(try VipBinary.run(["--help"]).status == 0)
+    }
+
+    @Test func initWritesADraftThatReadsAndRefusesToOverwrite() throws {
+        let dir = Repo.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try VipBinary.run(["init", dir])
+        #expect(r.status == 0)
+        let text = try String(contentsOfFile: dir + "/aanvraag.yaml", encoding: .utf8)
+        #expect(text.hasPrefix("# yaml-language-server: $schema="))
+        let check = try VipBinary.run(["check", dir + "/aanvraag.yaml"])
+        #expect(check.status == 1, "a fresh draft is readable and not af: \(check.stderr)")
+        let again = try VipBinary.run(["init", dir])
+        #expect(again.status == 2)
+        #expect(try String(contentsOfFile: dir + "/aanvraag.yaml", encoding: .utf8) == text)
+    }
+
+    @Test func regelsListsEveryRuleInEveryFormat() throws {
+        let json = try VipBinary.run(["regels", "--format", "json"])
+        #expect(json.status == 0)
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let ids = Set(list.compactMap { $0["id"] as? String })
+        let spec = try String(contentsOfFile: Repo.path("../shared/spec/checklist.md"), encoding: .utf8)
+        let specIds = Set(spec.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("| `") else { return nil }
+            return line.dropFirst(3).split(separator: "`").first.map(String.init)
+        })
+        #expect(ids == specIds)
+        let md = try VipBinary.run(["regels", "--format", "markdown"])
+        #expect(md.stdout.contains("| `dekking_sluitend` | fout |"))
+        let tekst = try VipBinary.run(["regels"])
+        #expect(tekst.stdout.contains("meerdere_fondsen (waarschuwing"))
+    }
+
+    /// The samples and an init file validate against `vip schema` with a real JSON Schema validator.
+    @Test func schemaValidatesSamplesAndInitFile() throws {
+        let dir = Repo.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let schema = try VipBinary.run(["schema"])
+        try schema.stdout.write(toFile: dir + "/schema.json", atomically: true, encoding: .utf8)
+        _ = try VipBinary.run(["init", dir + "/init"])
+        let files = [Repo.specExample, dir + "/init/aanvraag.yaml"] + ["buurtmoestuin", "kinderfestival", "concept-vol-fouten"]
+            .map { Repo.path("Samples/\($0).yaml") }
+        let script = """
+            import json, sys, yaml, jsonschema
+            class L(yaml.SafeLoader): pass
+            # Keep dates as text, as vip reads them.
+            L.yaml_implicit_resolvers = {k: [r for r in v if r[0] != 'tag:yaml.org,2002:timestamp'] for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+            schema = json.load(open(sys.argv[1]))
+            jsonschema.Draft202012Validator.check_schema(schema)
+            v = jsonschema.Draft202012Validator(schema)
+            bad = 0
+            for f in sys.argv[2:]:
+                for e in v.iter_errors(yaml.load(open(f), Loader=L)):
+                    bad += 1; print(f, list(e.path), e.message)
+            # A misspelt key must be refused by the schema too.
+            bad_doc = {"formaat": "vip-aanvraag/1", "project": {"doelgrop": "x"}}
+            if v.is_valid(bad_doc): bad += 1; print("unknown key accepted")
+            sys.exit(1 if bad else 0)
+            """
+        let r = try run("/usr/bin/env", ["python3", "-c", script, dir + "/schema.json"] + files)
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+    }
+}
