@@ -1,0 +1,175 @@
+import Foundation
+import VIPChecklist
+import VIPDocument
+import VIPModel
+import VIPPlanning
+
+/// A small deterministic generator (SplitMix64, Steele et al. 2014), so that the same `--zaad`
+/// gives the same letters on every machine and every Swift version — the system generator
+/// gives neither guarantee.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var toestand: UInt64
+    public init(zaad: UInt64) { toestand = zaad }
+    public mutating func next() -> UInt64 {
+        toestand &+= 0x9E37_79B9_7F4A_7C15
+        var z = toestand
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E4B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Fisher–Yates with this generator's own bounded draw (not the standard library's
+    /// `shuffle`, whose algorithm is not promised to stay the same).
+    public mutating func schud<T>(_ lijst: [T]) -> [T] {
+        var a = lijst
+        guard a.count > 1 else { return a }
+        for i in stride(from: a.count - 1, to: 0, by: -1) {
+            let j = Int(next() % UInt64(i + 1))
+            a.swapAt(i, j)
+        }
+        return a
+    }
+}
+
+/// Why a review could not be made; all Dutch. Exit code 2 for unusable input, 1 for a leak.
+public struct ReviewFout: Error, Sendable, CustomStringConvertible {
+    public var melding: String
+    public var exitCode: Int32
+    public init(_ melding: String, exitCode: Int32 = 2) {
+        self.melding = melding
+        self.exitCode = exitCode
+    }
+    public var description: String { melding }
+}
+
+/// `vip review`: three anonymised aanvragen for the groups, a rating form, and the docent's sheet.
+public struct Peerreview: Sendable {
+    public var checker: Checker
+    public var anonimiseerder: Anonimiseerder
+    public var sjablonen: TemplateSet
+
+    public init(checker: Checker = Checker(), anonimiseerder: Anonimiseerder = Anonimiseerder(),
+                sjablonen: TemplateSet = .standard) {
+        self.checker = checker
+        self.anonimiseerder = anonimiseerder
+        self.sjablonen = sjablonen
+    }
+
+    public static let letters = ["A", "B", "C"]
+
+    /// What a run produces, in memory: nothing is written until the leak check has passed.
+    public struct Uitvoer: Sendable {
+        /// For `MAP/deelnemers/`.
+        public var deelnemers: [Pakket.Uitvoer]
+        /// For `MAP/docent/`.
+        public var docent: [Pakket.Uitvoer]
+        public var docentenblad: Docentenblad
+        /// Letter → input file.
+        public var toewijzing: [(letter: String, bestand: String)]
+        /// The anonymised aanvragen by letter and their identifying strings, for tests and messages.
+        public var geanonimiseerd: [String: Anonimiseerder.Resultaat]
+    }
+
+    /// Reads and checks the files; a file that cannot be read stops everything (exit 2).
+    public func lees(_ bestanden: [String]) throws(ReviewFout) -> [CheckResultaat] {
+        let resultaten = bestanden.map { checker.check(path: $0) }
+        let fouten = resultaten.compactMap(\.leesfout)
+        if !fouten.isEmpty {
+            throw ReviewFout(fouten.map(\.description).joined(separator: "\n"))
+        }
+        return resultaten
+    }
+
+    /// `--kies 3 POOL…`: the three whose scores lie furthest apart (``Spread``).
+    public func kies(_ pool: [CheckResultaat], aantal: Int = 3) throws(ReviewFout) -> [CheckResultaat] {
+        guard aantal == 3 else {
+            throw ReviewFout("--kies \(aantal): de peer-review werkt met precies drie aanvragen (A, B en C); gebruik --kies 3.")
+        }
+        guard pool.count >= aantal else {
+            throw ReviewFout("Voor --kies \(aantal) zijn minstens \(aantal) aanvragen nodig; er zijn er \(pool.count).")
+        }
+        let scores = pool.map { Beoordeling(bestand: $0.bestand, bevindingen: $0.bevindingen).score }
+        return Spread.select(scores: scores, count: aantal).indices.map { pool[$0] }
+    }
+
+    /// Builds everything in memory for exactly three read aanvragen, shuffled by `zaad`.
+    public func maak(_ resultaten: [CheckResultaat], zaad: UInt64) throws(ReviewFout) -> Uitvoer {
+        guard resultaten.count == Self.letters.count else {
+            throw ReviewFout("De peer-review heeft precies drie aanvragen nodig; u gaf er \(resultaten.count). "
+                + "Gebruik --kies 3 om drie aanvragen uit een grotere groep te laten kiezen.")
+        }
+        var rng = SplitMix64(zaad: zaad)
+        let geschud = rng.schud(resultaten)
+        let letters = Self.letters
+        let geanonimiseerd = anonimiseerder.anonimiseer(geschud.map { $0.aanvraag! },
+                                                        namen: letters.map { "aanvraag-\($0)" })
+
+        var deelnemers: [Pakket.Uitvoer] = []
+        var termen: [Lekcontrole.Term] = []
+        for (i, letter) in letters.enumerated() {
+            let a = geanonimiseerd[i].aanvraag
+            termen += geanonimiseerd[i].identificerend.map { Lekcontrole.Term($0, aanvraag: letter) }
+            var docs: [(String, [Block])] = [("projectplan", ProjectplanBuilder.blocks(a)),
+                                              ("begroting", BegrotingBuilder.blocks(a))]
+            if !a.fondsen.isEmpty { docs.append(("brief", BriefBuilder.blocks(a, fonds: 0))) }
+            for (naam, blocks) in docs {
+                let doc = Self.deelnemersdocument(letter: letter, blocks: blocks, datum: Huisstijl.datum(a))
+                deelnemers += try render(doc, naam: "aanvraag-\(letter)-\(naam)")
+            }
+        }
+        deelnemers += try render(Beoordelingsformulier.document(letters: letters), naam: "beoordelingsformulier")
+
+        // Before anything is written: no identifying string of any aanvraag in any participant file.
+        do {
+            try Lekcontrole.controleer(deelnemers.map { ($0.naam, $0.bytes) }, termen: termen)
+        } catch {
+            throw ReviewFout("\(error.description) Er is niets geschreven.", exitCode: 1)
+        }
+
+        let blad = Docentenblad(aanvragen: letters.enumerated().map { i, letter in
+            Docentenblad.Toegewezen(letter: letter, beoordeling: Beoordeling(bestand: geschud[i].bestand,
+                                                                             bevindingen: geschud[i].bevindingen))
+        })
+        var docent = try render(blad.document, naam: "docentenblad")
+        docent.append(Pakket.Uitvoer(naam: "docentenblad.json", bytes: Array((blad.json.serialised() + "\n").utf8)))
+        var perLetter: [String: Anonimiseerder.Resultaat] = [:]
+        for (i, l) in letters.enumerated() { perLetter[l] = geanonimiseerd[i] }
+        return Uitvoer(deelnemers: deelnemers, docent: docent, docentenblad: blad,
+                       toewijzing: letters.enumerated().map { ($1, geschud[$0].bestand) }, geanonimiseerd: perLetter)
+    }
+
+    /// A participant's copy: no metadata, no logo, a letterhead with only the letter.
+    static func deelnemersdocument(letter: String, blocks: [Block], datum: String) -> Document {
+        Document(metadata: Metadata(title: "", subject: "", creator: "", company: "", language: "nl-NL", date: datum),
+                 letterhead: Letterhead(name: "Aanvraag \(letter)", logo: nil,
+                                        footer: ["Geanonimiseerde kopie voor de peer-review"]),
+                 blocks: blocks, concept: false)
+    }
+
+    func render(_ doc: Document, naam: String) throws(ReviewFout) -> [Pakket.Uitvoer] {
+        var uit: [Pakket.Uitvoer] = []
+        for formaat in [DocumentFormat.odt, .docx] {
+            do {
+                uit.append(Pakket.Uitvoer(naam: "\(naam).\(formaat.fileExtension)",
+                                          bytes: try renderDocument(doc, format: formaat, templates: sjablonen)))
+            } catch {
+                throw ReviewFout("\(naam).\(formaat.fileExtension) kon niet worden gemaakt: "
+                    + ((error as? LocalizedError)?.errorDescription ?? "\(error)"))
+            }
+        }
+        return uit
+    }
+
+    /// Writes `MAP/deelnemers/` and `MAP/docent/`, each file safely (temp + rename).
+    public static func schrijf(_ uitvoer: Uitvoer, naar map: String, invoer: [String]) throws(ReviewFout) {
+        let deelnemers = (map as NSString).appendingPathComponent("deelnemers")
+        let docent = (map as NSString).appendingPathComponent("docent")
+        do {
+            for m in [map, deelnemers, docent] { try Uitvoermap.controleer(m, invoer: invoer) }
+            try Uitvoermap.schrijf(uitvoer.deelnemers, naar: deelnemers)
+            try Uitvoermap.schrijf(uitvoer.docent, naar: docent)
+        } catch {
+            throw ReviewFout(error.melding, exitCode: error.exitCode)
+        }
+    }
+}
