@@ -127,3 +127,40 @@ import VIPZip
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
     }
 }
+
+/// `vip build --sjabloon MAP`: an organisation's own template set.
+@Suite struct SjabloonTests {
+    func copyTemplates(to dir: String) throws -> String {
+        let dest = dir + "/huisstijl"
+        try FileManager.default.copyItem(atPath: Repo.path("Templates"), toPath: dest)
+        return dest
+    }
+
+    @Test func ownTemplatesAreUsed() throws {
+        let dir = Repo.tempDir("sjabloon")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let t = try copyTemplates(to: dir)
+        let styles = t + "/odt/styles.xml"
+        let s = try String(contentsOfFile: styles, encoding: .utf8)
+        #expect(s.contains("Liberation Sans"))
+        try s.replacingOccurrences(of: "Liberation Sans", with: "DejaVu Serif").write(toFile: styles, atomically: true, encoding: .utf8)
+        let r = try VipBinary.run(["build", Repo.specExample, "--uit", dir + "/uit", "--formaat", "odt", "--sjabloon", t])
+        #expect(r.status == 0, "\(r.stderr)")
+        let zip = try ZipReader(path: dir + "/uit/projectplan.odt")
+        #expect(String(decoding: try zip.read("styles.xml"), as: UTF8.self).contains("DejaVu Serif"))
+        Oracles.expectAllPass([dir + "/uit/projectplan.odt"])
+    }
+
+    @Test func brokenTemplateIsRefusedNamingPartAndLine() throws {
+        let dir = Repo.tempDir("sjabloon")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let t = try copyTemplates(to: dir)
+        let styles = t + "/docx/word/styles.xml"
+        let s = try String(contentsOfFile: styles, encoding: .utf8)
+        try String(s.prefix(s.count / 2)).write(toFile: styles, atomically: true, encoding: .utf8)
+        let r = try VipBinary.run(["build", Repo.specExample, "--uit", dir + "/uit", "--sjabloon", t])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("styles.xml") && r.stderr.contains("regel"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/uit"))
+    }
+}
