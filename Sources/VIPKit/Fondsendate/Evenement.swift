@@ -246,7 +246,8 @@ public enum EvenementReader {
                               "Het veld `aanvraag` ontbreekt: geef het pad naar het aanvraagbestand, "
                                   + "vanaf de map van dit bestand.")
             }
-            let sleutel = (pad as NSString).standardizingPath
+            // `a.yaml` and `./a.yaml` are the same file.
+            let sleutel = pad.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
             if let eerder = paden[sleutel] {
                 throw r.error(f["aanvraag"], f.path("aanvraag"), "De aanvraag \(pad) staat twee keer in de lijst "
                     + "(eerder op regel \(eerder.line)).")
