@@ -296,4 +296,34 @@ import VIPPlanning
             }
         }
     }
+
+    @Test func sameInputGivesIdenticalOutput() throws {
+        let bestand = try Self.bouwEvenement()
+        defer { Self.opruimen(bestand) }
+        let dir = (bestand as NSString).deletingLastPathComponent
+        #expect(try VipBinary.run(["fondsendate", bestand, "--uit", dir + "/een"]).status == 0)
+        #expect(try VipBinary.run(["fondsendate", bestand, "--uit", dir + "/twee"]).status == 0)
+        let namen = try FileManager.default.contentsOfDirectory(atPath: dir + "/een").sorted()
+        #expect(namen.count == 14)
+        #expect(namen == (try FileManager.default.contentsOfDirectory(atPath: dir + "/twee").sorted()))
+        for naam in namen {
+            #expect(FileManager.default.contentsEqual(atPath: dir + "/een/" + naam, andPath: dir + "/twee/" + naam), "\(naam)")
+        }
+    }
+
+    @Test func anEventWithoutProjectsOrFundsStillGivesItsDocuments() throws {
+        let dir = Repo.tempDir("vip-fondsendate-leeg")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "formaat: vip-fondsendate/1\nevenement:\n  titel: Leeg\n  aanvang: \"9:00\"\n  rondeduur: 10\nfondsen: []\n"
+            .write(toFile: dir + "/leeg.yaml", atomically: true, encoding: .utf8)
+        let r = try VipBinary.run(["fondsendate", dir + "/leeg.yaml"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Leeg: 0 van 0 projecten toegelaten."))
+        #expect(r.stdout.contains("Schema: geen gesprekken."))
+        #expect(try String(contentsOfFile: dir + "/fondsendate/schema.csv", encoding: .utf8)
+                == "ronde,aanvang,einde,fonds,tafel,project,organisatie\n")
+        #expect(try String(contentsOfFile: dir + "/fondsendate/toelating.csv", encoding: .utf8)
+                == "project,organisatie,toegelaten,reden\n")
+        #expect(try Oracles.text(dir + "/fondsendate/schema.odt").contains("Er zijn geen gesprekken gepland."))
+    }
 }
