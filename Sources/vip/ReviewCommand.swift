@@ -11,7 +11,7 @@ struct Review: ParsableCommand {
             + "en een docentenblad.",
         discussion: """
             Zonder subcommando: `vip review A.yaml B.yaml C.yaml` of `vip review --kies 3 POOL…`.
-            Uitgangscodes: 0 klaar; 1 er stond nog een naam of nummer in een kopie voor de deelnemers (er is niets
+            Uitgangscodes: 0 klaar; 1 er stond nog een naam of nummer in een kopie voor de deelnemers (er is niets \
             geschreven); 2 de invoer kon niet worden gebruikt.
             """,
         subcommands: [Maak.self, Combineer.self],
