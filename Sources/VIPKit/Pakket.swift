@@ -201,7 +201,9 @@ public struct Bouwer: Sendable {
     public var checker: Checker
     public var opties: BuildOpties
 
-    public init(checker: Checker = Checker(), opties: BuildOpties) {
+    /// The build only needs to know whether there are fouten; spelling is never a fout,
+    /// so the default checker skips loading the dictionary (most of a build's start-up).
+    public init(checker: Checker = Checker(spelling: nil), opties: BuildOpties) {
         self.checker = checker
         self.opties = opties
     }
