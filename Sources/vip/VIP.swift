@@ -126,7 +126,7 @@ struct Build: ParsableCommand {
             do {
                 opties.sjablonen = try Sjablonen.laad(sjabloon)
             } catch {
-                Terminal.fout("\(sjabloon): \(error)")
+                Terminal.fout((error as? LocalizedError)?.errorDescription ?? "\(sjabloon): \(error)")
                 throw ExitCode(2)
             }
         }
