@@ -37,6 +37,7 @@ demo: release
 	$(VIP) check $(SAMPLES)
 	$(VIP) build $(SAMPLES) --uit uit
 	$(VIP) build Samples/concept-vol-fouten.yaml --concept --uit uit/concept-vol-fouten
+	$(VIP) fondsendate Samples/fondsendate.yaml --uit uit/fondsendate
 	@echo "De documenten staan in uit/."
 
 test: setup-test
