@@ -43,7 +43,8 @@ let package = Package(
         .testTarget(name: "VIPPlanningTests", dependencies: [
             "VIPPlanning", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "VIPKitTests", dependencies: ["VIPKit"]),
+        .testTarget(name: "VIPKitTests", dependencies: ["VIPKit", "VIPModel", "VIPChecklist", "VIPDocument", "VIPZip"],
+                    exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

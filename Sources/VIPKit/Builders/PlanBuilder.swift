@@ -190,7 +190,7 @@ public enum BegrotingBuilder {
             dek.append(Table.Row([[.text(verschil < .zero ? "Nog te dekken" : "Overschot")], [], [],
                                   [.text(verschil.magnitude.description)]], kind: .subtotal))
         }
-        b.append(.table(Table(columnWidths: [4.5, 2.2, 2.4, 1.8], alignments: [.left, .left, .left, .right], rows: dek)))
+        b.append(.table(Table(columnWidths: [4.0, 3.0, 2.2, 1.8], alignments: [.left, .left, .left, .right], rows: dek)))
 
         b.append(.heading(level: 2, [.text("Toelichting")]))
         b += Tekst.alineas(a.begroting.toelichting ?? "Nog niet ingevuld.")
