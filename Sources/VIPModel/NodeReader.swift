@@ -108,10 +108,13 @@ public struct NodeReader {
             return Bedrag(cents: cents)
         case .ambiguous(let text):
             let parts = text.split(separator: ".")
-            throw error(node, pad, "Het bedrag \(text) is dubbelzinnig: bedoelt u \(parts[0]),\(parts[1]) "
-                + "of \(parts[0]).\(parts[1]),00 euro? Schrijf \(parts[0]).\(parts[1]) euro als "
-                + "\"\(parts[0]).\(parts[1]),00\" (tussen aanhalingstekens) of \(parts[0])\(parts[1]); "
-                + "\(parts[0]),\(parts[1].prefix(2)) euro als \(parts[0]).\(parts[1].prefix(2)).")
+            let whole = String(parts[0]), decimals = String(parts[1])
+            var small = decimals
+            while small.hasSuffix("0") && small.count > 2 { small.removeLast() }
+            throw error(node, pad, "Het bedrag \(text) is dubbelzinnig: YAML leest het als \(whole),\(small) euro, "
+                + "maar misschien bedoelt u \(whole).\(decimals),00 euro. Schrijf \(whole)\(decimals) of "
+                + "\"\(whole).\(decimals),00\" (tussen aanhalingstekens) voor \(whole).\(decimals) euro, "
+                + "of \"\(whole),\(small)\" voor \(whole),\(small) euro.")
         case .tooManyDecimals:
             throw error(node, pad, "Het bedrag \(s) heeft meer dan twee decimalen; bedragen gaan tot op de cent.")
         case .invalid:
