@@ -133,12 +133,15 @@ struct Spellingcontrole {
                 if !woordGoed(t, namen: namen), !onbekend.contains(String(t)) { onbekend.append(String(t)) }
             }
             guard !onbekend.isEmpty else { continue }
+            let mark = aanvraag.bron.locate(pad)
             let lijst = onbekend.prefix(12).map { word -> String in
+                var uitleg: [String] = []
+                if let mark, let regel = aanvraag.bron.regel(van: word, vanaf: mark) { uitleg.append("regel \(regel)") }
                 if let hunspell = spelling as? Hunspell,
                    let s = hunspell.suggest(word, limit: 4).first(where: { !$0.contains(" ") }) {
-                    return "\"\(word)\" (\(s)?)"
+                    uitleg.append("\(s)?")
                 }
-                return "\"\(word)\""
+                return "\"\(word)\"" + (uitleg.isEmpty ? "" : " (\(uitleg.joined(separator: ", ")))")
             }.joined(separator: ", ")
             let meer = onbekend.count > 12 ? " en nog \(onbekend.count - 12)" : ""
             m.meld(pad, "Onbekende woorden in `\(pad)`: \(lijst)\(meer). Verbeter de spelling, of zet namen en "

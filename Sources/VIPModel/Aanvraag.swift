@@ -275,7 +275,29 @@ public struct Brief: Sendable {
 public struct Bron: Sendable {
     public var bestand: String
     public var marks: [String: SourceMark] = [:]
+    /// The file's text, to point at a word inside a long field (nil for composed examples).
+    public var tekst: String?
     public init(bestand: String) { self.bestand = bestand }
+
+    /// The line where `woord` first stands as a whole word, at or after `vanaf`
+    /// (within the next 200 lines: a field's text block).
+    public func regel(van woord: String, vanaf: SourceMark) -> Int? {
+        guard let tekst else { return nil }
+        var nummer = 0
+        for line in tekst.split(separator: "\n", omittingEmptySubsequences: false) {
+            nummer += 1
+            if nummer < vanaf.line { continue }
+            if nummer > vanaf.line + 200 { break }
+            var rest = line[...]
+            while let r = rest.range(of: woord) {
+                let before = r.lowerBound == line.startIndex ? nil : line[line.index(before: r.lowerBound)]
+                let after = r.upperBound == line.endIndex ? nil : line[r.upperBound]
+                if !(before?.isLetter ?? false) && !(after?.isLetter ?? false) { return nummer }
+                rest = line[r.upperBound...]
+            }
+        }
+        return nil
+    }
 
     /// The mark of `pad`, or of its nearest ancestor that is in the file
     /// (a missing field points at the section that should hold it).

@@ -21,7 +21,9 @@ public enum AanvraagReader {
             throw LeesFout(bestand: bestand, mark: nil,
                            melding: "Het bestand is leeg. Begin met `vip init` voor een ingevuld voorbeeld.")
         }
-        return try decode(root, bestand: bestand)
+        var a = try decode(root, bestand: bestand)
+        a.bron.tekst = String(decoding: bytes, as: UTF8.self)
+        return a
     }
 
     public static let topKeys = ["formaat", "negeer", "woordenlijst", "organisatie", "project",
