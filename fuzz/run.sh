@@ -16,6 +16,11 @@ FUZZ_FLAGS=${FUZZ_FLAGS:-}
 SWIFT=${SWIFT:-swift}
 
 echo "== fuzz: bouwen (debug, -sanitize=fuzzer,address) =="
+# The targets import VIPModel and VIPDocument, which are not products, so SwiftPM does not
+# see them as inputs: after a change of a struct there (Aanvraag) the harness kept its
+# old layout and ASan reported a stack-buffer-overflow in AanvraagReader.parse. Always
+# recompiling the two small harness modules avoids that.
+rm -rf fuzz/.build/*/debug/FuzzAanvraag.build fuzz/.build/*/debug/FuzzSjabloon.build
 # -parse-as-library: the targets have no top-level code; Entry.swift hands `main` to libFuzzer.
 # The C code (libyaml in Yams) gets coverage and ASan too.
 "$SWIFT" build -c debug --package-path fuzz --scratch-path fuzz/.build \
