@@ -53,12 +53,26 @@ public struct Pakket: Sendable {
     /// File-name part for a fund: "Oranje Fonds" → "oranje-fonds".
     public static func slug(_ naam: String) -> String {
         var out = ""
-        for c in naam.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "nl_NL")) {
-            if c.isASCII && (c.isLetter || c.isNumber) { out.append(c) } else if !out.hasSuffix("-") { out.append("-") }
+        // Letters with diacritics lose them ("Fondsen voor Één" → "fondsen-voor-een"): the
+        // first scalar of a canonical decomposition, without loading ICU's locale data.
+        for c in naam.lowercased() {
+            let base = c.isASCII ? c : Character(c.unicodeScalars.first.map(Self.baseLetter) ?? " ")
+            if base.isASCII && (base.isLetter || base.isNumber) { out.append(base) } else if !out.hasSuffix("-") { out.append("-") }
         }
         while out.hasSuffix("-") { out.removeLast() }
         while out.hasPrefix("-") { out.removeFirst() }
         return out.isEmpty ? "fonds" : String(out.prefix(60))
+    }
+
+    /// The ASCII letter under a Latin letter with a diacritic (é → e, ç → c, ş → s, ı → i).
+    static func baseLetter(_ u: Unicode.Scalar) -> Unicode.Scalar {
+        let table: [(String, Unicode.Scalar)] = [
+            ("àáâãäåāăą", "a"), ("çćĉċč", "c"), ("ďđ", "d"), ("èéêëēĕėęě", "e"), ("ĝğġģ", "g"), ("ĥħ", "h"),
+            ("ìíîïĩīĭįı", "i"), ("ĵ", "j"), ("ķ", "k"), ("ĺļľŀł", "l"), ("ñńņňŉ", "n"), ("òóôõöøōŏő", "o"),
+            ("ŕŗř", "r"), ("śŝşšș", "s"), ("ţťŧț", "t"), ("ùúûüũūŭůűų", "u"), ("ŵ", "w"), ("ýÿŷ", "y"), ("źżž", "z"),
+        ]
+        for (letters, base) in table where letters.unicodeScalars.contains(u) { return base }
+        return u
     }
 
     /// Unique slugs per fund, in order (two funds with the same slug get -2, -3).
@@ -169,13 +183,24 @@ public enum Uitvoermap {
         }
     }
 
+    /// Why a folder cannot be made, in Dutch (Foundation's own message is English).
+    static func reden(_ map: String) -> String {
+        let fm = FileManager.default
+        var pad = (map as NSString).standardizingPath
+        while !pad.isEmpty && pad != "/" && !fm.fileExists(atPath: pad) { pad = (pad as NSString).deletingLastPathComponent }
+        var isDir: ObjCBool = false
+        if fm.fileExists(atPath: pad, isDirectory: &isDir), !isDir.boolValue { return "\(pad) is een bestand, geen map" }
+        if !fm.isWritableFile(atPath: pad.isEmpty ? "." : pad) { return "u hebt geen schrijfrechten in \(pad.isEmpty ? "." : pad)" }
+        return "de map kan niet worden aangemaakt (schijf vol?)"
+    }
+
     /// Writes every file to a temporary name in `map`, then renames it into place.
     public static func schrijf(_ files: [Pakket.Uitvoer], naar map: String) throws(BuildFout) {
         let fm = FileManager.default
         do {
             try fm.createDirectory(atPath: map, withIntermediateDirectories: true)
         } catch {
-            throw BuildFout(melding: "De uitvoermap \(map) kan niet worden gemaakt: \(error.localizedDescription)")
+            throw BuildFout(melding: "De uitvoermap \(map) kan niet worden gemaakt: \(reden(map)). Er is niets geschreven.")
         }
         var tijdelijk: [(String, String)] = []
         for f in files {

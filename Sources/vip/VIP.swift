@@ -68,19 +68,25 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let checker = Checker()
-        let resultaten = aanvragen.map { checker.check(path: $0) }
-        switch format {
-        case .json:
-            print(CheckReport.json(resultaten), terminator: "")
-            for r in resultaten { if let e = r.leesfout { Terminal.fout(e.description) } }
-        case .tekst:
-            let kleuren = CheckReport.Kleuren(aan: Terminal.kleur)
-            for (i, r) in resultaten.enumerated() {
+        let kleuren = CheckReport.Kleuren(aan: Terminal.kleur)
+        var worst: Int32 = 0
+        var json: [JSON] = []
+        // One file at a time: a docent may check a whole course at once, so no result is
+        // kept longer than it takes to print it.
+        for (i, bestand) in aanvragen.enumerated() {
+            let r = checker.check(path: bestand)
+            worst = max(worst, r.exitCode)
+            switch format {
+            case .json:
+                json.append(CheckReport.json(r))
+                if let e = r.leesfout { Terminal.fout(e.description) }
+            case .tekst:
                 if i > 0 { print("") }
                 if let e = r.leesfout { Terminal.fout(e.description) } else { print(CheckReport.tekst(r, kleuren: kleuren), terminator: "") }
             }
         }
-        throw ExitCode(resultaten.map(\.exitCode).max() ?? 0)
+        if format == .json { print(JSON.array(json).serialised()) }
+        throw ExitCode(worst)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import VIPKit
 import Testing
 import VIPZip
 
@@ -157,5 +158,14 @@ import VIPZip
         let r = try VipBinary.run(["build", dir + "/a.yaml", "--uit", dir + "/uit"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("a.yaml:") && r.stderr.contains("logo"))
+    }
+}
+
+@Suite struct SlugTests {
+    @Test(arguments: [("Oranje Fonds", "oranje-fonds"), ("Fonds 1818", "fonds-1818"), ("VSBfonds", "vsbfonds"),
+                      ("Stichting Één & Ander", "stichting-een-ander"), ("Çağlayan Vakfı", "caglayan-vakfi"),
+                      ("  --  ", "fonds"), ("مرحبا", "fonds")])
+    func fundNamesBecomeFileNames(_ naam: String, _ slug: String) {
+        #expect(VIPKit.Pakket.slug(naam) == slug)
     }
 }

@@ -115,9 +115,12 @@ enum Oracles {
 
 /// The vip executable built next to the tests (debug build).
 enum VipBinary {
+    /// The `vip` built beside the test binary, so `make test-asan` tests the ASan build.
     static var path: String {
-        let candidates = [Repo.path(".build/debug/vip"), Repo.path(".build/x86_64-unknown-linux-gnu/debug/vip")]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("vip").path
+        let candidates = [besideTests, Repo.path(".build/debug/vip")]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1]
     }
 
     static func run(_ args: [String], cwd: String? = nil, env: [String: String] = [:]) throws
