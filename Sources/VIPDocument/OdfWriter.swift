@@ -295,39 +295,64 @@ struct OdfBodyWriter {
     /// ODF collapses white space in paragraphs like HTML: a second space, a tab and a
     /// newline need their own elements (text:s, text:tab, text:line-break).
     static func appendText(_ text: String, to element: XMLTreeElement) throws {
-        var pending = ""
+        let utf8 = text.utf8
+        // Most texts have no tab, newline, carriage return or double space: one text node.
+        var plain = true
+        var previous: UInt8 = 0
+        for b in utf8 {
+            if b == 0x9 || b == 0xA || b == 0xD || (b == 0x20 && previous == 0x20) {
+                plain = false
+                break
+            }
+            previous = b
+        }
+        if plain {
+            try element.appendText(text)
+            return
+        }
+        // Sliced on UTF-8 positions. The first space of a run stays in the text; the
+        // others become one text:s (with text:c when more than one).
+        var start = utf8.startIndex        // of the text not yet written
+        var textEnd = start                // where that text ends once spaces are counted
         var spaces = 0
-        func flushSpaces() throws {
+        var previousWasSpace = false
+        func flush(upTo end: String.Index) throws {
+            try element.appendText(String(decoding: utf8[start..<(spaces > 0 ? textEnd : end)], as: UTF8.self))
             if spaces > 0 {
                 let s = try element.append("text:s")
                 if spaces > 1 { try s.attribute("text:c", String(spaces)) }
                 spaces = 0
             }
         }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case " ":
-                if pending.unicodeScalars.last == " " || spaces > 0 {
+        var i = start
+        while i != utf8.endIndex {
+            let b = utf8[i]
+            let next = utf8.index(after: i)
+            switch b {
+            case 0x20:
+                if spaces > 0 {
                     spaces += 1
+                } else if previousWasSpace {
+                    spaces = 1
+                    textEnd = i
                 } else {
-                    pending.unicodeScalars.append(scalar)
+                    previousWasSpace = true
                 }
-            case "\t", "\n", "\r":
-                try element.appendText(pending)
-                pending = ""
-                try flushSpaces()
-                if scalar == "\t" { try element.append("text:tab") }
-                if scalar == "\n" { try element.append("text:line-break") }
+            case 0x9, 0xA, 0xD:
+                try flush(upTo: i)
+                if b == 0x9 { try element.append("text:tab") }
+                if b == 0xA { try element.append("text:line-break") }
+                start = next
+                previousWasSpace = false
             default:
                 if spaces > 0 {
-                    try element.appendText(pending)
-                    pending = ""
-                    try flushSpaces()
+                    try flush(upTo: i)
+                    start = i
                 }
-                pending.unicodeScalars.append(scalar)
+                previousWasSpace = false
             }
+            i = next
         }
-        try element.appendText(pending)
-        try flushSpaces()
+        try flush(upTo: utf8.endIndex)
     }
 }

@@ -387,21 +387,33 @@ struct OoxmlBodyWriter {
             if bold { try rPr.append("w:b"); try rPr.append("w:bCs") }
             if italic { try rPr.append("w:i"); try rPr.append("w:iCs") }
         }
+        // Without xml:space="preserve" Word drops leading and trailing spaces.
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x9 || $0 == 0xA || $0 == 0xD }) else {
+            try r.append("w:t", text: text).attribute("xml:space", "preserve")
+            return
+        }
+        // Sliced on UTF-8 positions: a tab or newline ends the text so far and becomes
+        // w:tab or w:br; a carriage return is left out.
         var pending = ""
         func flush() throws {
             guard !pending.isEmpty else { return }
-            // Without xml:space="preserve" Word drops leading and trailing spaces.
             try r.append("w:t", text: pending).attribute("xml:space", "preserve")
             pending = ""
         }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\t": try flush(); try r.append("w:tab")
-            case "\n": try flush(); try r.append("w:br")
-            case "\r": continue
-            default: pending.unicodeScalars.append(scalar)
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            let b = utf8[i]
+            if b == 0x9 || b == 0xA || b == 0xD {
+                pending += String(decoding: utf8[start..<i], as: UTF8.self)
+                if b == 0x9 { try flush(); try r.append("w:tab") }
+                if b == 0xA { try flush(); try r.append("w:br") }
+                start = utf8.index(after: i)
             }
+            i = utf8.index(after: i)
         }
+        pending += String(decoding: utf8[start...], as: UTF8.self)
         try flush()
     }
 

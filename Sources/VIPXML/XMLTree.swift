@@ -22,6 +22,17 @@ private let libxml2Initialised: Void = { xmlInitParser() }()
 public final class XMLTree {
     let doc: xmlDocPtr
     private var namespaceCache: [String: xmlNsPtr] = [:]
+    /// Qualified name → namespace and interned local name, for documents built here
+    /// (they have a dictionary): a name is split, resolved and copied once per document,
+    /// not once per element.
+    private var elementNames: [String: ResolvedName] = [:]
+    private var attributeNames: [String: ResolvedName] = [:]
+
+    struct ResolvedName {
+        let ns: xmlNsPtr?
+        /// Owned by the document's dictionary (freed with the document).
+        let local: UnsafePointer<xmlChar>
+    }
 
     private init(adopting doc: xmlDocPtr) {
         self.doc = doc
@@ -35,6 +46,9 @@ public final class XMLTree {
                             namespaces: KeyValuePairs<String, String> = [:]) throws(XMLError) {
         _ = libxml2Initialised
         guard let doc = xmlNewDoc("1.0") else { fatalError("libxml2: out of memory") }
+        // Element and attribute names are interned in the document's own dictionary
+        // (freed by xmlFreeDoc); nothing is shared between documents or threads.
+        doc.pointee.dict = xmlDictCreate()
         self.init(adopting: doc)
         let (prefix, local) = Self.split(qualifiedName)
         guard let root = xmlNewDocNode(doc, nil, local, nil) else { fatalError("libxml2: out of memory") }
@@ -157,6 +171,35 @@ public final class XMLTree {
         return found
     }
 
+    /// The namespace and interned local name of an element name.
+    func elementName(_ qualifiedName: String) throws(XMLError) -> ResolvedName {
+        if let cached = elementNames[qualifiedName] { return cached }
+        let (prefix, local) = Self.split(qualifiedName)
+        let resolved = ResolvedName(ns: try namespace(prefix), local: intern(local))
+        elementNames[qualifiedName] = resolved
+        return resolved
+    }
+
+    /// The namespace and interned local name of an attribute name. Unprefixed
+    /// attributes are in no namespace, whatever the default namespace is.
+    func attributeName(_ qualifiedName: String) throws(XMLError) -> ResolvedName {
+        if let cached = attributeNames[qualifiedName] { return cached }
+        let (prefix, local) = Self.split(qualifiedName)
+        let resolved = ResolvedName(ns: prefix == nil ? nil : try namespace(prefix), local: intern(local))
+        attributeNames[qualifiedName] = resolved
+        return resolved
+    }
+
+    private func intern(_ name: String) -> UnsafePointer<xmlChar> {
+        if doc.pointee.dict == nil {
+            // A parsed document (XML_PARSE_NODICT) gets a dictionary for the names
+            // added to it; nodes that are not in it free their own names.
+            doc.pointee.dict = xmlDictCreate()
+        }
+        guard let interned = xmlDictLookup(doc.pointee.dict, name, -1) else { fatalError("libxml2: out of memory") }
+        return interned
+    }
+
     static func split(_ qualifiedName: String) -> (prefix: String?, local: String) {
         guard let colon = qualifiedName.firstIndex(of: ":") else { return (nil, qualifiedName) }
         return (String(qualifiedName[..<colon]), String(qualifiedName[qualifiedName.index(after: colon)...]))
@@ -171,6 +214,23 @@ public final class XMLTree {
     /// Swift strings cannot hold surrogates, so only controls and U+FFFE/U+FFFF remain.
     /// libxml2 would write them anyway and the part would no longer parse.
     static func checkCharacters(_ text: String) throws(XMLError) {
+        // Fast path on the UTF-8 bytes: controls are single bytes below 0x20, U+FFFE
+        // and U+FFFF are EF BF BE and EF BF BF.
+        let suspicious = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x20 {
+                    if b != 0x9 && b != 0xA && b != 0xD { return true }
+                } else if b == 0xEF, i + 2 < n, bytes[i + 1] == 0xBF, bytes[i + 2] >= 0xBE {
+                    return true
+                }
+                i += 1
+            }
+            return false
+        } ?? true
+        guard suspicious else { return }
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v < 0x20 ? (v != 0x9 && v != 0xA && v != 0xD) : (v == 0xFFFE || v == 0xFFFF) {
@@ -208,9 +268,11 @@ public struct XMLTreeElement: XMLContainer {
     }
 
     func newElement(_ qualifiedName: String) throws(XMLError) -> xmlNodePtr {
-        let (prefix, local) = XMLTree.split(qualifiedName)
-        let ns = try document.namespace(prefix)
-        guard let new = xmlNewDocNode(document.doc, ns, local, nil) else { fatalError("libxml2: out of memory") }
+        let name = try document.elementName(qualifiedName)
+        // The name belongs to the document's dictionary, so the node takes the pointer
+        // as it is (no copy) and xmlFreeNode leaves it alone.
+        guard let new = xmlNewDocNodeEatName(document.doc, name.ns, UnsafeMutablePointer(mutating: name.local), nil)
+        else { fatalError("libxml2: out of memory") }
         return new
     }
 
@@ -239,10 +301,18 @@ public struct XMLTreeElement: XMLContainer {
     @discardableResult
     public func attribute(_ qualifiedName: String, _ value: String) throws(XMLError) -> XMLTreeElement {
         try XMLTree.checkCharacters(value)
-        let (prefix, local) = XMLTree.split(qualifiedName)
-        // Unprefixed attributes are in no namespace, whatever the default namespace is.
-        let ns = prefix == nil ? nil : try document.namespace(prefix)
-        xmlSetNsProp(node, ns, local, value)
+        let name = try document.attributeName(qualifiedName)
+        // Names in one document are interned once, so equal names are equal pointers.
+        var existing = node.pointee.properties
+        while let p = existing {
+            if UnsafePointer(p.pointee.name) == name.local && p.pointee.ns == name.ns {
+                xmlSetNsProp(node, name.ns, name.local, value)
+                return self
+            }
+            existing = p.pointee.next
+        }
+        guard xmlNewNsPropEatName(node, name.ns, UnsafeMutablePointer(mutating: name.local), value) != nil
+        else { fatalError("libxml2: out of memory") }
         return self
     }
 
