@@ -43,7 +43,7 @@ struct OdfWriter {
         entries.append(xmlEntry("styles.xml", styles.serialized()))
         entries.append(xmlEntry("meta.xml", meta.serialized()))
         for part in template.staticParts {
-            entries.append(xmlEntry(part.name, part.bytes))
+            entries.append(template.staticEntries[part.name]!)
         }
         // PNG and JPEG are compressed already.
         for item in media.items {

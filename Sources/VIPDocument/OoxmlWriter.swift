@@ -132,7 +132,7 @@ struct OoxmlWriter {
         entries.append(xmlEntry("word/_rels/document.xml.rels", try documentRels.serialized()))
         entries.append(xmlEntry("word/numbering.xml", numbering.serialized()))
         for part in template.staticParts where Self.knownParts[part.name] != nil {
-            entries.append(xmlEntry(part.name, part.bytes))
+            entries.append(template.staticEntries[part.name]!)
         }
         for part in parts {
             entries.append(xmlEntry(part.name, part.tree.serialized()))

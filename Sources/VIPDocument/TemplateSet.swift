@@ -1,5 +1,6 @@
 import Foundation
 import VIPXML
+import VIPZip
 
 /// The static parts of both formats: styles, settings, skeletons of the parts the
 /// writers fill. Stored unzipped under `Templates/odt` and `Templates/docx` so they
@@ -103,6 +104,8 @@ final class FormatTemplate: @unchecked Sendable {
     private let templates: [String: XMLTemplate]
     /// Parts copied as they are, in a fixed order.
     let staticParts: [(name: String, bytes: [UInt8])]
+    /// The same parts as package entries, deflated once here rather than in every render.
+    let staticEntries: [String: ZipEntry]
 
     init(format: DocumentFormat, files: [String: [UInt8]], location: String) throws {
         self.format = format
@@ -128,6 +131,21 @@ final class FormatTemplate: @unchecked Sendable {
         }
         self.templates = templates
         self.staticParts = staticParts
+        var staticEntries: [String: ZipEntry] = [:]
+        for part in staticParts {
+            let entry = xmlEntry(part.name, part.bytes)
+            if entry.method == .deflated {
+                do {
+                    staticEntries[part.name] = ZipEntry(name: part.name,
+                                                        precompressed: try PrecompressedData(deflating: part.bytes))
+                } catch {
+                    throw DocumentError.packaging("\(error)")
+                }
+            } else {
+                staticEntries[part.name] = entry
+            }
+        }
+        self.staticEntries = staticEntries
     }
 
     private static func parse(_ bytes: [UInt8], part: String, location: String) throws -> XMLTemplate {

@@ -11,11 +11,49 @@ public struct ZipEntry: Sendable, Equatable {
     public var name: String
     public var data: [UInt8]
     public var method: Method
+    /// `data` deflated once ahead of time (static template parts): the archive takes
+    /// these bytes as they are instead of compressing `data` again.
+    public var precompressed: PrecompressedData?
 
     public init(name: String, data: [UInt8], method: Method = .deflated) {
         self.name = name
         self.data = data
         self.method = method
+        self.precompressed = nil
+    }
+
+    /// An entry whose bytes were deflated once (`PrecompressedData(deflating:)`).
+    public init(name: String, precompressed: PrecompressedData) {
+        self.name = name
+        self.data = precompressed.data
+        self.method = .deflated
+        self.precompressed = precompressed
+    }
+}
+
+/// Bytes deflated once, at the best compression, for parts that are the same in every
+/// archive (styles, theme, settings). Immutable, so it may be shared between threads.
+public final class PrecompressedData: Sendable, Equatable {
+    /// The uncompressed bytes.
+    public let data: [UInt8]
+    /// The raw deflate stream, its CRC-32 and the uncompressed size, as a zip entry
+    /// stores them.
+    /// Nil when libzip did not deflate the bytes (nothing to gain): the entry is
+    /// then written from `data` like any other.
+    let deflated: [UInt8]?
+    let crc: UInt32
+
+    public init(deflating data: [UInt8]) throws(ZipError) {
+        self.data = data
+        let archive = try ZipWriter.archive([ZipEntry(name: "part", data: data)], level: 9)
+        let reader = try ZipReader(bytes: archive)
+        let (raw, crc, method) = try reader.readCompressed("part")
+        deflated = method == UInt16(ZIP_CM_DEFLATE) && !data.isEmpty ? raw : nil
+        self.crc = crc
+    }
+
+    public static func == (a: PrecompressedData, b: PrecompressedData) -> Bool {
+        a === b || (a.data == b.data && a.deflated == b.deflated)
     }
 }
 
@@ -55,11 +93,76 @@ private func checkPointer<P>(_ pointer: P?, _ operation: String, _ from: ErrorSo
 }
 
 /// A copy of `bytes` in `malloc`ed memory: `zip_source_buffer` reads the bytes only at
-/// `zip_close`, so it gets its own copy and frees it (`freep = 1`).
+/// `zip_close`, so it gets its own copy and frees it (`freep = 1`). Never called for
+/// empty data (nothing to copy, nothing to free).
 private func mallocCopy(_ bytes: [UInt8]) -> UnsafeMutableRawPointer {
-    let p = malloc(max(bytes.count, 1))!
-    bytes.withUnsafeBytes { if let base = $0.baseAddress { p.copyMemory(from: base, byteCount: $0.count) } }
+    precondition(!bytes.isEmpty)
+    let p = malloc(bytes.count)!
+    bytes.withUnsafeBytes { p.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
     return p
+}
+
+/// The state of a libzip source that hands out precompressed bytes; released by the
+/// source's ZIP_SOURCE_FREE.
+private final class PrecompressedSource {
+    let part: PrecompressedData
+    var offset = 0
+    init(_ part: PrecompressedData) { self.part = part }
+}
+
+private let precompressedSupports: Int64 = {
+    var bits: Int64 = 0
+    for command in [ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+                    ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, ZIP_SOURCE_SUPPORTS] {
+        bits |= Int64(1) << Int64(command.rawValue)
+    }
+    return bits
+}()
+
+/// A libzip source callback: stat reports deflate with size, compressed size and CRC,
+/// so zip_close copies the bytes without compressing them again.
+private func precompressedCallback(_ userdata: UnsafeMutableRawPointer?, _ data: UnsafeMutableRawPointer?,
+                                   _ length: zip_uint64_t, _ command: zip_source_cmd_t) -> zip_int64_t {
+    guard let userdata else { return -1 }
+    let source = Unmanaged<PrecompressedSource>.fromOpaque(userdata).takeUnretainedValue()
+    switch command {
+    case ZIP_SOURCE_OPEN:
+        source.offset = 0
+        return 0
+    case ZIP_SOURCE_READ:
+        guard let data else { return -1 }
+        let raw = source.part.deflated!
+        let n = min(Int(length), raw.count - source.offset)
+        if n > 0 {
+            raw.withUnsafeBytes { data.copyMemory(from: $0.baseAddress! + source.offset, byteCount: n) }
+            source.offset += n
+        }
+        return zip_int64_t(n)
+    case ZIP_SOURCE_CLOSE:
+        return 0
+    case ZIP_SOURCE_STAT:
+        guard let data, length >= MemoryLayout<zip_stat_t>.size else { return -1 }
+        let st = data.assumingMemoryBound(to: zip_stat_t.self)
+        zip_stat_init(st)
+        st.pointee.size = zip_uint64_t(source.part.data.count)
+        st.pointee.comp_size = zip_uint64_t(source.part.deflated!.count)
+        st.pointee.comp_method = zip_uint16_t(ZIP_CM_DEFLATE)
+        st.pointee.crc = source.part.crc
+        st.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC)
+        return zip_int64_t(MemoryLayout<zip_stat_t>.size)
+    case ZIP_SOURCE_ERROR:
+        guard let data, length >= 2 * MemoryLayout<Int32>.size else { return -1 }
+        data.storeBytes(of: Int32(0), as: Int32.self)
+        data.storeBytes(of: Int32(0), toByteOffset: MemoryLayout<Int32>.size, as: Int32.self)
+        return zip_int64_t(2 * MemoryLayout<Int32>.size)
+    case ZIP_SOURCE_FREE:
+        Unmanaged<PrecompressedSource>.fromOpaque(userdata).release()
+        return 0
+    case ZIP_SOURCE_SUPPORTS:
+        return precompressedSupports
+    default:
+        return -1
+    }
 }
 
 public enum ZipWriter {
@@ -75,8 +178,9 @@ public enum ZipWriter {
         return mktime(&t)
     }()
 
-    /// The archive bytes. Same entries → same bytes.
-    public static func archive(_ entries: [ZipEntry]) throws(ZipError) -> [UInt8] {
+    /// The archive bytes. Same entries → same bytes. `level` is zlib's deflate level
+    /// (1 fastest … 9 smallest) for deflated entries.
+    public static func archive(_ entries: [ZipEntry], level: UInt32 = 1) throws(ZipError) -> [UInt8] {
         // On the heap: the error outlives the calls that fill it.
         let zerr = UnsafeMutablePointer<zip_error_t>.allocate(capacity: 1)
         zip_error_init(zerr)
@@ -94,18 +198,40 @@ public enum ZipWriter {
         }
         do {
             for entry in entries {
-                let copy = mallocCopy(entry.data)
-                guard let src = zip_source_buffer(za, copy, zip_uint64_t(entry.data.count), 1) else {
-                    free(copy)
-                    try check(Int64(-1), "zip_source_buffer(\(entry.name))", .archive(za))
-                    return []
+                let src: OpaquePointer
+                if let part = entry.precompressed, part.deflated != nil {
+                    let state = Unmanaged.passRetained(PrecompressedSource(part)).toOpaque()
+                    guard let s = zip_source_function(za, precompressedCallback, state) else {
+                        Unmanaged<PrecompressedSource>.fromOpaque(state).release()
+                        try check(Int64(-1), "zip_source_function(\(entry.name))", .archive(za))
+                        return []
+                    }
+                    src = s
+                } else if entry.data.isEmpty {
+                    // Nothing to copy: a zero-length buffer source, nothing to free.
+                    src = try checkPointer(zip_source_buffer(za, nil, 0, 0),
+                                           "zip_source_buffer(\(entry.name))", .archive(za))
+                } else {
+                    let copy = mallocCopy(entry.data)
+                    guard let s = zip_source_buffer(za, copy, zip_uint64_t(entry.data.count), 1) else {
+                        free(copy)
+                        try check(Int64(-1), "zip_source_buffer(\(entry.name))", .archive(za))
+                        return []
+                    }
+                    src = s
                 }
                 let index = zip_file_add(za, entry.name, src, zip_flags_t(ZIP_FL_ENC_UTF_8))
                 if index < 0 { zip_source_free(src) }   // not taken over on failure
                 try check(index, "zip_file_add(\(entry.name))", .archive(za))
-                let method = entry.method == .stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE
-                try check(Int64(zip_set_file_compression(za, zip_uint64_t(index), method, 0)),
-                          "zip_set_file_compression(\(entry.name))", .archive(za))
+                // A precompressed entry keeps the default method, so libzip takes its
+                // deflated bytes as they are (its source reports deflate).
+                if entry.precompressed?.deflated == nil {
+                    let method = entry.method == .stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE
+                    // Level 1: most of the size gain of deflate at a third of the time.
+                    try check(Int64(zip_set_file_compression(za, zip_uint64_t(index), method,
+                                                             entry.method == .stored ? 0 : level)),
+                              "zip_set_file_compression(\(entry.name))", .archive(za))
+                }
                 try check(Int64(zip_file_set_mtime(za, zip_uint64_t(index), fixedModificationTime, 0)),
                           "zip_file_set_mtime(\(entry.name))", .archive(za))
             }
@@ -154,8 +280,8 @@ public final class ZipReader {
         let zerr = UnsafeMutablePointer<zip_error_t>.allocate(capacity: 1)
         zip_error_init(zerr)
         defer { zip_error_fini(zerr); zerr.deallocate() }
-        let copy = mallocCopy(bytes)
-        guard let src = zip_source_buffer_create(copy, zip_uint64_t(bytes.count), 1, zerr) else {
+        let copy = bytes.isEmpty ? nil : mallocCopy(bytes)
+        guard let src = zip_source_buffer_create(copy, zip_uint64_t(bytes.count), copy == nil ? 0 : 1, zerr) else {
             free(copy)
             try check(Int64(-1), "zip_source_buffer_create", .error(zerr))
             fatalError("unreachable")
@@ -213,6 +339,29 @@ public final class ZipReader {
             done += Int(n)
         }
         return bytes
+    }
+
+    /// The entry's bytes as stored in the archive (raw deflate for a deflated entry)
+    /// and its CRC-32.
+    func readCompressed(_ name: String) throws(ZipError) -> (bytes: [UInt8], crc: UInt32, method: UInt16) {
+        let index = zip_name_locate(za, name, 0)
+        guard index >= 0 else { throw .noSuchEntry(name) }
+        var stat = zip_stat_t()
+        zip_stat_init(&stat)
+        try check(Int64(zip_stat_index(za, zip_uint64_t(index), 0, &stat)), "zip_stat_index(\(name))", .archive(za))
+        let file = try checkPointer(zip_fopen_index(za, zip_uint64_t(index), zip_flags_t(ZIP_FL_COMPRESSED)),
+                                    "zip_fopen_index(\(name))", .archive(za))
+        defer { zip_fclose(file) }
+        var bytes = [UInt8](repeating: 0, count: Int(stat.comp_size))
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { raw in
+                zip_fread(file, raw.baseAddress! + done, zip_uint64_t(raw.count - done))
+            }
+            try check(n == 0 ? -1 : n, "zip_fread(\(name))", .archive(za))
+            done += Int(n)
+        }
+        return (bytes, stat.crc, stat.comp_method)
     }
 
     /// Whether the entry is stored uncompressed (ODF's `mimetype` must be).
