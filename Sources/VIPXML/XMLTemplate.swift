@@ -1,4 +1,9 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A template part, parsed once and serialised once, split at its `<?vip NAME?>`
 /// markers. A render builds only the generated content (with the tree API, in a small
@@ -139,20 +144,111 @@ extension XMLTree {
         return XMLTreeElement(node: node, document: self)
     }
 
-    /// The children of `element`, serialised as UTF-8 without declarations.
+    /// The children of `element`, serialised as UTF-8 without declarations: the same
+    /// bytes libxml2's xmlNodeDumpOutput writes (no indentation, empty elements as
+    /// `<a/>`, UTF-8 as it is), written straight into `out` instead of through an
+    /// output buffer piece by piece. Elements, attributes and text are all this
+    /// module builds; anything else goes through libxml2.
     func serializeChildren(of element: XMLTreeElement, into out: inout [UInt8]) {
-        guard element.node.pointee.children != nil else { return }
-        guard let buffer = xmlAllocOutputBuffer(nil) else { fatalError("libxml2: out of memory") }
         var child = element.node.pointee.children
         while let c = child {
-            xmlNodeDumpOutput(buffer, doc, c, 0, 0, "UTF-8")
+            serialize(c, into: &out)
             child = c.pointee.next
         }
-        xmlOutputBufferFlush(buffer)
-        if let content = xmlOutputBufferGetContent(buffer) {
-            out.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlOutputBufferGetSize(buffer))))
+    }
+
+    private func serialize(_ node: xmlNodePtr, into out: inout [UInt8]) {
+        switch node.pointee.type {
+        case XML_TEXT_NODE where Self.isPlainText(node):
+            Self.appendEscaped(node.pointee.content, attribute: false, into: &out)
+        case XML_ELEMENT_NODE where node.pointee.nsDef == nil:
+            out.append(UInt8(ascii: "<"))
+            Self.appendName(node.pointee.ns, node.pointee.name, into: &out)
+            var attribute = node.pointee.properties
+            while let a = attribute {
+                out.append(UInt8(ascii: " "))
+                Self.appendName(a.pointee.ns, a.pointee.name, into: &out)
+                out.append(UInt8(ascii: "="))
+                out.append(UInt8(ascii: "\""))
+                var text = a.pointee.children
+                while let t = text {
+                    if t.pointee.type == XML_TEXT_NODE {
+                        Self.appendEscaped(t.pointee.content, attribute: true, into: &out)
+                    }
+                    text = t.pointee.next
+                }
+                out.append(UInt8(ascii: "\""))
+                attribute = a.pointee.next
+            }
+            guard node.pointee.children != nil else {
+                out.append(UInt8(ascii: "/"))
+                out.append(UInt8(ascii: ">"))
+                return
+            }
+            out.append(UInt8(ascii: ">"))
+            var child = node.pointee.children
+            while let c = child {
+                serialize(c, into: &out)
+                child = c.pointee.next
+            }
+            out.append(UInt8(ascii: "<"))
+            out.append(UInt8(ascii: "/"))
+            Self.appendName(node.pointee.ns, node.pointee.name, into: &out)
+            out.append(UInt8(ascii: ">"))
+        default:
+            guard let buffer = xmlAllocOutputBuffer(nil) else { fatalError("libxml2: out of memory") }
+            xmlNodeDumpOutput(buffer, doc, node, 0, 0, "UTF-8")
+            xmlOutputBufferFlush(buffer)
+            if let content = xmlOutputBufferGetContent(buffer) {
+                out.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlOutputBufferGetSize(buffer))))
+            }
+            xmlOutputBufferClose(buffer)
         }
-        xmlOutputBufferClose(buffer)
+    }
+
+    /// A text node to escape (libxml2 names them "text"; "textnoenc" is written raw).
+    private static func isPlainText(_ node: xmlNodePtr) -> Bool {
+        guard let name = node.pointee.name else { return false }
+        return strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), "text") == 0
+    }
+
+    private static func appendName(_ ns: xmlNsPtr?, _ name: UnsafePointer<xmlChar>?, into out: inout [UInt8]) {
+        if let prefix = ns?.pointee.prefix {
+            appendCString(prefix, into: &out)
+            out.append(UInt8(ascii: ":"))
+        }
+        if let name { appendCString(name, into: &out) }
+    }
+
+    private static func appendCString(_ s: UnsafePointer<xmlChar>, into out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: s, count: strlen(UnsafeRawPointer(s).assumingMemoryBound(to: CChar.self))))
+    }
+
+    /// The one place where text and attribute values are escaped, as libxml2 does:
+    /// `< > &` everywhere, CR as `&#13;`; in attribute values also `"`, tab and
+    /// newline. Other bytes (UTF-8 included) are written as they are.
+    private static func appendEscaped(_ text: UnsafePointer<xmlChar>?, attribute: Bool, into out: inout [UInt8]) {
+        guard let text else { return }
+        let count = strlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self))
+        let bytes = UnsafeBufferPointer(start: text, count: count)
+        var runStart = 0
+        for i in 0..<count {
+            let replacement: StaticString
+            switch bytes[i] {
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case 0x0D: replacement = "&#13;"
+            case UInt8(ascii: "\"") where attribute: replacement = "&quot;"
+            case 0x0A where attribute: replacement = "&#10;"
+            case 0x09 where attribute: replacement = "&#9;"
+            default: continue
+            }
+            if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+            out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            runStart = i + 1
+        }
+        if runStart < count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
     }
 }
 

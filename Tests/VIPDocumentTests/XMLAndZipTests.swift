@@ -82,3 +82,48 @@ import VIPZip
         #expect(throws: ZipError.self) { try ZipReader(bytes: Array("not a zip".utf8)) }
     }
 }
+
+@Suite struct FastPathTests {
+    /// The template's own serialiser writes what libxml2 writes for the same tree.
+    @Test func templateContentIsSerialisedAsLibxml2Does() throws {
+        let template = try XMLTemplate(parsing: Array("<r:root xmlns:r=\"urn:test\"><?vip body?></r:root>".utf8))
+        let instance = template.instantiate()
+        let tree = try XMLTree(root: "r:root", namespaces: ["r": "urn:test"])
+        let tricky = "A & B < C > D \"q\" 'a'\ttab\nnl\rcr  twee 🎉 İı"
+        for container in [instance.marker("body")!, tree.root] {
+            let e = try container.append("r:item", text: tricky).attribute("r:alt", tricky).attribute("plain", "x")
+            try e.attribute("plain", "y")   // set again: one attribute, new value
+            try e.append("r:empty")
+            try e.appendText("")
+        }
+        let rendered = String(decoding: template.render(instance), as: UTF8.self)
+        let reference = String(decoding: tree.serialized(), as: UTF8.self)
+        let inner = { (s: String) -> Substring in
+            let start = s.range(of: "<r:item")!.lowerBound
+            let end = s.range(of: "</r:root>")!.lowerBound
+            return s[start..<end]
+        }
+        #expect(inner(rendered) == inner(reference))
+        #expect(inner(rendered).contains("plain=\"y\"") && !inner(rendered).contains("plain=\"x\""))
+    }
+
+    /// Precompressed entries read back as their bytes, and archives stay byte-identical.
+    @Test func precompressedEntriesRoundTrip() throws {
+        let big = Array(String(repeating: "<w:p><w:r><w:t>tekst</w:t></w:r></w:p>", count: 300).utf8)
+        let part = try PrecompressedData(deflating: big)
+        let entries = [ZipEntry(name: "mimetype", data: Array("x".utf8), method: .stored),
+                       ZipEntry(name: "static.xml", precompressed: part),
+                       ZipEntry(name: "empty.xml", data: []),
+                       ZipEntry(name: "generated.xml", data: big)]
+        let a = try ZipWriter.archive(entries)
+        #expect(try ZipWriter.archive(entries) == a)
+        let reader = try ZipReader(bytes: a)
+        #expect(reader.entryNames == ["mimetype", "static.xml", "empty.xml", "generated.xml"])
+        #expect(try reader.read("static.xml") == big)
+        #expect(try reader.read("generated.xml") == big)
+        #expect(try reader.isStored("mimetype"))
+        #expect(try !reader.isStored("static.xml"))
+        #expect(try reader.read("empty.xml").isEmpty)
+        #expect(a.count < big.count)
+    }
+}
