@@ -6,6 +6,7 @@ public enum DocumentError: Error, LocalizedError, Equatable, Sendable {
     case templateFolderUnreadable(path: String)
     case templatePartMissing(part: String, location: String)
     case templatePartUnreadable(part: String, location: String)
+    case templatePartEmpty(part: String, location: String)
     case templatePartMalformed(part: String, location: String, line: Int, column: Int, message: String)
     case templateMarkerMissing(part: String, location: String, marker: String)
     case templateNamespaceMissing(part: String, location: String, prefix: String)
@@ -23,6 +24,8 @@ public enum DocumentError: Error, LocalizedError, Equatable, Sendable {
             return "Sjabloon \(part) ontbreekt in \(location)."
         case .templatePartUnreadable(let part, let location):
             return "Sjabloon \(part) in \(location) kan niet worden gelezen."
+        case .templatePartEmpty(let part, let location):
+            return "Sjabloon \(part) in \(location) is leeg."
         case .templatePartMalformed(let part, let location, let line, let column, let message):
             return "Sjabloon \(part) in \(location), regel \(line), kolom \(column): \(message)"
         case .templateMarkerMissing(let part, let location, let marker):

@@ -44,14 +44,30 @@ public struct TemplateSet: Sendable {
                     }
                     continue
                 }
-                guard let data = FileManager.default.contents(atPath: path) else {
+                // POSIX, not FileManager.contents(atPath:): that leaks 4 KB for every
+                // empty file in Swift 6.3's Foundation.
+                guard let data = readFile(path) else {
                     throw DocumentError.templatePartUnreadable(part: spec.name,
                                                                location: directory + "/" + format.rawValue)
                 }
-                files[format.rawValue + "/" + spec.name] = Array(data)
+                files[format.rawValue + "/" + spec.name] = data
             }
         }
         return try TemplateSet(files: files, origin: { directory + "/" + $0.rawValue })
+    }
+
+    /// The bytes of a regular file; nil when it cannot be read.
+    private static func readFile(_ path: String) -> [UInt8]? {
+        guard let f = fopen(path, "rb") else { return nil }
+        defer { fclose(f) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return ferror(f) == 0 ? bytes : nil
     }
 
     /// `files` maps "odt/styles.xml" etc. to bytes.
@@ -116,6 +132,9 @@ final class FormatTemplate: @unchecked Sendable {
             guard let bytes = files[format.rawValue + "/" + spec.name] else {
                 if spec.required { throw DocumentError.templatePartMissing(part: spec.name, location: location) }
                 continue
+            }
+            if !bytes.contains(where: { $0 != 0x20 && $0 != 0x9 && $0 != 0xA && $0 != 0xD }) {
+                throw DocumentError.templatePartEmpty(part: spec.name, location: location)
             }
             if spec.markers.isEmpty {
                 // Copied as they are, but refused now if they are not well-formed.

@@ -17,6 +17,14 @@ public enum XMLError: Error, Equatable, Sendable {
 /// races to it. (Never call `xmlCleanupParser`: Foundation shares the library.)
 private let libxml2Initialised: Void = { xmlInitParser() }()
 
+/// The first error of one parse (see `XMLTree.init(parsing:)`).
+private final class FirstError {
+    var code: Int32?
+    var line = 0
+    var column = 0
+    var message: String?
+}
+
 /// An XML document owned by Swift (not named XMLDocument: Foundation has one on macOS). The libxml2 pointers never leave this module;
 /// `deinit` frees the whole tree.
 public final class XMLTree {
@@ -69,22 +77,78 @@ public final class XMLTree {
         let options = Int32(XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
             | XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_NODICT.rawValue
             | XML_PARSE_NOCDATA.rawValue)
-        xmlResetLastError()
+        guard bytes.contains(where: { $0 != 0x20 && $0 != 0x9 && $0 != 0xA && $0 != 0xD }) else {
+            throw .malformed(line: 1, column: 1, message: "het bestand is leeg")
+        }
+        // The first error is the one to report ("tag mismatch" rather than the
+        // "premature end" that follows from it): a per-parse handler keeps it.
+        guard let ctxt = xmlNewParserCtxt() else { fatalError("libxml2: out of memory") }
+        defer { xmlFreeParserCtxt(ctxt) }
+        let first = FirstError()
+        let box = Unmanaged.passRetained(first)
+        defer { box.release() }
+        ctxt.pointee._private = box.toOpaque()
+        ctxt.pointee.sax.pointee.serror = { userData, error in
+            guard let userData, let error else { return }
+            let ctxt = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+            guard let p = ctxt.pointee._private else { return }
+            let first = Unmanaged<FirstError>.fromOpaque(p).takeUnretainedValue()
+            guard first.code == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            first.code = error.pointee.code
+            first.line = Int(error.pointee.line)
+            first.column = Int(error.pointee.int2)
+            first.message = error.pointee.message.map { String(cString: $0) }
+        }
         let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
-                xmlReadMemory($0, Int32(buffer.count), url, nil, options)
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                xmlCtxtReadMemory(ctxt, $0, Int32(buffer.count), url, nil, options)
             }
         }
         guard let parsed else {
-            if let error = xmlGetLastError() {
-                let message = error.pointee.message.map { String(cString: $0) } ?? "onbekende fout"
-                throw .malformed(line: Int(error.pointee.line), column: Int(error.pointee.int2),
-                                 message: message.trimmingTrailingNewlines())
+            if let code = first.code {
+                throw .malformed(line: first.line, column: first.column,
+                                 message: Self.dutchParseMessage(code: code,
+                                                                 english: first.message?.trimmingTrailingNewlines()))
             }
             throw .malformed(line: 0, column: 0, message: "onbekende fout")
         }
         self.init(adopting: parsed)
         guard xmlDocGetRootElement(parsed) != nil else { throw .noRootElement }
+    }
+
+    /// libxml2's most common parse errors in Dutch, the English detail in parentheses.
+    static func dutchParseMessage(code: Int32, english: String?) -> String {
+        let detail = english.map { " (libxml2: \($0))" } ?? ""
+        func matches(_ e: xmlParserErrors) -> Bool { code == Int32(e.rawValue) }
+        let dutch: String
+        if matches(XML_ERR_DOCUMENT_EMPTY) {
+            dutch = "het bestand bevat geen XML"
+        } else if matches(XML_ERR_TAG_NOT_FINISHED) || matches(XML_ERR_DOCUMENT_END) && english?.hasPrefix("Premature") == true {
+            dutch = "het bestand houdt midden in een element op"
+        } else if matches(XML_ERR_TAG_NAME_MISMATCH) {
+            dutch = "een sluitende tag hoort niet bij de openende tag"
+        } else if matches(XML_ERR_DOCUMENT_END) {
+            dutch = "na het hoofdelement staat nog inhoud"
+        } else if matches(XML_ERR_ENTITY_LOOP) {
+            dutch = "de entiteiten in de DTD verwijzen in een kringloop naar elkaar of groeien explosief;"
+                + " vip weigert zulke sjablonen"
+        } else if matches(XML_ERR_UNDECLARED_ENTITY) {
+            dutch = "een entiteit (&naam;) wordt gebruikt maar is niet gedeclareerd"
+        } else if matches(XML_ERR_INVALID_CHAR) || matches(XML_ERR_INVALID_ENCODING) {
+            dutch = "het bestand bevat een teken dat in XML niet mag of is geen geldige UTF-8"
+        } else if matches(XML_ERR_GT_REQUIRED) {
+            dutch = "een tag is niet afgesloten met '>'"
+        } else if matches(XML_ERR_ATTRIBUTE_NOT_STARTED) || matches(XML_ERR_ATTRIBUTE_WITHOUT_VALUE)
+                    || matches(XML_ERR_ATTRIBUTE_REDEFINED) || matches(XML_ERR_LT_IN_ATTRIBUTE) {
+            dutch = "een attribuut is niet goed geschreven"
+        } else if matches(XML_ERR_NAME_REQUIRED) {
+            dutch = "na '<' ontbreekt de naam van een element"
+        } else if let english {
+            return "ongeldige XML (libxml2: \(english))"
+        } else {
+            return "onbekende fout"
+        }
+        return dutch + detail
     }
 
     /// A deep copy; templates are parsed once and copied for every render.

@@ -127,3 +127,28 @@ import VIPZip
         #expect(a.count < big.count)
     }
 }
+
+@Suite struct ParseMessageTests {
+    func message(_ xml: String) -> String {
+        do {
+            _ = try XMLTree(parsing: Array(xml.utf8))
+            return "geparst"
+        } catch {
+            if case .malformed(_, _, let message) = error { return message }
+            return "\(error)"
+        }
+    }
+
+    @Test func commonErrorsAreDutchWithTheEnglishDetail() {
+        #expect(message("") == "het bestand is leeg")
+        #expect(message("  \n") == "het bestand is leeg")
+        #expect(message("<a><b>").hasPrefix("het bestand houdt midden in een element op (libxml2: "))
+        #expect(message("<a><b></a>").hasPrefix("een sluitende tag hoort niet bij de openende tag (libxml2: Opening and ending tag mismatch"))
+        #expect(message("<a/><b/>").hasPrefix("na het hoofdelement staat nog inhoud"))
+        var dtd = "<!DOCTYPE r [<!ENTITY a0 \"lol\">"
+        for i in 1...9 { dtd += "<!ENTITY a\(i) \"" + String(repeating: "&a\(i - 1);", count: 10) + "\">" }
+        let bomb = message(dtd + "]><r>&a9;</r>")
+        #expect(bomb.contains("kringloop") || bomb.contains("ongeldige XML"), "\(bomb)")
+        #expect(message("<!DOCTYPE r [<!ENTITY a \"&b;\"><!ENTITY b \"&a;\">]><r>&a;</r>").contains("kringloop"))
+    }
+}
