@@ -150,14 +150,18 @@ extension XMLTree {
     /// output buffer piece by piece. Elements, attributes and text are all this
     /// module builds; anything else goes through libxml2.
     func serializeChildren(of element: XMLTreeElement, into out: inout [UInt8]) {
+        guard element.node.pointee.children != nil else { return }
+        var writer = ByteWriter()
+        defer { writer.free() }
         var child = element.node.pointee.children
         while let c = child {
-            serialize(c, into: &out)
+            serialize(c, into: &writer)
             child = c.pointee.next
         }
+        out.append(contentsOf: UnsafeBufferPointer(start: writer.base, count: writer.count))
     }
 
-    private func serialize(_ node: xmlNodePtr, into out: inout [UInt8]) {
+    private func serialize(_ node: xmlNodePtr, into out: inout ByteWriter) {
         switch node.pointee.type {
         case XML_TEXT_NODE where Self.isPlainText(node):
             Self.appendEscaped(node.pointee.content, attribute: false, into: &out)
@@ -200,7 +204,7 @@ extension XMLTree {
             xmlNodeDumpOutput(buffer, doc, node, 0, 0, "UTF-8")
             xmlOutputBufferFlush(buffer)
             if let content = xmlOutputBufferGetContent(buffer) {
-                out.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlOutputBufferGetSize(buffer))))
+                out.append(content, count: Int(xmlOutputBufferGetSize(buffer)))
             }
             xmlOutputBufferClose(buffer)
         }
@@ -212,7 +216,7 @@ extension XMLTree {
         return strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), "text") == 0
     }
 
-    private static func appendName(_ ns: xmlNsPtr?, _ name: UnsafePointer<xmlChar>?, into out: inout [UInt8]) {
+    private static func appendName(_ ns: xmlNsPtr?, _ name: UnsafePointer<xmlChar>?, into out: inout ByteWriter) {
         if let prefix = ns?.pointee.prefix {
             appendCString(prefix, into: &out)
             out.append(UInt8(ascii: ":"))
@@ -220,14 +224,14 @@ extension XMLTree {
         if let name { appendCString(name, into: &out) }
     }
 
-    private static func appendCString(_ s: UnsafePointer<xmlChar>, into out: inout [UInt8]) {
-        out.append(contentsOf: UnsafeBufferPointer(start: s, count: strlen(UnsafeRawPointer(s).assumingMemoryBound(to: CChar.self))))
+    private static func appendCString(_ s: UnsafePointer<xmlChar>, into out: inout ByteWriter) {
+        out.append(s, count: strlen(UnsafeRawPointer(s).assumingMemoryBound(to: CChar.self)))
     }
 
     /// The one place where text and attribute values are escaped, as libxml2 does:
     /// `< > &` everywhere, CR as `&#13;`; in attribute values also `"`, tab and
     /// newline. Other bytes (UTF-8 included) are written as they are.
-    private static func appendEscaped(_ text: UnsafePointer<xmlChar>?, attribute: Bool, into out: inout [UInt8]) {
+    private static func appendEscaped(_ text: UnsafePointer<xmlChar>?, attribute: Bool, into out: inout ByteWriter) {
         guard let text else { return }
         let count = strlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self))
         let bytes = UnsafeBufferPointer(start: text, count: count)
@@ -244,11 +248,11 @@ extension XMLTree {
             case 0x09 where attribute: replacement = "&#9;"
             default: continue
             }
-            if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-            out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            if runStart < i { out.append(text + runStart, count: i - runStart) }
+            out.append(replacement.utf8Start, count: replacement.utf8CodeUnitCount)
             runStart = i + 1
         }
-        if runStart < count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count])) }
+        if runStart < count { out.append(text + runStart, count: count - runStart) }
     }
 }
 
@@ -258,5 +262,44 @@ extension String {
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }
         return String(s)
+    }
+}
+
+/// A growing byte buffer in malloc'ed memory, for the serialiser: appends without the
+/// per-call checks of an Array. `free()` when done.
+private struct ByteWriter {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int = 16384) {
+        self.capacity = capacity
+        base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    }
+
+    func free() { base.deallocate() }
+
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        var newCapacity = capacity * 2
+        while newCapacity < count + extra { newCapacity *= 2 }
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = newCapacity
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    mutating func append(_ bytes: UnsafePointer<UInt8>, count n: Int) {
+        reserve(n)
+        (base + count).update(from: bytes, count: n)
+        count += n
     }
 }
