@@ -30,7 +30,7 @@ echo "== machine: $(nproc) cores, $(uptime | sed 's/.*load average/load average/
 echo "== bouwen: bench (release)"
 # VipBench imports VIPModel, VIPDocument and VIPSpelling, which are not products: SwiftPM
 # does not rebuild it when their layout changes, so it is always recompiled (seconds).
-rm -rf bench/.build/*/release/VipBench.build
+rm -rf bench/.build/*/release/VipBench.build bench/.build/*/release/description.json
 "$SWIFT" build -c release --package-path bench --scratch-path bench/.build 2>&1 | grep -E "error|Build" || true
 BENCH_BIN=$("$SWIFT" build -c release --package-path bench --scratch-path bench/.build --show-bin-path)/VipBench
 
