@@ -142,8 +142,7 @@ public struct Pakket: Sendable {
             namen.insert(naam)
             bijlagen.append(ZipEntry(name: naam, data: [UInt8](data)))
         }
-        for (i, slug) in slugs.enumerated() {
-            _ = i
+        for slug in slugs {
             var entries: [ZipEntry] = []
             for formaat in opties.formaten {
                 for stem in ["brief-\(slug)", "projectplan", "begroting", "fondsenlijst"] {
@@ -263,7 +262,9 @@ public struct Bouwer: Sendable {
             let pakket = Pakket(aanvraag: a, map: dir.isEmpty ? "." : dir, opties: opties)
             var files = try pakket.maak()
             if opties.pdf {
-                files += try PDF.converteer(files.filter { $0.naam.hasSuffix(".odt") || (!opties.formaten.contains(.odt) && $0.naam.hasSuffix(".docx")) })
+                // One PDF per document: from the ODT when it was made, else from the DOCX.
+                let bron = opties.formaten.contains(.odt) ? ".odt" : ".docx"
+                files += try PDF.converteer(files.filter { $0.naam.hasSuffix(bron) })
             }
             try Uitvoermap.schrijf(files, naar: map)
             return BuildResultaat(bestand: bestand, exitCode: 0,

@@ -74,6 +74,20 @@ private enum ErrorSource {
 /// The one place where libzip return codes become typed errors: every call's result
 /// goes through here (pointers as 0 / -1).
 @discardableResult
+/// Reads exactly `count` bytes with a libzip read function (which may return fewer per
+/// call); a short read or an error throws through `check`.
+private func readFully(count: Int, _ operation: String, _ from: ErrorSource,
+                       _ read: (UnsafeMutableRawPointer, zip_uint64_t) -> zip_int64_t) throws(ZipError) -> [UInt8] {
+    var bytes = [UInt8](repeating: 0, count: count)
+    var done = 0
+    while done < count {
+        let n = bytes.withUnsafeMutableBytes { raw in read(raw.baseAddress! + done, zip_uint64_t(raw.count - done)) }
+        try check(n == 0 ? -1 : n, operation, from)
+        done += Int(n)
+    }
+    return bytes
+}
+
 private func check(_ result: Int64, _ operation: String, _ from: ErrorSource) throws(ZipError) -> Int64 {
     guard result < 0 else { return result }
     let error: UnsafeMutablePointer<zip_error_t>?
@@ -246,14 +260,8 @@ public enum ZipWriter {
         var stat = zip_stat_t()
         zip_stat_init(&stat)
         try check(Int64(zip_source_stat(buffer, &stat)), "zip_source_stat", .source(buffer))
-        var bytes = [UInt8](repeating: 0, count: Int(stat.size))
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { raw in
-                zip_source_read(buffer, raw.baseAddress! + done, zip_uint64_t(raw.count - done))
-            }
-            try check(n == 0 ? -1 : n, "zip_source_read", .source(buffer))
-            done += Int(n)
+        let bytes = try readFully(count: Int(stat.size), "zip_source_read", .source(buffer)) { target, length in
+            zip_source_read(buffer, target, length)
         }
         return bytes
     }
@@ -329,14 +337,8 @@ public final class ZipReader {
         try check(Int64(zip_stat_index(za, zip_uint64_t(index), 0, &stat)), "zip_stat_index(\(name))", .archive(za))
         let file = try checkPointer(zip_fopen_index(za, zip_uint64_t(index), 0), "zip_fopen_index(\(name))", .archive(za))
         defer { zip_fclose(file) }
-        var bytes = [UInt8](repeating: 0, count: Int(stat.size))
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { raw in
-                zip_fread(file, raw.baseAddress! + done, zip_uint64_t(raw.count - done))
-            }
-            try check(n == 0 ? -1 : n, "zip_fread(\(name))", .archive(za))
-            done += Int(n)
+        let bytes = try readFully(count: Int(stat.size), "zip_fread(\(name))", .archive(za)) { target, length in
+            zip_fread(file, target, length)
         }
         return bytes
     }
@@ -352,14 +354,8 @@ public final class ZipReader {
         let file = try checkPointer(zip_fopen_index(za, zip_uint64_t(index), zip_flags_t(ZIP_FL_COMPRESSED)),
                                     "zip_fopen_index(\(name))", .archive(za))
         defer { zip_fclose(file) }
-        var bytes = [UInt8](repeating: 0, count: Int(stat.comp_size))
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { raw in
-                zip_fread(file, raw.baseAddress! + done, zip_uint64_t(raw.count - done))
-            }
-            try check(n == 0 ? -1 : n, "zip_fread(\(name))", .archive(za))
-            done += Int(n)
+        let bytes = try readFully(count: Int(stat.comp_size), "zip_fread(\(name))", .archive(za)) { target, length in
+            zip_fread(file, target, length)
         }
         return (bytes, stat.crc, stat.comp_method)
     }

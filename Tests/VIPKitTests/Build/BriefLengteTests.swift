@@ -57,14 +57,13 @@ import VIPModel
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var files: [Pakket.Uitvoer] = []
         var estimates: [String: Double] = [:]
-        for (i, (naam, a)) in try Self.letters().enumerated() {
+        for (i, (_, a)) in try Self.letters().enumerated() {
             var a = a
             a.organisatie.logo = nil
             let doc = BriefBuilder.document(a, fonds: 0, huisstijl: Huisstijl(aanvraag: a, logo: nil, concept: false))
             let file = "brief\(i).odt"
             files.append(Pakket.Uitvoer(naam: file, bytes: try renderDocument(doc, format: .odt)))
             estimates[file] = BriefLengte.schatting(a, fonds: 0)
-            _ = naam
         }
         let pdfs = try PDF.converteer(files)
         var worst = 0.0
