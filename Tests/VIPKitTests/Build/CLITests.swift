@@ -164,3 +164,26 @@ import VIPZip
         #expect(!FileManager.default.fileExists(atPath: dir + "/uit"))
     }
 }
+
+/// `vip build --pdf`: PDFs through LibreOffice, or a clear message without it.
+@Suite struct PDFTests {
+    @Test func pdfsAreWrittenNextToTheDocuments() throws {
+        let dir = Repo.tempDir("pdf")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try VipBinary.run(["build", Repo.specExample, "--uit", dir, "--formaat", "odt", "--pdf"])
+        #expect(r.status == 0, "\(r.stderr)")
+        for doc in ["brief-oranje-fonds", "brief-skanfonds", "projectplan", "begroting", "fondsenlijst"] {
+            let pdf = FileManager.default.contents(atPath: "\(dir)/\(doc).pdf") ?? Data()
+            #expect(pdf.starts(with: Data("%PDF".utf8)), "\(doc).pdf")
+        }
+    }
+
+    @Test func withoutLibreOfficeTheMessageSaysWhatToInstallAndNothingIsWritten() throws {
+        let dir = Repo.tempDir("pdf")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try VipBinary.run(["build", Repo.specExample, "--uit", dir + "/uit", "--pdf"], env: ["PATH": "/nonexistent"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("LibreOffice") && r.stderr.contains("niets geschreven"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/uit"))
+    }
+}
