@@ -3,7 +3,8 @@ import PackageDescription
 
 // One library product (`VIPKit`) holds all behaviour; `vip` only parses arguments,
 // calls it and maps results to exit codes. Each C library is imported by exactly
-// one Swift module: CLibXML2 by VIPXML, CLibZip by VIPZip, CHunspell by VIPSpelling.
+// one Swift module: CLibXML2 by VIPXML, CLibZip by VIPZip, CHunspell by VIPSpelling,
+// CYAML by VIPYAML.
 let package = Package(
     name: "vip",
     platforms: [.macOS(.v13)],
@@ -13,7 +14,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
@@ -23,11 +23,14 @@ let package = Package(
                        providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CHunspell", pkgConfig: "hunspell",
                        providers: [.apt(["libhunspell-dev"])]),
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1",
+                       providers: [.apt(["libyaml-dev"])]),
 
         .target(name: "VIPXML", dependencies: ["CLibXML2"]),
         .target(name: "VIPZip", dependencies: ["CLibZip"]),
         .target(name: "VIPSpelling", dependencies: ["CHunspell"]),
-        .target(name: "VIPModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "VIPYAML", dependencies: ["CYAML"]),
+        .target(name: "VIPModel", dependencies: ["VIPYAML"]),
         .target(name: "VIPChecklist", dependencies: ["VIPModel", "VIPSpelling"]),
         .target(name: "VIPDocument", dependencies: ["VIPXML", "VIPZip"]),
         .target(name: "VIPPlanning"),
@@ -37,6 +40,7 @@ let package = Package(
             "VIPKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        .testTarget(name: "VIPYAMLTests", dependencies: ["VIPYAML"]),
         .testTarget(name: "VIPModelTests", dependencies: ["VIPModel"]),
         .testTarget(name: "VIPChecklistTests", dependencies: ["VIPChecklist", "VIPModel", "VIPSpelling"]),
         .testTarget(name: "VIPDocumentTests", dependencies: ["VIPDocument", "VIPXML", "VIPZip"]),

@@ -22,7 +22,8 @@ echo "== fuzz: bouwen (debug, -sanitize=fuzzer,address) =="
 # recompiling the two small harness modules avoids that.
 rm -rf fuzz/.build/*/debug/FuzzAanvraag.build fuzz/.build/*/debug/FuzzSjabloon.build
 # -parse-as-library: the targets have no top-level code; Entry.swift hands `main` to libFuzzer.
-# The C code (libyaml in Yams) gets coverage and ASan too.
+# libyaml is Debian's shared library (libyaml-dev) and is not instrumented; VIPYAML, the
+# wrapper around it, and the composer are.
 "$SWIFT" build -c debug --package-path fuzz --scratch-path fuzz/.build \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
     -Xcc -fsanitize=fuzzer-no-link,address 2>&1 \

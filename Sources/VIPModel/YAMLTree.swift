@@ -1,4 +1,4 @@
-import CYaml
+import VIPYAML
 
 /// A position in the input, 1-based, in characters (as an editor shows it).
 public struct SourceMark: Sendable, Hashable, Comparable {
@@ -14,10 +14,11 @@ public struct SourceMark: Sendable, Hashable, Comparable {
 }
 
 /// A YAML node with its position. Built by `YAMLTree.compose` straight from libyaml's
-/// events rather than through Yams' composer, because (1) Yams expands aliases into
-/// copies and hashes mapping keys, so an alias bomb costs exponential time before any
-/// limit can be checked, and (2) we need the raw scalar text ("1.500", "0612345678")
-/// and its style, not a value YAML 1.1 has already guessed a type for.
+/// events (through VIPYAML's parser) rather than by a general YAML composer, because
+/// (1) a composer that expands aliases into copies and hashes mapping keys spends
+/// exponential time on an alias bomb before any limit can be checked, and (2) we need
+/// the raw scalar text ("1.500", "0612345678") and its style, not a value YAML 1.1 has
+/// already guessed a type for.
 public final class YNode: @unchecked Sendable {
     public enum Kind {
         case scalar(String, quoted: Bool)
@@ -105,22 +106,14 @@ private struct Composer {
     }
 
     mutating func run(_ bytes: [UInt8]) throws(LeesFout) -> YNode? {
-        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
-        parser.initialize(to: yaml_parser_t())
-        defer { parser.deallocate() }
-        guard yaml_parser_initialize(parser) == 1 else {
+        let parser: YAMLParser
+        do {
+            parser = try YAMLParser(bytes)
+        } catch {
             throw fail(nil, "De YAML-lezer kon niet starten (onvoldoende geheugen).")
         }
-        defer { yaml_parser_delete(parser) }
-        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-        // libyaml reads the bytes lazily while parsing: they must stay alive until the
-        // stream is done, hence everything happens inside this closure.
-        let this = self
-        return try bytes.withUnsafeBufferPointer { (buffer) throws(LeesFout) -> YNode? in
-            yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
-            var stream = EventStream(parser: parser, composer: this)
-            return try stream.document()
-        }
+        var stream = EventStream(parser: parser, composer: self)
+        return try stream.document()
     }
 
     fileprivate mutating func register(_ node: YNode, anchor: String?, at mark: SourceMark) throws(LeesFout) {
@@ -149,85 +142,41 @@ private struct Composer {
     }
 }
 
-/// Pulls events from libyaml and builds nodes; owns the event lifetime.
+/// Pulls events from the parser and builds nodes.
 private struct EventStream {
-    var parser: UnsafeMutablePointer<yaml_parser_t>
+    let parser: YAMLParser
     var composer: Composer
     var depth = 0
 
-    init(parser: UnsafeMutablePointer<yaml_parser_t>, composer: Composer) {
+    init(parser: YAMLParser, composer: Composer) {
         self.parser = parser
         self.composer = composer
     }
 
-    struct Event {
-        var type: yaml_event_type_t
-        var mark: SourceMark
-        var anchor: String?
-        var scalar: String?
-        var quoted: Bool
-        var tag: String?
-    }
-
-    mutating func next() throws(LeesFout) -> Event {
-        var event = yaml_event_t()
-        guard yaml_parser_parse(parser, &event) == 1 else {
-            throw syntaxError()
+    mutating func next() throws(LeesFout) -> (event: YAMLEvent, mark: SourceMark) {
+        do {
+            let (event, mark) = try parser.next()
+            return (event, SourceMark(line: mark.line, column: mark.column))
+        } catch {
+            throw syntaxError(error)
         }
-        defer { yaml_event_delete(&event) }
-        let mark = SourceMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
-        var result = Event(type: event.type, mark: mark, anchor: nil, scalar: nil, quoted: false, tag: nil)
-        switch event.type {
-        case YAML_SCALAR_EVENT:
-            let s = event.data.scalar
-            result.anchor = string(s.anchor)
-            result.tag = string(s.tag)
-            result.scalar = bytesString(s.value, Int(s.length))
-            result.quoted = s.style != YAML_PLAIN_SCALAR_STYLE
-        case YAML_ALIAS_EVENT:
-            result.anchor = string(event.data.alias.anchor)
-        case YAML_SEQUENCE_START_EVENT:
-            result.anchor = string(event.data.sequence_start.anchor)
-        case YAML_MAPPING_START_EVENT:
-            result.anchor = string(event.data.mapping_start.anchor)
-        default:
-            break
-        }
-        return result
     }
 
-    private func string(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-        guard let p else { return nil }
-        return String(cString: p)
-    }
-
-    private func bytesString(_ p: UnsafeMutablePointer<yaml_char_t>?, _ n: Int) -> String {
-        guard let p, n > 0 else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
-    }
-
-    private func syntaxError() -> LeesFout {
-        let p = parser.pointee
-        let problem = p.problem.map { String(cString: $0) } ?? "onbekende fout"
-        var mark = SourceMark(line: Int(p.problem_mark.line) + 1, column: Int(p.problem_mark.column) + 1)
-        if p.error == YAML_READER_ERROR {
-            // The reader reports a byte offset, not a line.
-            mark = SourceMark(line: 0, column: 0)
-        }
-        let context = p.context.map { String(cString: $0) }
-        let melding = SyntaxMessages.dutch(problem: problem, context: context)
-        return LeesFout(bestand: composer.bestand, mark: mark.line == 0 ? nil : mark, melding: melding)
+    private func syntaxError(_ error: YAMLParseError) -> LeesFout {
+        // A reader error has a byte offset, not a line: it is reported without a place.
+        let mark = error.mark.map { SourceMark(line: $0.line, column: $0.column) }
+        let melding = SyntaxMessages.dutch(problem: error.problem, context: error.context)
+        return LeesFout(bestand: composer.bestand, mark: mark, melding: melding)
     }
 
     mutating func document() throws(LeesFout) -> YNode? {
         _ = try next()  // STREAM-START
         let first = try next()
-        if first.type == YAML_STREAM_END_EVENT { return nil }
+        if first.event == .streamEnd { return nil }
         let root = try node(from: try next())
-        let end = try next()  // DOCUMENT-END
-        _ = end
+        _ = try next()  // DOCUMENT-END
         let after = try next()
-        if after.type != YAML_STREAM_END_EVENT {
+        if after.event != .streamEnd {
             throw LeesFout(bestand: composer.bestand, mark: after.mark,
                            melding: "Het bestand bevat meer dan één YAML-document (een tweede `---`). "
                                + "Zet één aanvraag in één bestand.")
@@ -235,38 +184,39 @@ private struct EventStream {
         return root
     }
 
-    mutating func node(from event: Event) throws(LeesFout) -> YNode {
-        switch event.type {
-        case YAML_ALIAS_EVENT:
-            return try composer.alias(event.anchor ?? "", at: event.mark)
-        case YAML_SCALAR_EVENT:
-            let node = YNode(.scalar(event.scalar ?? "", quoted: event.quoted), mark: event.mark, expandedSize: 1)
-            try composer.register(node, anchor: event.anchor, at: event.mark)
+    mutating func node(from start: (event: YAMLEvent, mark: SourceMark)) throws(LeesFout) -> YNode {
+        let mark = start.mark
+        switch start.event {
+        case .alias(let anchor):
+            return try composer.alias(anchor, at: mark)
+        case .scalar(let text, let style, let anchor, _):
+            let node = YNode(.scalar(text, quoted: style != .plain), mark: mark, expandedSize: 1)
+            try composer.register(node, anchor: anchor, at: mark)
             return node
-        case YAML_SEQUENCE_START_EVENT:
-            try enter(event.mark)
+        case .sequenceStart(let anchor, _):
+            try enter(mark)
             var items: [YNode] = []
             var size = 1
             while true {
                 let e = try next()
-                if e.type == YAML_SEQUENCE_END_EVENT { break }
+                if e.event == .sequenceEnd { break }
                 let child = try node(from: e)
                 size += child.expandedSize
                 items.append(child)
             }
             depth -= 1
-            let node = YNode(.sequence(items), mark: event.mark, expandedSize: size)
-            try composer.register(node, anchor: event.anchor, at: event.mark)
+            let node = YNode(.sequence(items), mark: mark, expandedSize: size)
+            try composer.register(node, anchor: anchor, at: mark)
             return node
-        case YAML_MAPPING_START_EVENT:
-            try enter(event.mark)
+        case .mappingStart(let anchor, _):
+            try enter(mark)
             var pairs: [(key: String, keyMark: SourceMark, value: YNode)] = []
             var seen: [String: SourceMark] = [:]
             var size = 1
             while true {
                 let k = try next()
-                if k.type == YAML_MAPPING_END_EVENT { break }
-                guard k.type == YAML_SCALAR_EVENT, let key = k.scalar else {
+                if k.event == .mappingEnd { break }
+                guard case .scalar(let key, _, _, _) = k.event else {
                     throw LeesFout(bestand: composer.bestand, mark: k.mark,
                                    melding: "Een sleutel moet een gewone naam zijn, zoals `titel:`; "
                                        + "hier staat een lijst, blok of verwijzing als sleutel.")
@@ -286,11 +236,11 @@ private struct EventStream {
                 pairs.append((key, k.mark, value))
             }
             depth -= 1
-            let node = YNode(.mapping(pairs), mark: event.mark, expandedSize: size)
-            try composer.register(node, anchor: event.anchor, at: event.mark)
+            let node = YNode(.mapping(pairs), mark: mark, expandedSize: size)
+            try composer.register(node, anchor: anchor, at: mark)
             return node
         default:
-            throw LeesFout(bestand: composer.bestand, mark: event.mark, melding: "Onverwachte YAML-structuur.")
+            throw LeesFout(bestand: composer.bestand, mark: mark, melding: "Onverwachte YAML-structuur.")
         }
     }
 
