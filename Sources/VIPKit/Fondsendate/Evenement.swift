@@ -22,6 +22,8 @@ public struct Evenement: Sendable {
     public var projecten: [Project]
     /// The event file as named by the user, for messages.
     public var bestand: String
+    /// Where `aanvang` stands in the event file, for the midnight error.
+    public var aanvangMark: SourceMark? = nil
 
     /// A fund attending the speed-date.
     public struct Fonds: Sendable {
@@ -79,11 +81,42 @@ public struct Evenement: Sendable {
 
     /// `aanvang` as `14:00`.
     public var aanvangTekst: String { Tijd.tekst(aanvang) }
+
+    /// End of the last of `rondes` rounds, minutes after midnight of the event's day:
+    /// aanvang + rondes · rondeduur + (rondes − 1) · wisseltijd (no change after the last round).
+    public func einde(rondes: Int) -> Int {
+        aanvang + rondes * rondeduur + max(0, rondes - 1) * wisseltijd
+    }
+
+    /// The speed-date must end by midnight (24:00 is allowed): the schedule, the agendas and
+    /// the CSV give clock times of one day. Refused with a reading error at `aanvang`, the
+    /// time every round is counted from. `rondes` is `max_rondes` when the file gives it
+    /// (checked while reading), otherwise the rounds the schedule needs (checked after planning).
+    public func middernachtFout(rondes: Int) -> LeesFout? {
+        guard rondes > 0, einde(rondes: rondes) > 24 * 60 else { return nil }
+        let eind = einde(rondes: rondes)
+        let dag = eind / (24 * 60) == 1 ? "de volgende dag" : "\(eind / (24 * 60)) dagen later"
+        let tot = "tot \(Tijd.tekst(eind)) \(dag)"
+        let melding: String
+        if rondes == 1 {
+            melding = "de eerste ronde van \(rondeduur) minuten, vanaf \(aanvangTekst), duurt \(tot). "
+                + "Begin eerder of maak de rondes korter."
+        } else {
+            let bron = maxRondes == nil ? "die het schema nodig heeft" : "(max_rondes)"
+            let wissel = wisseltijd > 0 ? " met \(wisseltijd) minuten wisseltijd" : ""
+            melding = "de \(rondes) rondes \(bron) van \(rondeduur) minuten\(wissel), vanaf \(aanvangTekst), "
+                + "duren \(tot). Begin eerder, maak de rondes"
+                + (wisseltijd > 0 ? " of de wisseltijd korter" : " korter")
+                + (maxRondes == nil ? " of beperk het aantal rondes met `max_rondes`." : " of verlaag `max_rondes`.")
+        }
+        return LeesFout(bestand: bestand, mark: aanvangMark, pad: "evenement.aanvang",
+                        melding: "De speeddate loopt over middernacht heen: " + melding)
+    }
 }
 
 /// Clock times in minutes after midnight.
 public enum Tijd {
-    /// `HH:MM`; times past midnight wrap (an evening event may run late).
+    /// `HH:MM`; times past midnight wrap (an event ends by 24:00, which is written `00:00`).
     public static func tekst(_ minuten: Int) -> String {
         let m = ((minuten % 1440) + 1440) % 1440
         let h = m / 60, rest = m % 60
@@ -259,9 +292,15 @@ public enum EvenementReader {
             return project
         }
 
-        return Evenement(titel: titel, datum: datum, locatie: locatie, aanvang: aanvang, rondeduur: rondeduur,
-                         wisseltijd: wisseltijd, maxRondes: maxRondes, maxGesprekken: maxGesprekken,
-                         fondsen: fondsen, projecten: projecten, bestand: bestand)
+        var evenement = Evenement(titel: titel, datum: datum, locatie: locatie, aanvang: aanvang, rondeduur: rondeduur,
+                                  wisseltijd: wisseltijd, maxRondes: maxRondes, maxGesprekken: maxGesprekken,
+                                  fondsen: fondsen, projecten: projecten, bestand: bestand)
+        evenement.aanvangMark = e["aanvang"]?.mark
+        // Late speed-dates: with `max_rondes` the most rounds are known now, before any
+        // aanvraag is read; without it, `Speeddate` checks the rounds the schedule needs.
+        // Even one round must fit in the day.
+        if let fout = evenement.middernachtFout(rondes: maxRondes ?? 1) { throw fout }
+        return evenement
     }
 
     /// A path relative to the event file that stays in its folder or below: the organiser

@@ -132,6 +132,10 @@ public struct Speeddate: Sendable {
 
     public func einde(ronde: Int) -> Int { begin(ronde: ronde) + evenement.rondeduur }
 
+    /// A reading error when the planned rounds pass midnight (see `Evenement.middernachtFout`);
+    /// with `max_rondes` the reader has already refused such an event.
+    public var middernachtFout: LeesFout? { evenement.middernachtFout(rondes: rooster.rondes) }
+
     /// `14:00–14:10`.
     public func tijden(ronde: Int) -> String { "\(Tijd.tekst(begin(ronde: ronde)))–\(Tijd.tekst(einde(ronde: ronde)))" }
 
@@ -216,7 +220,11 @@ public struct Speeddate: Sendable {
 
 /// CSV as spreadsheets read it (RFC 4180 quoting, LF line ends, UTF-8 without BOM).
 public enum CSV {
-    public static func veld(_ s: String) -> String {
+    /// A cell that begins with `=`, `+`, `-` or `@` gets a leading apostrophe, so that a
+    /// spreadsheet shows it as text and never runs it as a formula (a project titled
+    /// `=HYPERLINK(…)` stays a title). The apostrophe is part of the cell; quoting follows.
+    public static func veld(_ cel: String) -> String {
+        let s = cel.first.map { "=+-@".contains($0) } == true ? "'" + cel : cel
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || s.hasPrefix(" ")
             || s.hasSuffix(" ") else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""

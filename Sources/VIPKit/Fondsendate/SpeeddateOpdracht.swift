@@ -60,6 +60,9 @@ public struct SpeeddateOpdracht: Sendable {
             return BuildResultaat(bestand: bestand, exitCode: error.exitCode, melding: error.melding)
         }
         let s = Speeddate(evenement: evenement, checker: checker)
+        if let fout = s.middernachtFout {
+            return BuildResultaat(bestand: bestand, exitCode: 2, melding: fout.description)
+        }
         do {
             let files = try maak(s)
             try Uitvoermap.schrijf(files, naar: map)

@@ -45,7 +45,7 @@ import VIPPlanning
         """
 
     /// A folder with the event file and its aanvragen; returns the event file's path.
-    static func bouwEvenement(maxRondes: Int? = nil, maxGesprekken: Int = 3) throws -> String {
+    static func bouwEvenement(maxRondes: Int? = nil, maxGesprekken: Int = 3, aanvang: String = "13:30") throws -> String {
         let fm = FileManager.default
         let dir = Repo.tempDir("vip-fondsendate")
         try fm.createDirectory(atPath: dir + "/aanvragen", withIntermediateDirectories: true)
@@ -76,7 +76,7 @@ import VIPPlanning
               titel: Fondsenmiddag Test
               datum: 2026-03-12
               locatie: Buurthuis Het Anker, Utrecht
-              aanvang: "13:30"
+              aanvang: "\(aanvang)"
               rondeduur: 12
               wisseltijd: 3
               max_gesprekken: \(maxGesprekken)
