@@ -23,8 +23,9 @@ struct Review: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Maak de kopieën voor de deelnemers (MAP/deelnemers/) en het docentenblad (MAP/docent/).",
             discussion: """
-                De aanvragen krijgen de letters A, B en C in een geschudde volgorde; met dezelfde --zaad krijgt u \
-                dezelfde volgorde terug. Namen, adressen, telefoonnummers, e-mailadressen, websites, KvK-, RSIN- en \
+                De aanvragen krijgen de letters A, B en C in een geschudde volgorde die niet van de volgorde van de \
+                bestanden afhangt. Zonder --zaad wordt het zaad afgeleid van de inhoud van de drie aanvragen; vip \
+                toont het gebruikte zaad, en met dezelfde --zaad krijgt u dezelfde letters terug. Namen, adressen, telefoonnummers, e-mailadressen, websites, KvK-, RSIN- en \
                 IBAN-nummers, partners en bestaande initiatieven worden vervangen, ook in de lopende tekst. Voordat er \
                 iets wordt geschreven, doorzoekt vip elke kopie nog eens op al deze gegevens.
                 """,
@@ -37,8 +38,9 @@ struct Review: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("De uitvoermap (standaard: review/ in de huidige map).", valueName: "MAP"))
         var uit: String = "review"
 
-        @Option(name: .long, help: ArgumentHelp("Getal voor het schudden van de letters (standaard 1).", valueName: "N"))
-        var zaad: UInt64 = 1
+        @Option(name: .long, help: ArgumentHelp("Getal voor het schudden van de letters (standaard: afgeleid van de "
+                                                + "inhoud van de aanvragen).", valueName: "N"))
+        var zaad: UInt64?
 
         @Option(name: .long, help: ArgumentHelp("Kies zelf N aanvragen (alleen 3) waarvan de scores het verst uit elkaar liggen.",
                                                 valueName: "N"))
@@ -55,6 +57,7 @@ struct Review: ParsableCommand {
                 if let kies { gelezen = try review.kies(gelezen, aantal: kies) }
                 let uitvoer = try review.maak(gelezen, zaad: zaad)
                 try Peerreview.schrijf(uitvoer, naar: uit, invoer: aanvragen)
+                print("Zaad: \(uitvoer.zaad) (herhaal met --zaad \(uitvoer.zaad))")
                 for t in uitvoer.toewijzing.sorted(by: { $0.letter < $1.letter }) {
                     let score = uitvoer.docentenblad.aanvragen.first { $0.letter == t.letter }?.beoordeling.score ?? 0
                     print("Aanvraag \(t.letter): \(t.bestand) (score \(score))")

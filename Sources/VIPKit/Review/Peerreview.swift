@@ -68,6 +68,8 @@ public struct Peerreview: Sendable {
         public var toewijzing: [(letter: String, bestand: String)]
         /// The anonymised aanvragen by letter and their identifying strings, for tests and messages.
         public var geanonimiseerd: [String: Anonimiseerder.Resultaat]
+        /// The seed the letters were shuffled with (`--zaad`, or derived from the content).
+        public var zaad: UInt64
     }
 
     /// Reads and checks the files; a file that cannot be read stops everything (exit 2).
@@ -92,14 +94,52 @@ public struct Peerreview: Sendable {
         return Spread.select(scores: scores, count: aantal).indices.map { pool[$0] }
     }
 
-    /// Builds everything in memory for exactly three read aanvragen, shuffled by `zaad`.
-    public func maak(_ resultaten: [CheckResultaat], zaad: UInt64) throws(ReviewFout) -> Uitvoer {
+    /// The text of an aanvraag as read (the file's bytes), which decides its letter.
+    static func inhoud(_ r: CheckResultaat) -> [UInt8] { Array((r.aanvraag?.bron.tekst ?? "").utf8) }
+
+    /// The aanvragen in an order that depends only on their content, never on the order of
+    /// the arguments: by the hash of their text, then the text, then the file name (only
+    /// byte-identical files tie there).
+    public static func inhoudsvolgorde(_ resultaten: [CheckResultaat]) -> [CheckResultaat] {
+        resultaten.map { (hash: FNV1a64.hash(inhoud($0)), tekst: inhoud($0), r: $0) }
+            .sorted { a, b in
+                if a.hash != b.hash { return a.hash < b.hash }
+                if a.tekst != b.tekst { return a.tekst.lexicographicallyPrecedes(b.tekst) }
+                return a.r.bestand < b.r.bestand
+            }
+            .map(\.r)
+    }
+
+    /// The seed when the docent gives no `--zaad`: FNV-1a 64 over the texts in content order,
+    /// each preceded by its length. The same three files give the same seed in any order;
+    /// a change anywhere in one of them gives another, so which letter the best aanvraag
+    /// gets cannot be told from the order of the arguments.
+    public static func inhoudszaad(_ resultaten: [CheckResultaat]) -> UInt64 {
+        var h = FNV1a64()
+        for r in inhoudsvolgorde(resultaten) {
+            let tekst = inhoud(r)
+            h.voeg(withUnsafeBytes(of: UInt64(tekst.count).littleEndian) { Array($0) })
+            h.voeg(tekst)
+        }
+        return h.waarde
+    }
+
+    /// The aanvragen in letter order (A, B, C) and the seed used: the content order shuffled
+    /// by `zaad`, or by the content's own seed when `zaad` is nil.
+    public static func schud(_ resultaten: [CheckResultaat], zaad: UInt64?) -> (geschud: [CheckResultaat], zaad: UInt64) {
+        let zaad = zaad ?? inhoudszaad(resultaten)
+        var rng = SplitMix64(zaad: zaad)
+        return (rng.schud(inhoudsvolgorde(resultaten)), zaad)
+    }
+
+    /// Builds everything in memory for exactly three read aanvragen, shuffled by `zaad`
+    /// (nil: derived from their content, see `inhoudszaad`).
+    public func maak(_ resultaten: [CheckResultaat], zaad gegeven: UInt64? = nil) throws(ReviewFout) -> Uitvoer {
         guard resultaten.count == Self.letters.count else {
             throw ReviewFout("De peer-review heeft precies drie aanvragen nodig; u gaf er \(resultaten.count). "
                 + "Gebruik --kies 3 om drie aanvragen uit een grotere groep te laten kiezen.")
         }
-        var rng = SplitMix64(zaad: zaad)
-        let geschud = rng.schud(resultaten)
+        let (geschud, zaad) = Self.schud(resultaten, zaad: gegeven)
         let letters = Self.letters
         let geanonimiseerd = anonimiseerder.anonimiseer(geschud.map { $0.aanvraag! },
                                                         namen: letters.map { "aanvraag-\($0)" })
@@ -135,7 +175,8 @@ public struct Peerreview: Sendable {
         var perLetter: [String: Anonimiseerder.Resultaat] = [:]
         for (i, l) in letters.enumerated() { perLetter[l] = geanonimiseerd[i] }
         return Uitvoer(deelnemers: deelnemers, docent: docent, docentenblad: blad,
-                       toewijzing: letters.enumerated().map { ($1, geschud[$0].bestand) }, geanonimiseerd: perLetter)
+                       toewijzing: letters.enumerated().map { ($1, geschud[$0].bestand) }, geanonimiseerd: perLetter,
+                       zaad: zaad)
     }
 
     /// A participant's copy: no metadata, no logo, a letterhead with only the letter.
