@@ -75,6 +75,10 @@ public final class YAMLParser {
     /// libyaml reads the input lazily while parsing, so it gets a copy that lives exactly
     /// as long as the parser (a pointer from `withUnsafeBufferPointer` would dangle).
     private let input: UnsafeMutableBufferPointer<UInt8>
+    /// Whether `yaml_parser_initialize` succeeded, so that `deinit` may call
+    /// `yaml_parser_delete`. (A class whose init throws after its stored properties are
+    /// set still runs `deinit`: the memory is freed there, in one place.)
+    private var initialised = false
 
     /// Prepares a parser over `bytes` (UTF-8). Throws `.memory` if libyaml cannot start.
     public init(_ bytes: [UInt8]) throws(YAMLParseError) {
@@ -84,17 +88,14 @@ public final class YAMLParser {
         _ = input.initialize(from: bytes)
         parser = .allocate(capacity: 1)
         parser.initialize(to: yaml_parser_t())
-        guard yaml_parser_initialize(parser) == 1 else {
-            parser.deallocate()
-            input.deallocate()
-            throw YAMLParseError(kind: .memory, problem: "cannot initialise the parser")
-        }
+        try check(yaml_parser_initialize(parser))
+        initialised = true
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
     }
 
     deinit {
-        yaml_parser_delete(parser)
+        if initialised { yaml_parser_delete(parser) }
         parser.deallocate()
         input.deallocate()
     }
@@ -150,7 +151,10 @@ public final class YAMLParser {
     private func check(_ rc: Int32) throws(YAMLParseError) {
         let p = parser.pointee
         guard rc != 1 || p.error != YAML_NO_ERROR else { return }
-        let problem = p.problem.map { String(cString: $0) } ?? "unknown error"
+        // libyaml leaves `problem` unset when it runs out of memory (and a failed
+        // `yaml_parser_initialize` sets no error at all).
+        let problem = p.problem.map { String(cString: $0) }
+            ?? (p.error == YAML_MEMORY_ERROR || p.error == YAML_NO_ERROR ? "out of memory" : "unknown error")
         let context = p.context.map { String(cString: $0) }
         switch p.error {
         case YAML_READER_ERROR:
