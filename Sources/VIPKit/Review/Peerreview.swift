@@ -101,7 +101,10 @@ public struct Peerreview: Sendable {
     /// the arguments: by the hash of their text, then the text, then the file name (only
     /// byte-identical files tie there).
     public static func inhoudsvolgorde(_ resultaten: [CheckResultaat]) -> [CheckResultaat] {
-        resultaten.map { (hash: FNV1a64.hash(inhoud($0)), tekst: inhoud($0), r: $0) }
+        resultaten.map { r in
+            let tekst = inhoud(r)
+            return (hash: FNV1a64.hash(tekst), tekst: tekst, r: r)
+        }
             .sorted { a, b in
                 if a.hash != b.hash { return a.hash < b.hash }
                 if a.tekst != b.tekst { return a.tekst.lexicographicallyPrecedes(b.tekst) }
