@@ -84,15 +84,21 @@ import VIPZip
         let json = try VipBinary.run(["regels", "--format", "json"])
         #expect(json.status == 0)
         let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
-        let ids = Set(list.compactMap { $0["id"] as? String })
-        let spec = try String(contentsOfFile: Repo.path("../shared/spec/checklist.md"), encoding: .utf8)
-        let specIds = Set(spec.split(separator: "\n").compactMap { line -> String? in
-            guard line.hasPrefix("| `") else { return nil }
-            return line.dropFirst(3).split(separator: "`").first.map(String.init)
-        })
-        #expect(ids == specIds)
+        var ernst: [String: String] = [:]
+        for r in list { if let id = r["id"] as? String { ernst[id] = r["ernst"] as? String } }
+        // The catalogue in docs/checklist.md: its rows are `| \`id\` | ernst | … |`.
+        let docs = try String(contentsOfFile: Repo.path("docs/checklist.md"), encoding: .utf8)
+        var docsErnst: [String: String] = [:]
+        for line in docs.split(separator: "\n") where line.hasPrefix("| `") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            docsErnst[String(cells[0].dropFirst().dropLast())] = cells[1]
+        }
+        #expect(list.count == ernst.count, "duplicate rule ids")
+        #expect(docsErnst.count >= 65)
+        #expect(ernst == docsErnst)
         let md = try VipBinary.run(["regels", "--format", "markdown"])
         #expect(md.stdout.contains("| `dekking_sluitend` | fout |"))
+        #expect(md.stdout == docs, "docs/checklist.md differs from `vip regels --format markdown`: run `make docs`")
         let tekst = try VipBinary.run(["regels"])
         #expect(tekst.stdout.contains("meerdere_fondsen (waarschuwing"))
     }
