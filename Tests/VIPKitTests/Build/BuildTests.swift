@@ -91,7 +91,7 @@ import VIPZip
         try Self.unicodeAanvraag.write(toFile: dir + "/a.yaml", atomically: true, encoding: .utf8)
         let r = try VipBinary.run(["build", dir + "/a.yaml", "--uit", dir + "/uit", "--concept"])
         #expect(r.status == 0, "\(r.stderr)")
-        let docs = ["brief-oranje-fonds.odt", "brief-oranje-fonds.docx", "projectplan.odt", "projectplan.docx"].map { dir + "/uit/" + $0 }
+        let docs = ["brief-maasstad-leesfonds.odt", "brief-maasstad-leesfonds.docx", "projectplan.odt", "projectplan.docx"].map { dir + "/uit/" + $0 }
         Oracles.expectAllPass(docs)
         for d in docs {
             let text = try Oracles.text(d)
