@@ -8,7 +8,7 @@ ORACLE_PACKAGES := jing libxml2-utils libreoffice-writer-nogui pandoc poppler-ut
 PYTHON_PACKAGES := lxml python-docx jsonschema PyYAML
 SAMPLES := Samples/buurtmoestuin.yaml Samples/kinderfestival.yaml
 
-.PHONY: all setup setup-test build release demo test test-asan templates bench fuzz clean
+.PHONY: all setup setup-test build release demo test test-checker test-asan templates docs bench fuzz clean
 
 all: build
 
@@ -21,10 +21,14 @@ setup:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-# The document oracles (schemas, LibreOffice, pandoc, python-docx) that the tests use.
+# What the tests need besides Swift: the tools of the document checker in
+# Tests/DocumentChecker (jing, LibreOffice, pandoc, pdfinfo, lxml, python-docx) and the
+# Python packages of the schema and review tests. A Debian python3 refuses pip installs
+# into the system (PEP 668); then pip is asked again with --break-system-packages.
 setup-test:
 	@$(MAKE) --no-print-directory setup EXTRA_PACKAGES="$(ORACLE_PACKAGES)"
-	@python3 -c "import lxml, docx, jsonschema, yaml" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES)
+	@python3 -c "import lxml, docx, jsonschema, yaml" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES) \
+	  || python3 -m pip install -q --break-system-packages $(PYTHON_PACKAGES)
 
 build: setup
 	$(SWIFT) build
@@ -40,7 +44,9 @@ demo: release
 	$(VIP) fondsendate Samples/fondsendate.yaml --uit uit/fondsendate
 	@echo "De documenten staan in uit/."
 
-test: setup-test
+# The document checker's self-test first (a checker that passes broken documents would
+# make every document test worthless), then the Swift tests.
+test: setup-test test-checker
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 
@@ -50,6 +56,14 @@ test: setup-test
 test-asan: setup-test
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
 	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+
+test-checker:
+	python3 Tests/DocumentChecker/selftest.py
+
+# Regenerates docs/checklist.md from the rules themselves (a test fails when it is stale).
+docs: build
+	.build/debug/vip regels --format markdown > docs/checklist.md.tmp
+	mv docs/checklist.md.tmp docs/checklist.md
 
 # Regenerates Sources/VIPDocument/EmbeddedTemplates.swift from Templates/.
 templates:

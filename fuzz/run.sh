@@ -34,7 +34,7 @@ BIN=$("$SWIFT" build -c debug --package-path fuzz --scratch-path fuzz/.build --s
 # fuzz/corpus/<target> between runs.
 mkdir -p fuzz/seeds/FuzzAanvraag fuzz/seeds/FuzzSjabloon fuzz/corpus/FuzzAanvraag fuzz/corpus/FuzzSjabloon fuzz/logs
 rm -f fuzz/seeds/FuzzAanvraag/* fuzz/seeds/FuzzSjabloon/*
-for f in Samples/*.yaml Tests/Fixtures/review/*.yaml ../shared/spec/voorbeelden/*.yaml; do
+for f in Samples/*.yaml Tests/Fixtures/review/*.yaml Tests/Fixtures/leeswerf/*.yaml; do
   [ -f "$f" ] && cp "$f" "fuzz/seeds/FuzzAanvraag/$(echo "$f" | tr '/' '_')"
 done
 # FuzzSjabloon: the first byte picks the part (same order as in Fuzz.swift).

@@ -9,7 +9,8 @@ let packageRoot: String = {
         .deletingLastPathComponent().path
 }()
 
-let oracleScript = packageRoot + "/../shared/oracles/check-document.sh"
+/// The project's document checker (Tests/DocumentChecker/README.md).
+let documentChecker = packageRoot + "/Tests/DocumentChecker/check_document.py"
 
 /// A document with every block and inline kind, a letterhead with logo, concept mode
 /// and text that tests escaping and scripts.

@@ -2,10 +2,10 @@ import Foundation
 import Testing
 @testable import VIPModel
 
-/// The spec's own example, read from the shared folder next to the repository.
-let specExample: String = {
+/// The repository's fully filled example aanvraag (Tests/Fixtures/leeswerf/).
+let fixture: String = {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    return root.appendingPathComponent("../shared/spec/voorbeelden/steunpilaar.yaml").standardized.path
+    return root.appendingPathComponent("Tests/Fixtures/leeswerf/leeswerf.yaml").standardized.path
 }()
 
 func readError(_ yaml: String) -> LeesFout? {
@@ -18,16 +18,23 @@ func readError(_ yaml: String) -> LeesFout? {
 }
 
 @Suite struct ReaderTests {
-    @Test func readsTheSpecExample() throws {
-        let a = try AanvraagReader.read(path: specExample)
-        #expect(a.organisatie.naam == "Stichting Steunpilaar")
-        #expect(a.begroting.posten.count == 9)
-        #expect(a.begroting.totaal == Bedrag(cents: 6_667_50))
-        #expect(a.dekkingsplan.totaal == Bedrag(cents: 6_667_50))
-        #expect(a.organisatie.kvk == "53012345")
-        #expect(a.project.periode.start == Datum(jaar: 2011, maand: 9, dag: 1))
-        #expect(a.bron.marks["begroting.posten[2].prijs"] == SourceMark(line: 181, column: 14))
-        #expect(a.organisatie.contactpersoon?.telefoon == "06 12345678")
+    @Test func readsTheFixture() throws {
+        let a = try AanvraagReader.read(path: fixture)
+        #expect(a.organisatie.naam == "Stichting De Leeswerf")
+        #expect(a.begroting.posten.count == 8)
+        #expect(a.begroting.totaal == Bedrag(cents: 7_025_00))
+        #expect(a.dekkingsplan.totaal == Bedrag(cents: 7_025_00))
+        #expect(a.organisatie.kvk == "71234567")
+        #expect(a.organisatie.logo == "logo.png")
+        #expect(a.project.periode.start == Datum(jaar: 2025, maand: 9, dag: 1))
+        #expect(a.bron.marks["begroting.posten[2].prijs"] == SourceMark(line: 188, column: 14))
+        #expect(a.organisatie.contactpersoon?.telefoon == "010 4567890")
+        // Dutch notation in quotes and day-first dates, as users write them.
+        #expect(a.begroting.posten[4].prijs == Bedrag(cents: 120_00))
+        #expect(a.dekkingsplan[4].bedrag == Bedrag(cents: 2_500_00))
+        #expect(a.project.activiteiten[0].start == Datum(jaar: 2025, maand: 9, dag: 1))
+        #expect(a.bijlagen.count == 7 && a.bijlagen[0].bestand == "bijlagen/statuten.pdf")
+        #expect(a.organisatie.bestuur.map(\.naam) == ["Wilma van den Heuvel", "Özlem Kaya", "Johan Verhoeven"])
     }
 
     @Test func bareDraftIsReadable() throws {

@@ -9,15 +9,15 @@ import VIPModel
 /// LibreOffice lays them out: the page count of the PDF, plus how far down the last
 /// page the body text reaches (from pdftotext's word boxes).
 @Suite(.serialized) struct BriefLengteTests {
-    /// Letters of very different lengths: the samples and the spec's example with its
-    /// texts cut or doubled.
+    /// Letters of very different lengths: the samples, the fixture, and the checklist's
+    /// baseline with its texts cut or doubled.
     static func letters() throws -> [(String, Aanvraag)] {
         var out: [(String, Aanvraag)] = []
         for s in ["Samples/buurtmoestuin.yaml", "Samples/kinderfestival.yaml", "Samples/concept-vol-fouten.yaml"] {
             out.append((s, try AanvraagReader.read(path: Repo.path(s))))
         }
-        let base = try String(contentsOfFile: Repo.specExample, encoding: .utf8)
-        out.append(("steunpilaar", try AanvraagReader.parse(base)))
+        let base = try String(contentsOfFile: Repo.fixture, encoding: .utf8)
+        out.append(("leeswerf", try AanvraagReader.parse(base)))
         let lang = String(repeating: "Wij vertellen u graag meer over de buurt en over de mannen die wij willen bereiken. ", count: 14)
         for (naam, patch) in [
             ("kort", "project:\n  aanleiding: Er is geen plek voor mannen.\n  samenvatting: Een spreekuur.\n  activiteiten:\n    - naam: Spreekuur\n      omschrijving: Wekelijks."),

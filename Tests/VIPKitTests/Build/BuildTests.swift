@@ -19,14 +19,14 @@ import VIPZip
         return out
     }
 
-    /// An aanvraag that is not in the repository: the spec's example with other names,
-    /// amounts and characters that XML and fonts must carry.
+    /// An aanvraag that is not in the repository: the fixture with other names and
+    /// characters that XML and fonts must carry (beside the fixture's logo and bijlagen).
     static let unicodeAanvraag: String = {
-        var s = (try? String(contentsOfFile: Repo.specExample, encoding: .utf8)) ?? ""
-        s = s.replacingOccurrences(of: "naam: Stichting Steunpilaar", with: "naam: Stichting Zon & <Maan>")
-        s = s.replacingOccurrences(of: "titel: Vaders in Nieuw-West", with: "titel: \"Vaders & zonen <samen> 🎉 مرحبا İyi akşamlar\"")
-        s = s.replacingOccurrences(of: "naam: Naima El Amrani\n    functie: projectcoördinator",
-                                   with: "naam: Şükrü Çağlayan\n    functie: projectcoördinator")
+        var s = (try? String(contentsOfFile: Repo.fixture, encoding: .utf8)) ?? ""
+        s = s.replacingOccurrences(of: "naam: Stichting De Leeswerf", with: "naam: Stichting Zon & <Maan>")
+        s = s.replacingOccurrences(of: "titel: Samen lezen op Zuid", with: "titel: \"Lezen & voorlezen <samen> 🎉 مرحبا İyi akşamlar\"")
+        s = s.replacingOccurrences(of: "naam: Chaima Benali\n    functie: projectleider",
+                                   with: "naam: Şükrü Çağlayan\n    functie: projectleider")
         return s
     }()
 
@@ -76,7 +76,7 @@ import VIPZip
         let dir = Repo.tempDir("determinism")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         for out in ["a", "b"] {
-            let r = try VipBinary.run(["build", Repo.specExample, "--uit", dir + "/" + out])
+            let r = try VipBinary.run(["build", Repo.fixture, "--uit", dir + "/" + out])
             #expect(r.status == 0, "\(r.stderr)")
         }
         let a = Self.snapshot(dir + "/a"), b = Self.snapshot(dir + "/b")
@@ -86,10 +86,12 @@ import VIPZip
     @Test func unicodeAndMarkupCharactersComeThroughIntact() throws {
         let dir = Repo.tempDir("unicode")
         defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try Repo.copyFixture(to: dir)
+        #expect(Self.unicodeAanvraag.contains("Stichting Zon & <Maan>") && Self.unicodeAanvraag.contains("Şükrü Çağlayan"))
         try Self.unicodeAanvraag.write(toFile: dir + "/a.yaml", atomically: true, encoding: .utf8)
         let r = try VipBinary.run(["build", dir + "/a.yaml", "--uit", dir + "/uit", "--concept"])
         #expect(r.status == 0, "\(r.stderr)")
-        let docs = ["brief-oranje-fonds.odt", "brief-oranje-fonds.docx", "projectplan.odt", "projectplan.docx"].map { dir + "/uit/" + $0 }
+        let docs = ["brief-maasstad-leesfonds.odt", "brief-maasstad-leesfonds.docx", "projectplan.odt", "projectplan.docx"].map { dir + "/uit/" + $0 }
         Oracles.expectAllPass(docs)
         for d in docs {
             let text = try Oracles.text(d)
@@ -120,21 +122,23 @@ import VIPZip
     @Test func refusesAnOutputFolderThatHoldsTheInput() throws {
         let dir = Repo.tempDir("self")
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try FileManager.default.copyItem(atPath: Repo.specExample, toPath: dir + "/a.yaml")
-        let r = try VipBinary.run(["build", dir + "/a.yaml", "--uit", dir])
+        let input = try Repo.copyFixture(to: dir)
+        let before = Self.snapshot(dir)
+        let r = try VipBinary.run(["build", input, "--uit", dir])
         #expect(r.status == 2)
-        #expect(Self.files(in: dir) == [dir + "/a.yaml"])
+        #expect(r.stderr.contains("bevat de aanvraag"), "\(r.stderr)")
+        #expect(Self.snapshot(dir) == before)
     }
 
     @Test func severalAanvragenEachInTheirOwnFolderABadOneDoesNotStopTheOthers() throws {
         let dir = Repo.tempDir("many")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try "formaat: vip-aanvraag/1\nproject: [kapot\n".write(toFile: dir + "/kapot.yaml", atomically: true, encoding: .utf8)
-        let r = try VipBinary.run(["build", dir + "/kapot.yaml", Repo.specExample, Repo.path("Samples/kinderfestival.yaml"),
+        let r = try VipBinary.run(["build", dir + "/kapot.yaml", Repo.fixture, Repo.path("Samples/kinderfestival.yaml"),
                                    "--uit", dir + "/uit"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("kapot.yaml:"))
-        #expect(Self.files(in: dir + "/uit/steunpilaar").contains { $0.hasSuffix("projectplan.odt") })
+        #expect(Self.files(in: dir + "/uit/leeswerf").contains { $0.hasSuffix("projectplan.odt") })
         #expect(Self.files(in: dir + "/uit/kinderfestival").contains { $0.hasSuffix("begroting.docx") })
         #expect(!FileManager.default.fileExists(atPath: dir + "/uit/kapot"))
     }
@@ -144,7 +148,7 @@ import VIPZip
         let dir = Repo.tempDir("blocked")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try "x".write(toFile: dir + "/uit", atomically: true, encoding: .utf8)
-        let r = try VipBinary.run(["build", Repo.specExample, "--uit", dir + "/uit"])
+        let r = try VipBinary.run(["build", Repo.fixture, "--uit", dir + "/uit"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("uitvoermap"))
     }
@@ -152,12 +156,18 @@ import VIPZip
     @Test func missingLogoIsAReadingErrorWithItsLine() throws {
         let dir = Repo.tempDir("logo")
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let s = try String(contentsOfFile: Repo.specExample, encoding: .utf8)
-            .replacingOccurrences(of: "  website: https://www.steunpilaar.example", with: "  website: https://www.steunpilaar.example\n  logo: logo.png")
-        try s.write(toFile: dir + "/a.yaml", atomically: true, encoding: .utf8)
+        _ = try Repo.copyFixture(to: dir)
+        let s = try String(contentsOfFile: Repo.fixture, encoding: .utf8)
+        #expect(s.contains("\n  logo: logo.png\n"))
+        try s.replacingOccurrences(of: "\n  logo: logo.png\n", with: "\n  logo: ontbreekt.png\n")
+            .write(toFile: dir + "/a.yaml", atomically: true, encoding: .utf8)
         let r = try VipBinary.run(["build", dir + "/a.yaml", "--uit", dir + "/uit"])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("a.yaml:") && r.stderr.contains("logo"))
+        #expect(r.stderr.contains("a.yaml:24:9:") && r.stderr.contains("ontbreekt.png"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/uit"))
+        // The same file beside its logo builds.
+        let good = try VipBinary.run(["build", dir + "/leeswerf.yaml", "--uit", dir + "/uit"])
+        #expect(good.status == 0, "\(good.stderr)")
     }
 }
 

@@ -11,9 +11,9 @@ import VIPZip
     }
 
     @Test func checkAfExitsZeroWithVerdict() throws {
-        let r = try VipBinary.run(["check", Repo.specExample])
+        let r = try VipBinary.run(["check", Repo.fixture])
         #expect(r.status == 0)
-        #expect(r.stdout.hasSuffix("steunpilaar.yaml: af\n"))
+        #expect(r.stdout.hasSuffix("leeswerf.yaml: af\n"))
     }
 
     @Test func checkWithFoutenExitsOneAndGroups() throws {
@@ -30,13 +30,13 @@ import VIPZip
     }
 
     @Test func checkJSONHasTheSpecifiedFields() throws {
-        let r = try VipBinary.run(["check", "--format", "json", Repo.specExample, Repo.path("Samples/concept-vol-fouten.yaml")])
+        let r = try VipBinary.run(["check", "--format", "json", Repo.fixture, Repo.path("Samples/concept-vol-fouten.yaml")])
         #expect(r.status == 1)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
         #expect(json.count == 2)
         #expect(json[0]["af"] as? Bool == true)
         let totalen = try #require(json[0]["totalen"] as? [String: String])
-        #expect(totalen["begroting"] == "6667.50" && totalen["dekking"] == "6667.50")
+        #expect(totalen["begroting"] == "7025.00" && totalen["dekking"] == "7025.00")
         let b = try #require((json[1]["bevindingen"] as? [[String: Any]])?.first)
         for key in ["regel", "ernst", "melding", "pad", "regel_nr", "kolom"] { #expect(b[key] != nil, "\(key)") }
     }
@@ -62,7 +62,7 @@ import VIPZip
     @Test func badArgumentsExitTwo() throws {
         #expect(try VipBinary.run(["check"]).status == 2)
         #expect(try VipBinary.run(["bestaatniet"]).status == 2)
-        #expect(try VipBinary.run(["build", "--formaat", "pdf", Repo.specExample]).status == 2)
+        #expect(try VipBinary.run(["build", "--formaat", "pdf", Repo.fixture]).status == 2)
         #expect(try VipBinary.run(["--help"]).status == 0)
     }
 
@@ -84,15 +84,21 @@ import VIPZip
         let json = try VipBinary.run(["regels", "--format", "json"])
         #expect(json.status == 0)
         let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
-        let ids = Set(list.compactMap { $0["id"] as? String })
-        let spec = try String(contentsOfFile: Repo.path("../shared/spec/checklist.md"), encoding: .utf8)
-        let specIds = Set(spec.split(separator: "\n").compactMap { line -> String? in
-            guard line.hasPrefix("| `") else { return nil }
-            return line.dropFirst(3).split(separator: "`").first.map(String.init)
-        })
-        #expect(ids == specIds)
+        var ernst: [String: String] = [:]
+        for r in list { if let id = r["id"] as? String { ernst[id] = r["ernst"] as? String } }
+        // The catalogue in docs/checklist.md: its rows are `| \`id\` | ernst | … |`.
+        let docs = try String(contentsOfFile: Repo.path("docs/checklist.md"), encoding: .utf8)
+        var docsErnst: [String: String] = [:]
+        for line in docs.split(separator: "\n") where line.hasPrefix("| `") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            docsErnst[String(cells[0].dropFirst().dropLast())] = cells[1]
+        }
+        #expect(list.count == ernst.count, "duplicate rule ids")
+        #expect(docsErnst.count >= 65)
+        #expect(ernst == docsErnst)
         let md = try VipBinary.run(["regels", "--format", "markdown"])
         #expect(md.stdout.contains("| `dekking_sluitend` | fout |"))
+        #expect(md.stdout == docs, "docs/checklist.md differs from `vip regels --format markdown`: run `make docs`")
         let tekst = try VipBinary.run(["regels"])
         #expect(tekst.stdout.contains("meerdere_fondsen (waarschuwing"))
     }
@@ -104,7 +110,7 @@ import VIPZip
         let schema = try VipBinary.run(["schema"])
         try schema.stdout.write(toFile: dir + "/schema.json", atomically: true, encoding: .utf8)
         _ = try VipBinary.run(["init", dir + "/init"])
-        let files = [Repo.specExample, dir + "/init/aanvraag.yaml"] + ["buurtmoestuin", "kinderfestival", "concept-vol-fouten"]
+        let files = [Repo.fixture, dir + "/init/aanvraag.yaml"] + ["buurtmoestuin", "kinderfestival", "concept-vol-fouten"]
             .map { Repo.path("Samples/\($0).yaml") }
         let script = """
             import json, sys, yaml, jsonschema
@@ -144,7 +150,7 @@ import VIPZip
         let s = try String(contentsOfFile: styles, encoding: .utf8)
         #expect(s.contains("Liberation Sans"))
         try s.replacingOccurrences(of: "Liberation Sans", with: "DejaVu Serif").write(toFile: styles, atomically: true, encoding: .utf8)
-        let r = try VipBinary.run(["build", Repo.specExample, "--uit", dir + "/uit", "--formaat", "odt", "--sjabloon", t])
+        let r = try VipBinary.run(["build", Repo.fixture, "--uit", dir + "/uit", "--formaat", "odt", "--sjabloon", t])
         #expect(r.status == 0, "\(r.stderr)")
         let zip = try ZipReader(path: dir + "/uit/projectplan.odt")
         #expect(String(decoding: try zip.read("styles.xml"), as: UTF8.self).contains("DejaVu Serif"))
@@ -158,7 +164,7 @@ import VIPZip
         let styles = t + "/docx/word/styles.xml"
         let s = try String(contentsOfFile: styles, encoding: .utf8)
         try String(s.prefix(s.count / 2)).write(toFile: styles, atomically: true, encoding: .utf8)
-        let r = try VipBinary.run(["build", Repo.specExample, "--uit", dir + "/uit", "--sjabloon", t])
+        let r = try VipBinary.run(["build", Repo.fixture, "--uit", dir + "/uit", "--sjabloon", t])
         #expect(r.status == 2)
         #expect(r.stderr.contains("styles.xml") && r.stderr.contains("regel"), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir + "/uit"))
@@ -170,9 +176,9 @@ import VIPZip
     @Test func pdfsAreWrittenNextToTheDocuments() throws {
         let dir = Repo.tempDir("pdf")
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let r = try VipBinary.run(["build", Repo.specExample, "--uit", dir, "--formaat", "odt", "--pdf"])
+        let r = try VipBinary.run(["build", Repo.fixture, "--uit", dir, "--formaat", "odt", "--pdf"])
         #expect(r.status == 0, "\(r.stderr)")
-        for doc in ["brief-oranje-fonds", "brief-skanfonds", "projectplan", "begroting", "fondsenlijst"] {
+        for doc in ["brief-maasstad-leesfonds", "brief-kinderboekenfonds-zuid", "projectplan", "begroting", "fondsenlijst"] {
             let pdf = FileManager.default.contents(atPath: "\(dir)/\(doc).pdf") ?? Data()
             #expect(pdf.starts(with: Data("%PDF".utf8)), "\(doc).pdf")
         }
@@ -181,7 +187,7 @@ import VIPZip
     @Test func withoutLibreOfficeTheMessageSaysWhatToInstallAndNothingIsWritten() throws {
         let dir = Repo.tempDir("pdf")
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let r = try VipBinary.run(["build", Repo.specExample, "--uit", dir + "/uit", "--pdf"], env: ["PATH": "/nonexistent"])
+        let r = try VipBinary.run(["build", Repo.fixture, "--uit", dir + "/uit", "--pdf"], env: ["PATH": "/nonexistent"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("LibreOffice") && r.stderr.contains("niets geschreven"), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir + "/uit"))

@@ -1,14 +1,25 @@
 import Foundation
 import Testing
 
-/// Paths of the repository and the shared folder beside it.
+/// Paths in the repository.
 enum Repo {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
     static func path(_ rel: String) -> String { root.appendingPathComponent(rel).standardized.path }
-    static let shared = path("../shared")
-    static let oracle = path("../shared/oracles/check-document.sh")
-    static let specExample = path("../shared/spec/voorbeelden/steunpilaar.yaml")
+    /// The project's document checker (Tests/DocumentChecker/README.md).
+    static let checker = path("Tests/DocumentChecker/check_document.py")
+    /// The fully filled example aanvraag of the tests, with its logo and bijlage files
+    /// beside it (Tests/Fixtures/leeswerf/).
+    static let fixtureFolder = path("Tests/Fixtures/leeswerf")
+    static let fixture = fixtureFolder + "/leeswerf.yaml"
+
+    /// Copies the fixture folder (aanvraag, logo, bijlagen) into `dir`; returns the aanvraag's path there.
+    static func copyFixture(to dir: String) throws -> String {
+        for name in try FileManager.default.contentsOfDirectory(atPath: fixtureFolder) {
+            try FileManager.default.copyItem(atPath: fixtureFolder + "/" + name, toPath: dir + "/" + name)
+        }
+        return dir + "/leeswerf.yaml"
+    }
 
     /// A fresh temporary folder, removed by the caller when wanted.
     static func tempDir(_ name: String = "vip-test") -> String {
@@ -65,8 +76,8 @@ final class Collector<T>: @unchecked Sendable {
     var all: [T] { lock.lock(); defer { lock.unlock() }; return items }
 }
 
-/// The external document oracles (../shared/oracles/check-document.sh): OASIS ODF and
-/// ECMA-376 schemas, package rules, LibreOffice, pandoc, python-docx.
+/// The project's document checker (Tests/DocumentChecker/check_document.py): OASIS ODF
+/// and ECMA-376 schemas, package rules, LibreOffice, pandoc, python-docx.
 enum Oracles {
     struct Verdict: Sendable {
         var path: String
@@ -74,34 +85,50 @@ enum Oracles {
         var report: String
     }
 
-    /// Checks every file, two at a time (the machine has two cores).
+    /// Checks every file, two at a time (the machine has two cores): the files are split
+    /// into two groups and each group goes to one checker run, which starts LibreOffice's
+    /// private profile once for all its files.
     static func check(_ paths: [String]) -> [Verdict] {
         let verdicts = Collector<Verdict>()
-        let queue = OperationQueue()
-        queue.maxConcurrentOperationCount = 2
-        for path in paths {
-            queue.addOperation {
-                let v: Verdict
-                do {
-                    let r = try run("/bin/bash", [Repo.oracle, path])
-                    v = Verdict(path: path, passed: r.status == 0, report: r.stdout + r.stderr)
-                } catch {
-                    v = Verdict(path: path, passed: false, report: "\(error)")
+        let groups = [0, 1].map { g in paths.enumerated().filter { $0.offset % 2 == g }.map(\.element) }
+        DispatchQueue.concurrentPerform(iterations: groups.count) { g in
+            let group = groups[g]
+            guard !group.isEmpty else { return }
+            do {
+                let r = try run("/usr/bin/env", ["python3", Repo.checker] + group)
+                let reports = Self.split(r.stdout, files: group)
+                for path in group {
+                    let report = reports[path] ?? ""
+                    // A file passes only with a report of its own and no FAIL line in it.
+                    let passed = !report.isEmpty && !report.split(separator: "\n").contains { $0.hasPrefix("FAIL ") }
+                    verdicts.add(Verdict(path: path, passed: passed, report: report + r.stderr))
                 }
-                verdicts.add(v)
+            } catch {
+                for path in group { verdicts.add(Verdict(path: path, passed: false, report: "\(error)")) }
             }
         }
-        queue.waitUntilAllOperationsAreFinished()
         return verdicts.all.sorted { $0.path < $1.path }
+    }
+
+    /// The checker's output cut into one report per file (each begins with `== PATH`).
+    static func split(_ output: String, files: [String]) -> [String: String] {
+        var reports: [String: String] = [:]
+        var current: String?
+        for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("== ") { current = String(line.dropFirst(3)); continue }
+            if line.hasPrefix("RESULT: ") { current = nil; continue }
+            if let c = current { reports[c, default: ""] += line + "\n" }
+        }
+        return reports
     }
 
     /// Records a test issue for every file that an oracle refuses.
     static func expectAllPass(_ paths: [String], sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(FileManager.default.fileExists(atPath: Repo.oracle), "oracle script missing: \(Repo.oracle)",
+        #expect(FileManager.default.fileExists(atPath: Repo.checker), "document checker missing: \(Repo.checker)",
                 sourceLocation: sourceLocation)
         #expect(!paths.isEmpty, "no documents to check", sourceLocation: sourceLocation)
         for v in check(paths) where !v.passed {
-            Issue.record("oracles refused \(v.path):\n\(v.report)", sourceLocation: sourceLocation)
+            Issue.record("the document checker refused \(v.path):\n\(v.report)", sourceLocation: sourceLocation)
         }
     }
 
