@@ -28,13 +28,14 @@ public struct Sectiewaarde {
 }
 
 extension Veldentabel {
-    /// Every section present in `aanvraag`, depth first in table order (the root first).
+    /// Every section present in `aanvraag`, depth first in table order (the root first), with the
+    /// fields for which `kies` holds (a section is visited when a field inside it is chosen).
     ///
     /// The model's stored properties are found by reflection, by the field's `eigenschap`; a test
     /// keeps the table and the model's properties one to one.
-    public func secties(in aanvraag: Aanvraag) -> [Sectiewaarde] {
+    public func secties(in aanvraag: Aanvraag, waar kies: @escaping (Veld) -> Bool = { _ in true }) -> [Sectiewaarde] {
         var uit: [Sectiewaarde] = []
-        Self.bezoek(aanvraag, velden: velden, pad: "", veld: nil) { uit.append($0) }
+        Self.bezoek(aanvraag, velden: velden, pad: "", veld: nil, kies: kies) { uit.append($0) }
         return uit
     }
 
@@ -50,9 +51,11 @@ extension Veldentabel {
                 uit.append(Veldwaarde(pad: pad, veld: veld, waarde: waarde))
             }
         }
+        // Only what leads to a chosen field is reflected on: reflection is the cost here.
+        func nodig(_ v: Veld) -> Bool { v.heeftVelden ? v.velden.contains(where: nodig) : kies(v) }
         func loop(_ waarde: Any, _ velden: [Veld], _ pad: String) {
             let eigenschappen = Self.eigenschappen(waarde)
-            for v in velden {
+            for v in velden where nodig(v) {
                 let p = pad.isEmpty ? v.sleutel : "\(pad).\(v.sleutel)"
                 guard let w = eigenschappen[v.eigenschap].flatMap(Self.aanwezig) else { continue }
                 switch v.soort {
@@ -66,18 +69,22 @@ extension Veldentabel {
         return uit
     }
 
-    static func bezoek(_ waarde: Any, velden: [Veld], pad: String, veld: Veld?, _ uit: (Sectiewaarde) -> Void) {
+    static func bezoek(_ waarde: Any, velden: [Veld], pad: String, veld: Veld?, kies: (Veld) -> Bool,
+                       _ uit: (Sectiewaarde) -> Void) {
+        func nodig(_ v: Veld) -> Bool { kies(v) || v.velden.contains(where: nodig) }
         let eigenschappen = eigenschappen(waarde)
-        let rij = velden.map { v -> (veld: Veld, pad: String, waarde: Any?) in
+        let rij = velden.filter(nodig).map { v -> (veld: Veld, pad: String, waarde: Any?) in
             (v, pad.isEmpty ? v.sleutel : "\(pad).\(v.sleutel)", eigenschappen[v.eigenschap].flatMap(aanwezig))
         }
-        uit(Sectiewaarde(pad: pad, veld: veld, velden: rij))
+        uit(Sectiewaarde(pad: pad, veld: veld, velden: rij.filter { kies($0.veld) }))
         for (v, p, w) in rij {
             guard let w else { continue }
             switch v.soort {
-            case .sectie: bezoek(w, velden: v.velden, pad: p, veld: v, uit)
+            case .sectie: bezoek(w, velden: v.velden, pad: p, veld: v, kies: kies, uit)
             case .lijst(.sectie):
-                for (i, item) in items(w).enumerated() { bezoek(item, velden: v.velden, pad: "\(p)[\(i)]", veld: v, uit) }
+                for (i, item) in items(w).enumerated() {
+                    bezoek(item, velden: v.velden, pad: "\(p)[\(i)]", veld: v, kies: kies, uit)
+                }
             default: break
             }
         }
@@ -94,6 +101,7 @@ extension Veldentabel {
 
     /// The value itself, or nil when it is missing: `nil`, an empty text or an empty list.
     static func aanwezig(_ waarde: Any) -> Any? {
+        if let s = waarde as? String { return s.isEmpty ? nil : s }  // most values; no reflection needed
         let m = Mirror(reflecting: waarde)
         switch m.displayStyle {
         case .optional: return m.children.first.flatMap { aanwezig($0.value) }
