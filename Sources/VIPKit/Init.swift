@@ -59,7 +59,7 @@ public enum Init {
             if let vorige, vorige.soort == .vast(Aanvraag.formaat) || (v.heeftVelden && !v.leegInSjabloon) {
                 regels.append("")
             }
-            schrijf(v, inspringing: "", naar: &regels)
+            schrijfVeld(v, inspringing: "", naar: &regels)
         }
         return regels.joined(separator: "\n") + "\n"
     }
@@ -87,8 +87,8 @@ public enum Init {
 
     /// Writes `v` at `inspringing`; `voorvoegsel` replaces the indentation's last two spaces with
     /// "- " for the first field of a list entry. `uitleg`: with its comment.
-    static func schrijf(_ v: Veld, inspringing: String, voorvoegsel: String? = nil, uitleg: Bool = true,
-                        naar regels: inout [String]) {
+    static func schrijfVeld(_ v: Veld, inspringing: String, voorvoegsel: String? = nil, uitleg: Bool = true,
+                            naar regels: inout [String]) {
         let begin = (voorvoegsel.map { String(inspringing.dropLast(2)) + $0 } ?? inspringing) + v.sleutel + ":"
         let commentaar = uitleg ? v : nil
         switch v.soort {
@@ -96,7 +96,7 @@ public enum Init {
             regels.append(regel(begin + " " + w, commentaar))
         case .sectie:
             regels.append(regel(begin, commentaar))
-            for kind in v.velden { schrijf(kind, inspringing: inspringing + "  ", uitleg: uitleg, naar: &regels) }
+            for kind in v.velden { schrijfVeld(kind, inspringing: inspringing + "  ", uitleg: uitleg, naar: &regels) }
         case .lijst(.sectie) where !v.leegInSjabloon:
             regels.append(regel(begin, commentaar))
             // One entry per variant (a source, a fund), else one with every field; each field is
@@ -107,7 +107,7 @@ public enum Init {
             for groep in groepen {
                 let velden = v.velden.filter { groep.contains($0.sleutel) || !inVariant.contains($0.sleutel) }
                 for (i, kind) in velden.enumerated() {
-                    schrijf(kind, inspringing: inspringing + "    ", voorvoegsel: i == 0 ? "- " : nil,
+                    schrijfVeld(kind, inspringing: inspringing + "    ", voorvoegsel: i == 0 ? "- " : nil,
                             uitleg: uitleg && !uitgelegd.contains(kind.sleutel), naar: &regels)
                     uitgelegd.insert(kind.sleutel)
                 }

@@ -93,22 +93,16 @@ public struct Veld: Sendable, Equatable {
     public var leegInSjabloon: Bool
 
     /// The Swift property of the `Aanvraag` model that holds the field (`terAttentieVan`).
-    public var eigenschap: String {
-        var uit = ""
-        var groot = false
-        for c in sleutel {
-            if c == "_" { groot = true; continue }
-            uit += groot ? c.uppercased() : String(c)
-            groot = false
-        }
-        return uit
-    }
+    public let eigenschap: String
 
     public init(_ sleutel: String, _ soort: Veldsoort, _ label: String, vraag: String? = nil, hint: String? = nil,
                 verplicht: Bool = false, regel: String? = nil, benaming: String? = nil,
                 identificeert: Identificatie? = nil, bijeenkomst: Int? = nil, velden: [Veld] = [],
                 varianten: Varianten? = nil, losseTekst: String? = nil, leegInSjabloon: Bool = false) {
         self.sleutel = sleutel
+        self.eigenschap = sleutel.split(separator: "_").enumerated()
+            .map { $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }
+            .joined()
         self.soort = soort
         self.label = label
         self.vraag = vraag
@@ -125,15 +119,15 @@ public struct Veld: Sendable, Equatable {
     }
 
     /// The kind of one item of a list (nil when the field is no list).
-    public var element: Veldsoort? {
+    public var itemsoort: Veldsoort? {
         if case .lijst(let e) = soort { return e }
         return nil
     }
 
-    public var isLijst: Bool { element != nil }
+    public var isLijst: Bool { itemsoort != nil }
 
     /// A section, or a list of sections: a field with fields of its own.
-    public var heeftVelden: Bool { soort == .sectie || element == .sectie }
+    public var heeftVelden: Bool { soort == .sectie || itemsoort == .sectie }
 
     /// The allowed values of a choice, or of the items of a list of choices.
     public var keuzes: [String]? {
@@ -144,7 +138,7 @@ public struct Veld: Sendable, Equatable {
     }
 
     /// Prose written by the applicant (a prose field, or a list of prose).
-    public var isProza: Bool { soort == .proza || element == .proza }
+    public var isProza: Bool { soort == .proza || itemsoort == .proza }
 
     /// The field of this section or list entry with key `sleutel`.
     public subscript(sleutel: String) -> Veld? { velden.first { $0.sleutel == sleutel } }

@@ -42,8 +42,8 @@ public struct Veldentabel: Sendable {
     /// The parts of an aanvraag in the order of the course (by the bijeenkomst they are due),
     /// for a form with one page per part: the top-level sections and lists of sections.
     public var onderdelen: [Veld] {
-        let delen = velden.enumerated().filter { $0.element.heeftVelden && $0.element.bijeenkomst != nil }
-        return delen.sorted { ($0.element.bijeenkomst!, $0.offset) < ($1.element.bijeenkomst!, $1.offset) }.map(\.element)
+        let delen = velden.enumerated().compactMap { i, v in v.heeftVelden ? v.bijeenkomst.map { (i, $0, v) } : nil }
+        return delen.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.2)
     }
 
     /// The field a path is about: `begroting.posten[2].prijs` (a finding's path) or
