@@ -7,7 +7,8 @@ import VIPSpelling
 /// Pure: aanvragen in, anonymised aanvragen and their identifying strings out; nothing is read
 /// or written. It works in two steps:
 ///
-/// 1. **Collect** the identifying strings from the structured fields: the organisation, every
+/// 1. **Collect** the identifying strings from the fields the field table marks as identifying
+///    (`Veld.identificeert`): the organisation, every
 ///    person (board, contact person, project leader, signers, corrector, and the executors,
 ///    evaluators and reporters that look like a person), address, postcode, phone, e-mail,
 ///    website, KvK, RSIN, IBAN, partners, existing initiatives, sponsors. Variants are added:

@@ -5,7 +5,7 @@ import VIPZip
 @testable import VIPKit
 
 /// Every field the table marks as identifying, filled with a token of its own and repeated in every
-/// prose field, through the whole peer review: no token may be left in an anonymised aanvraag or
+/// prose field (and every other text the applicant writes), through the whole peer review: no token may be left in an anonymised aanvraag or
 /// in any part of any participant document, document properties included.
 @Suite("Review: identificerende velden")
 struct IdentificerendeVeldenTests {
@@ -41,8 +41,13 @@ struct IdentificerendeVeldenTests {
             tabel: tabel,
             tekst: { v, pad in
                 if let token = tokens[v.pad] { return token }
-                if v.pad == "negeer[].regel" { return "partners" }
-                return v.isProza ? zin : "Algemeen"
+                switch v.pad {
+                case "negeer[].regel": return "partners"
+                // Fund names are public and stay as they are; the dekkingsplan refers to them.
+                case "fondsen[].naam", "dekkingsplan[].fonds": return "Fonds Algemeen Nut"
+                // Every other text, prose or not, repeats the tokens.
+                default: return zin
+                }
             },
             keuze: { v, pad in pad == "dekkingsplan[0].soort" ? Soort.sponsor.rawValue : v.keuzes!.first! })
 
