@@ -33,7 +33,7 @@ extension Veldentabel {
     ///
     /// The model's stored properties are found by reflection, by the field's `eigenschap`; a test
     /// keeps the table and the model's properties one to one.
-    public func secties(in aanvraag: Aanvraag, waar kies: @escaping (Veld) -> Bool = { _ in true }) -> [Sectiewaarde] {
+    public func secties(in aanvraag: Aanvraag, waar kies: (Veld) -> Bool = { _ in true }) -> [Sectiewaarde] {
         var uit: [Sectiewaarde] = []
         Self.bezoek(aanvraag, velden: velden, pad: "", veld: nil, kies: kies) { uit.append($0) }
         return uit
@@ -46,7 +46,9 @@ extension Veldentabel {
         func blad(_ veld: Veld, _ pad: String, _ waarde: Any) {
             guard kies(veld) else { return }
             if veld.isLijst {
-                for (i, item) in Self.items(waarde).enumerated() { uit.append(Veldwaarde(pad: "\(pad)[\(i)]", veld: veld, waarde: item)) }
+                for (i, item) in Self.items(waarde).enumerated() {
+                    uit.append(Veldwaarde(pad: "\(pad)[\(i)]", veld: veld, waarde: item))
+                }
             } else {
                 uit.append(Veldwaarde(pad: pad, veld: veld, waarde: waarde))
             }
