@@ -11,60 +11,12 @@ struct Spellingcontrole {
     let aanvraag: Aanvraag
     let spelling: any Spelling
 
-    /// The prose fields of an aanvraag, with their paths.
-    static func prozavelden(_ a: Aanvraag) -> [(pad: String, tekst: String)] {
-        var v: [(String, String?)] = []
-        let p = a.project
-        v.append(("organisatie.doelstelling", a.organisatie.doelstelling))
-        v.append(("organisatie.contactpersoon.bereikbaar", a.organisatie.contactpersoon?.bereikbaar))
-        v.append(("project.titel", p.titel))
-        v.append(("project.samenvatting", p.samenvatting))
-        v.append(("project.aanleiding", p.aanleiding))
-        v.append(("project.doel", p.doel))
-        v.append(("project.doelgroep.omschrijving", p.doelgroep.omschrijving))
-        v.append(("project.doelgroep.problematiek", p.doelgroep.problematiek))
-        for (i, s) in p.doelgroep.onderbouwing.enumerated() { v.append(("project.doelgroep.onderbouwing[\(i)]", s)) }
-        v.append(("project.profijtgroep.omschrijving", p.profijtgroep?.omschrijving))
-        v.append(("project.instroom", p.instroom))
-        v.append(("project.doorstroom", p.doorstroom))
-        v.append(("project.uitstroom", p.uitstroom))
-        v.append(("project.werkwijze.omschrijving", p.werkwijze.omschrijving))
-        v.append(("project.werkwijze.motivering", p.werkwijze.motivering))
-        v.append(("project.deskundigheid", p.deskundigheid))
-        if let pos = p.positionering {
-            for (i, b) in pos.bestaandeInitiatieven.enumerated() {
-                v.append(("project.positionering.bestaande_initiatieven[\(i)].wat", b.wat))
-            }
-            v.append(("project.positionering.toegevoegde_waarde", pos.toegevoegdeWaarde))
-        }
-        for (i, x) in p.partners.enumerated() { v.append(("project.partners[\(i)].rol", x.rol)) }
-        v.append(("project.fasering", p.fasering))
-        for (i, x) in p.activiteiten.enumerated() {
-            v.append(("project.activiteiten[\(i)].naam", x.naam))
-            v.append(("project.activiteiten[\(i)].omschrijving", x.omschrijving))
-        }
-        for (i, x) in p.resultaten.enumerated() {
-            v.append(("project.resultaten[\(i)].resultaat", x.resultaat))
-            v.append(("project.resultaten[\(i)].waarom", x.waarom))
-        }
-        for (i, s) in p.succesfactoren.enumerated() { v.append(("project.succesfactoren[\(i)]", s)) }
-        for (i, s) in p.faalfactoren.enumerated() { v.append(("project.faalfactoren[\(i)]", s)) }
-        v.append(("project.evaluatie.hoe", p.evaluatie.hoe))
-        v.append(("project.evaluatie.wanneer", p.evaluatie.wanneer))
-        v.append(("project.evaluatie.door", p.evaluatie.door))
-        v.append(("project.verslaglegging.door", p.verslaglegging.door))
-        v.append(("project.verslaglegging.wanneer", p.verslaglegging.wanneer))
-        v.append(("project.verslaglegging.gebruik", p.verslaglegging.gebruik))
-        v.append(("project.vervolg", p.vervolg))
-        for (i, x) in a.begroting.posten.enumerated() {
-            v.append(("begroting.posten[\(i)].post", x.post))
-            v.append(("begroting.posten[\(i)].toelichting", x.toelichting))
-        }
-        v.append(("begroting.toelichting", a.begroting.toelichting))
-        for (i, b) in a.bijlagen.enumerated() { v.append(("bijlagen[\(i)].toelichting", b.toelichting)) }
-        v.append(("brief.inleiding", a.brief.inleiding))
-        v.append(("brief.slot", a.brief.slot))
-        return v.compactMap { pad, tekst in tekst.map { (pad, $0) } }
+    /// The prose fields of the table: the fields the spell check reads.
+    static func velden(_ tabel: Veldentabel) -> [Veld] { tabel.alle.filter(\.isProza) }
+
+    /// The texts of the prose fields of an aanvraag, with their paths.
+    static func prozavelden(_ a: Aanvraag, tabel: Veldentabel = .aanvraag) -> [(pad: String, tekst: String)] {
+        tabel.waarden(in: a, waar: \.isProza).compactMap { w in w.tekst.map { (w.pad, $0) } }
     }
 
     /// Words that are names because the aanvraag uses them as names somewhere.

@@ -1,7 +1,8 @@
 import Foundation
+import VIPModel
 
 /// `vip init`: a new, complete and commented `aanvraag.yaml` that asks the course's
-/// questions (L8187: wat, voor wie, met wie, hoe, met welk resultaat).
+/// questions (L8187: wat, voor wie, met wie, hoe, met welk resultaat), written from the field table.
 public enum Init {
     public static let schemaBestand = "vip-aanvraag.schema.json"
 
@@ -49,152 +50,72 @@ public enum Init {
         return geschreven
     }
 
-    public static let sjabloon = #"""
-# yaml-language-server: $schema=vip-aanvraag.schema.json
-#
-# Uw fondsaanvraag, volgens de cursus "Van Idee naar Project".
-# Vul de velden in; lege velden mogen, `vip check aanvraag.yaml` zegt wat er nog ontbreekt.
-# Een lege regel in een tekst begint een nieuwe alinea. Bedragen: 1250, 32.50 of "1.250,00".
-# Datums: 2026-09-01 of 1-9-2026. Tekst met een dubbele punt zet u tussen aanhalingstekens.
-formaat: vip-aanvraag/1
+    /// A new aanvraag for the field table `tabel`: every field, with its label, the course's
+    /// question and a hint as a comment; lists of sections get one example entry (one per variant).
+    public static func sjabloon(_ tabel: Veldentabel) -> String {
+        var regels = kop
+        for (i, v) in tabel.velden.enumerated() {
+            let vorige = i > 0 ? tabel.velden[i - 1] : nil
+            if let vorige, vorige.soort == .vast(Aanvraag.formaat) || (v.heeftVelden && !v.leegInSjabloon) {
+                regels.append("")
+            }
+            schrijfVeld(v, inspringing: "", naar: &regels)
+        }
+        return regels.joined(separator: "\n") + "\n"
+    }
 
-# Waarschuwingen of tips die u bewust laat staan, met de reden (een fout kan niet):
-negeer: []
-# Woorden die goed gespeld zijn maar die de spellingcontrole niet kent:
-woordenlijst: []
+    public static var sjabloon: String { sjabloon(.aanvraag) }
 
-organisatie:
-  naam:                 # Wie bent u? Bijvoorbeeld: Stichting De Buurtkamer
-  rechtsvorm:           # stichting, vereniging, stichting-in-oprichting of informele-groep
-  doelstelling:         # De doelstelling uit de statuten: waarvoor bestaat uw organisatie?
-  opgericht:            # Datum van oprichting
-  kvk:                  # KvK-nummer, 8 cijfers
-  rsin:                 # RSIN, 9 cijfers (staat op het KvK-uittreksel)
-  anbi:                 # true als de Belastingdienst u als ANBI erkent
-  iban:                 # Rekeningnummer van de organisatie
-  adres:
-    straat:
-    postcode:
-    plaats:
-  website:
-  logo:                 # Bijvoorbeeld logo.png, in dezelfde map als dit bestand
-  bestuur:              # Houd bestuur en uitvoering gescheiden.
-    - naam:
-      functie:          # voorzitter, secretaris, penningmeester
-  contactpersoon:       # Zorg dat de contactpersoon goed Nederlands spreekt.
-    naam:
-    functie:
-    telefoon:
-    email:
-    bereikbaar:         # Wanneer? Bijvoorbeeld: dinsdag en donderdag van 9.00 tot 12.00 uur
+    static let kop = [
+        "# yaml-language-server: $schema=\(schemaBestand)",
+        "#",
+        "# Uw fondsaanvraag, volgens de cursus \"Van Idee naar Project\".",
+        "# Vul de velden in; lege velden mogen, `vip check aanvraag.yaml` zegt wat er nog ontbreekt.",
+        "# Achter elk veld staat wat erin hoort, met de vraag uit de cursus.",
+        "# Een lege regel in een tekst begint een nieuwe alinea. Bedragen: 1250, 32.50 of \"1.250,00\".",
+        "# Datums: 2026-09-01 of 1-9-2026. Tekst met een dubbele punt zet u tussen aanhalingstekens.",
+    ]
 
-project:
-  titel:
-  samenvatting:         # Wat gaat u doen, in vijf zinnen? Deze tekst komt in de brief.
-  aanleiding:           # Waarom is het nodig, en waarom nu? (de urgentie)
-  doel:                 # Wat wilt u bereiken?
-  thema: []             # Bijvoorbeeld [participatie, opvoeding]; fondsen zoeken op thema.
-  regio:                # Waar? Bijvoorbeeld: Amsterdam Nieuw-West
-  doelgroep:            # Voor wie?
-    omschrijving:       # Wie zijn het?
-    problematiek:       # Met welke problemen hebben zij te maken?
-    onderbouwing: []    # Cijfers en onderzoeksresultaten, met de bron.
-    omvang:             # Hoeveel mensen horen bij de doelgroep?
-  profijtgroep:         # Wie gaan er echt profijt van hebben, en hoeveel?
-    omschrijving:
-    aantal:
-  instroom:             # Hoe komen de deelnemers binnen?
-  doorstroom:           # Waar gaan zij daarna naartoe?
-  uitstroom:            # Wanneer en hoe zijn zij klaar?
-  aanpak: []            # [ontlasten, empoweren, activeren]: eerst ontlasten, dan empoweren, dan activeren.
-  werkwijze:            # Hoe?
-    omschrijving:
-    motivering:         # En waarom zo?
-  deskundigheid:        # Wat hebben wij in huis?
-  positionering:        # Wat is er al, en wat voegt u toe?
-    bestaande_initiatieven:
-      - naam:
-        wat:
-    verhouding:         # aanvullend of alternatief
-    toegevoegde_waarde:
-  partners:             # Met wie? Je kunt de nood niet in je eentje lenigen.
-    - naam:
-      rol:
-      status:           # toegezegd, in-gesprek of beoogd
-  projectleider:
-  eindverantwoordelijke:
-  periode:
-    start:
-    eind:
-  fasering:             # Begin klein: welke fase is dit?
-  activiteiten:         # Wat gaat u doen, door wie, hoeveel uur, wanneer?
-    - naam:
-      omschrijving:
-      fase:             # ontlasten, empoweren of activeren
-      uitvoerders: []
-      uren:
-      start:
-      eind:
-  resultaten:           # Met welk resultaat? Maak het telbaar, en zeg waarom.
-    - resultaat:
-      waarom:
-  succesfactoren: []
-  faalfactoren: []
-  evaluatie:            # Hoe, wanneer en door wie wordt het project geëvalueerd?
-    hoe:
-    wanneer:
-    door:
-  verslaglegging:       # Door wie, wanneer, en wat doet u met het verslag?
-    door:
-    wanneer:
-    gebruik:
-  vervolg:              # Wat zijn de vervolgstappen?
+    /// The comment column, as in a hand-written file.
+    static let kolom = 24
 
-begroting:              # Vraag offertes op; geen natte-vingerwerk.
-  posten:
-    - post:
-      categorie:        # Vrij, behalve: vrijwilligers, onvoorzien, exploitatie
-      aantal:
-      eenheid:
-      prijs:
-      inzet:            # betaald (standaard), pro-deo of eigen-vrijwilligers (eigen inzet: geen prijs)
-      onderbouwing:     # offerte, berekening of schatting
-      offerte:          # Titel van de offerte onder bijlagen
-      toelichting:
-  toelichting:          # Een toelichting op de begroting
+    static func regel(_ tekst: String, _ v: Veld?) -> String {
+        guard let v else { return tekst }
+        let opvulling = String(repeating: " ", count: max(1, kolom - tekst.count))
+        return tekst + opvulling + "# " + v.toelichting
+    }
 
-dekkingsplan:           # Wie betaalt wat? Laat zien dat anderen ook meebetalen.
-  - bron:
-    soort:              # eigen-middelen, natura, deelnemersbijdrage, sponsor, overheid of overig
-    bedrag:
-    status:             # toegezegd, aangevraagd, verwacht of afgewezen
-  - fonds:              # De naam van een fonds hieronder
-    bedrag:
-    status:
-
-fondsen:                # Schrijf altijd meerdere fondsen aan.
-  - naam:
-    ter_attentie_van:   # Zoek van tevoren uit wie de contactpersoon is.
-    aanhef:             # Bijvoorbeeld: Geachte mevrouw De Vries,
-    adres:
-      straat:
-      postcode:
-      plaats:
-    doelstelling:       # Past uw project bij het fonds? Niet zeker? Bellen!
-
-bijlagen:               # Statuten, KvK-uittreksel, jaarverslag en offertes.
-  - titel:
-    soort:              # statuten, kvk-uittreksel, jaarverslag, offerte of overig
-    bestand:
-
-brief:
-  plaats:
-  datum:
-  inleiding:            # Leeg laten: vip schrijft zelf een inleiding.
-  slot:
-  gecorrigeerd_door:    # Laat de brief altijd corrigeren door iemand die goed Nederlands spreekt.
-  ondertekening:
-    - naam:
-      functie:
-"""#
+    /// Writes `v` at `inspringing`; `voorvoegsel` replaces the indentation's last two spaces with
+    /// "- " for the first field of a list entry. `uitleg`: with its comment.
+    static func schrijfVeld(_ v: Veld, inspringing: String, voorvoegsel: String? = nil, uitleg: Bool = true,
+                            naar regels: inout [String]) {
+        let begin = (voorvoegsel.map { String(inspringing.dropLast(2)) + $0 } ?? inspringing) + v.sleutel + ":"
+        let commentaar = uitleg ? v : nil
+        switch v.soort {
+        case .vast(let w):
+            regels.append(regel(begin + " " + w, commentaar))
+        case .sectie:
+            regels.append(regel(begin, commentaar))
+            for kind in v.velden { schrijfVeld(kind, inspringing: inspringing + "  ", uitleg: uitleg, naar: &regels) }
+        case .lijst(.sectie) where !v.leegInSjabloon:
+            regels.append(regel(begin, commentaar))
+            // One entry per variant (a source, a fund), else one with every field; each field is
+            // explained where it first appears.
+            let groepen = v.varianten?.groepen ?? [v.velden.map(\.sleutel)]
+            let inVariant = Set(groepen.joined())
+            var uitgelegd: Set<String> = []
+            for groep in groepen {
+                let velden = v.velden.filter { groep.contains($0.sleutel) || !inVariant.contains($0.sleutel) }
+                for (i, kind) in velden.enumerated() {
+                    schrijfVeld(kind, inspringing: inspringing + "    ", voorvoegsel: i == 0 ? "- " : nil,
+                            uitleg: uitleg && !uitgelegd.contains(kind.sleutel), naar: &regels)
+                    uitgelegd.insert(kind.sleutel)
+                }
+            }
+        case .lijst:
+            regels.append(regel(begin + " []", commentaar))
+        default:
+            regels.append(regel(begin, commentaar))
+        }
+    }
 }

@@ -1,8 +1,8 @@
 import VIPModel
 
 /// `vip schema`: a JSON Schema (draft 2020-12) of `vip-aanvraag/1`, so editors can
-/// complete and check fields while typing. Kept next to the reader's key lists; a test
-/// validates the samples and a `vip init` file against it with a real validator.
+/// complete and check fields while typing. Derived from the field table, as the reader's keys
+/// are; a test validates the samples and a `vip init` file against it with a real validator.
 public enum Schema {
     static func obj(_ props: [(String, JSON)], beschrijving: String? = nil) -> JSON {
         var o: [(String, JSON)] = [("type", .array([.string("object"), .string("null")]))]
@@ -52,93 +52,63 @@ public enum Schema {
         ("pattern", .string("^\\s*([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}-[0-9]{1,2}-[0-9]{4})\\s*$")),
     ])
 
-    static let adres = obj([("straat", tekst("Straat en huisnummer")), ("postcode", tekst("Postcode, zoals 1065 KH")),
-                            ("plaats", tekst("Plaats"))])
-    static let persoon = obj([("naam", tekst("Naam")), ("functie", tekst("Functie"))])
+    /// The schema of `vip-aanvraag/1`.
+    public static var json: JSON { json(.aanvraag) }
 
-    public static var json: JSON {
-        let fases = Fase.allCases.map(\.rawValue)
-        let organisatie = obj([
-            ("naam", tekst("Naam van de organisatie")),
-            ("rechtsvorm", tekst("stichting, vereniging, stichting-in-oprichting of informele-groep")),
-            ("doelstelling", tekst("De doelstelling uit de statuten")), ("opgericht", datum),
-            ("kvk", tekst("KvK-nummer, 8 cijfers")), ("rsin", tekst("RSIN, 9 cijfers")),
-            ("anbi", .object([("type", .array([.string("boolean"), .string("string"), .string("null")]))])),
-            ("iban", tekst("IBAN")), ("adres", adres), ("website", tekst("Website")),
-            ("logo", tekst("PNG of JPEG, pad vanaf de map van de aanvraag")),
-            ("bestuur", lijst(persoon, "Bestuursleden")),
-            ("contactpersoon", obj([("naam", tekst("Naam")), ("functie", tekst("Functie")), ("telefoon", tekst("Telefoon")),
-                                    ("email", tekst("E-mail")), ("bereikbaar", tekst("Wanneer bereikbaar"))])),
-        ])
-        let project = obj([
-            ("titel", tekst("Titel")), ("samenvatting", tekst("Samenvatting")), ("aanleiding", tekst("Aanleiding, urgentie")),
-            ("doel", tekst("Doel")), ("thema", tekstlijst("Thema's")), ("regio", tekst("Regio")),
-            ("doelgroep", obj([("omschrijving", tekst("Wie")), ("problematiek", tekst("Welke problemen")),
-                               ("onderbouwing", tekstlijst("Cijfers en bronnen")), ("omvang", geheel)])),
-            ("profijtgroep", obj([("omschrijving", tekst("Wie er echt profijt van heeft")), ("aantal", geheel)])),
-            ("instroom", tekst("Instroom")), ("doorstroom", tekst("Doorstroom")), ("uitstroom", tekst("Uitstroom")),
-            ("aanpak", lijst(keuze(fases, "Fase"), "Aanpak")),
-            ("werkwijze", obj([("omschrijving", tekst("Werkwijze")), ("motivering", tekst("Waarom"))])),
-            ("deskundigheid", tekst("Wat hebben wij in huis")),
-            ("positionering", obj([
-                ("bestaande_initiatieven", lijst(obj([("naam", tekst("Naam")), ("wat", tekst("Wat zij doen"))]),
-                                                 "Bestaande initiatieven")),
-                ("verhouding", keuze(Verhouding.allCases.map(\.rawValue), "aanvullend of alternatief")),
-                ("toegevoegde_waarde", tekst("Toegevoegde waarde")),
-            ])),
-            ("partners", lijst(obj([("naam", tekst("Naam")), ("rol", tekst("Rol")),
-                                    ("status", keuze(PartnerStatus.allCases.map(\.rawValue), "Status"))]), "Partners")),
-            ("projectleider", tekst("Projectleider")), ("eindverantwoordelijke", tekst("Eindverantwoordelijke")),
-            ("periode", obj([("start", datum), ("eind", datum)])), ("fasering", tekst("Fasering")),
-            ("activiteiten", lijst(obj([
-                ("naam", tekst("Naam")), ("omschrijving", tekst("Omschrijving")), ("fase", keuze(fases, "Fase")),
-                ("uitvoerders", tekstlijst("Uitvoerders")), ("uren", getal), ("start", datum), ("eind", datum),
-            ]), "Activiteiten")),
-            ("resultaten", lijst(.object([("anyOf", .array([
-                obj([("resultaat", tekst("Resultaat")), ("waarom", tekst("Waarom"))]), tekst("Resultaat"),
-            ]))]), "Resultaten")),
-            ("succesfactoren", tekstlijst("Succesfactoren")), ("faalfactoren", tekstlijst("Faalfactoren")),
-            ("evaluatie", obj([("hoe", tekst("Hoe")), ("wanneer", tekst("Wanneer")), ("door", tekst("Door wie"))])),
-            ("verslaglegging", obj([("door", tekst("Door wie")), ("wanneer", tekst("Wanneer")),
-                                    ("gebruik", tekst("Gebruik van het verslag"))])),
-            ("vervolg", tekst("Vervolgstappen")),
-        ])
-        let post = obj([
-            ("post", tekst("Omschrijving")), ("categorie", tekst("Categorie")), ("aantal", getal), ("eenheid", tekst("Eenheid")),
-            ("prijs", bedrag), ("bedrag", bedrag), ("inzet", keuze(Inzet.allCases.map(\.rawValue), "Inzet")),
-            ("onderbouwing", keuze(Onderbouwing.allCases.map(\.rawValue), "Onderbouwing")),
-            ("offerte", tekst("Titel van de offerte-bijlage")), ("toelichting", tekst("Toelichting")),
-        ])
-        let dekking = obj([
-            ("bron", tekst("Bron")), ("soort", keuze(Soort.allCases.map(\.rawValue), "Soort")),
-            ("fonds", tekst("Naam van een fonds uit `fondsen`")), ("bedrag", bedrag),
-            ("status", keuze(DekkingStatus.allCases.map(\.rawValue), "Status")),
-        ])
-        let fonds = obj([("naam", tekst("Naam")), ("ter_attentie_van", tekst("Contactpersoon")), ("aanhef", tekst("Aanhef")),
-                         ("adres", adres), ("doelstelling", tekst("Doelstelling van het fonds"))])
-        let bijlage = obj([("titel", tekst("Titel")), ("soort", keuze(BijlageSoort.allCases.map(\.rawValue), "Soort")),
-                           ("bestand", tekst("Bestand")), ("organisatie", tekst("Organisatie")),
-                           ("toelichting", tekst("Toelichting"))])
-        let brief = obj([("plaats", tekst("Plaats")), ("datum", datum), ("inleiding", tekst("Eigen inleiding")),
-                         ("slot", tekst("Eigen slot")), ("gecorrigeerd_door", tekst("Wie de brief corrigeerde")),
-                         ("ondertekening", lijst(persoon, "Ondertekening"))])
-        return .object([
+    /// The schema of the format a field table describes. Only the fixed `formaat` is required:
+    /// a draft with missing fields is still an aanvraag (the checklist reports them).
+    public static func json(_ tabel: Veldentabel) -> JSON {
+        .object([
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
             ("$id", .string("https://vip.example/schema/vip-aanvraag-1.json")),
             ("title", .string("Fondsaanvraag (vip-aanvraag/1)")),
             ("type", .string("object")),
-            ("required", .array([.string("formaat")])),
-            ("properties", .object([
-                ("formaat", .object([("const", .string(Aanvraag.formaat))])),
-                ("negeer", lijst(obj([("regel", tekst("Regel-id")), ("reden", tekst("Reden"))]), "Regels om te negeren")),
-                ("woordenlijst", tekstlijst("Woorden die goed gespeld zijn")),
-                ("organisatie", organisatie), ("project", project),
-                ("begroting", obj([("posten", lijst(post, "Posten")), ("toelichting", tekst("Toelichting op de begroting"))])),
-                ("dekkingsplan", lijst(dekking, "Dekkingsplan")), ("fondsen", lijst(fonds, "Aangeschreven fondsen")),
-                ("bijlagen", lijst(bijlage, "Bijlagen")), ("brief", brief),
-            ])),
+            ("required", .array(tabel.velden.filter { if case .vast = $0.soort { true } else { false } }
+                .map { .string($0.sleutel) })),
+            ("properties", .object(tabel.velden.map { ($0.sleutel, schema($0)) })),
             ("additionalProperties", .bool(false)),
         ])
+    }
+
+    static func schema(_ v: Veld) -> JSON {
+        let d = v.toelichting
+        switch v.soort {
+        case .sectie:
+            return sectie(v, beschrijving: d)
+        case .lijst(.sectie):
+            var item = sectie(v, beschrijving: nil)
+            if let los = v.losseTekst, let kort = v[los] {
+                // A bare text stands for one field of the entry ("- Twintig ouders doen mee").
+                item = .object([("anyOf", .array([item, tekst(kort.toelichting)]))])
+            }
+            return lijst(item, d)
+        case .lijst(.tekst), .lijst(.proza), .lijst(.bestand):
+            return tekstlijst(d)
+        case .lijst(let element):
+            return lijst(waarde(element, d), d)
+        default:
+            return waarde(v.soort, d)
+        }
+    }
+
+    static func sectie(_ v: Veld, beschrijving: String?) -> JSON {
+        obj(v.velden.map { ($0.sleutel, schema($0)) }, beschrijving: beschrijving)
+    }
+
+    /// A single value of `soort`.
+    static func waarde(_ soort: Veldsoort, _ d: String) -> JSON {
+        switch soort {
+        case .vast(let w): return .object([("const", .string(w))])
+        case .keuze(let w, vrij: false): return keuze(w, d)
+        case .bedrag: return bedrag
+        case .hoeveelheid(geheel: true): return geheel
+        case .hoeveelheid(geheel: false): return getal
+        case .datum: return datum
+        case .jaNee:
+            return .object([("description", .string(d)),
+                            ("type", .array([.string("boolean"), .string("string"), .string("null")]))])
+        case .tekst, .proza, .bestand, .keuze, .sectie, .lijst: return tekst(d)
+        }
     }
 
     public static var tekst: String { json.serialised() + "\n" }

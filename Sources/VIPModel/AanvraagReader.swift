@@ -10,28 +10,28 @@ public enum AanvraagReader {
         return try parse(bytes, bestand: path, limits: limits)
     }
 
-    public static func parse(_ text: String, bestand: String = "aanvraag.yaml") throws(LeesFout) -> Aanvraag {
-        try parse(Array(text.utf8), bestand: bestand)
+    public static func parse(_ text: String, bestand: String = "aanvraag.yaml",
+                             tabel: Veldentabel = .aanvraag) throws(LeesFout) -> Aanvraag {
+        try parse(Array(text.utf8), bestand: bestand, tabel: tabel)
     }
 
-    public static func parse(_ bytes: [UInt8], bestand: String,
-                             limits: ReadLimits = .standard) throws(LeesFout) -> Aanvraag {
+    public static func parse(_ bytes: [UInt8], bestand: String, limits: ReadLimits = .standard,
+                             tabel: Veldentabel = .aanvraag) throws(LeesFout) -> Aanvraag {
         try InputFile.checkText(bytes, bestand: bestand, limits: limits)
         guard let root = try YAMLTree.compose(bytes, bestand: bestand, limits: limits), !root.isNull else {
             throw LeesFout(bestand: bestand, mark: nil,
                            melding: "Het bestand is leeg. Begin met `vip init` voor een ingevuld voorbeeld.")
         }
-        var a = try decode(root, bestand: bestand)
+        var a = try decode(root, bestand: bestand, tabel: tabel)
         a.bron.tekst = String(decoding: bytes, as: UTF8.self)
         return a
     }
 
-    public static let topKeys = ["formaat", "negeer", "woordenlijst", "organisatie", "project",
-                                 "begroting", "dekkingsplan", "fondsen", "bijlagen", "brief"]
-
-    /// Decodes a composed tree (also used to lay rule examples over a baseline).
-    public static func decode(_ root: YNode, bestand: String) throws(LeesFout) -> Aanvraag {
-        var r = NodeReader(bestand: bestand)
+    /// Decodes a composed tree (also used to lay rule examples over a baseline). Which keys each
+    /// mapping allows, and which values each choice, comes from `tabel`.
+    public static func decode(_ root: YNode, bestand: String,
+                              tabel: Veldentabel = .aanvraag) throws(LeesFout) -> Aanvraag {
+        var r = NodeReader(bestand: bestand, tabel: tabel)
         guard case .mapping = root.kind else {
             throw r.error(root, "", "Een aanvraag is een blok met velden, te beginnen met `formaat: vip-aanvraag/1`.")
         }
@@ -49,14 +49,14 @@ public enum AanvraagReader {
                     + "`\(Aanvraag.formaat)`.")
             }
         }
-        guard let top = try r.mapping(root, "", keys: topKeys, what: "een aanvraag") else {
+        guard let top = try r.mapping(root, "", what: "een aanvraag") else {
             throw r.error(root, "", "Het bestand is leeg.")
         }
         var a = Aanvraag()
         r.note("", root)
         a.negeer = try r.list(top["negeer"], "negeer", what: "regels om te negeren") {
             (r: inout NodeReader, n: YNode, p: String) throws(LeesFout) in
-            guard let f = try r.mapping(n, p, keys: ["regel", "reden"], what: "een regel om te negeren") else { return nil }
+            guard let f = try r.mapping(n, p, what: "een regel om te negeren") else { return nil }
             return Negeer(regel: try r.text(f["regel"], f.path("regel")), reden: try r.text(f["reden"], f.path("reden")))
         }
         a.woordenlijst = try r.textList(top["woordenlijst"], "woordenlijst")
@@ -65,8 +65,7 @@ public enum AanvraagReader {
         a.begroting = try begroting(&r, top["begroting"])
         a.dekkingsplan = try r.list(top["dekkingsplan"], "dekkingsplan", what: "bronnen en fondsen") {
             (r: inout NodeReader, n: YNode, p: String) throws(LeesFout) in
-            guard let f = try r.mapping(n, p, keys: ["bron", "soort", "fonds", "bedrag", "status"],
-                                        what: "een bron of fonds") else { return Dekking() }
+            guard let f = try r.mapping(n, p, what: "een bron of fonds") else { return Dekking() }
             return Dekking(bron: try r.text(f["bron"], f.path("bron")),
                            soort: try r.keuze(f["soort"], f.path("soort"), Soort.self),
                            fonds: try r.text(f["fonds"], f.path("fonds")),
@@ -75,8 +74,7 @@ public enum AanvraagReader {
         }
         a.fondsen = try r.list(top["fondsen"], "fondsen", what: "fondsen") {
             (r: inout NodeReader, n: YNode, p: String) throws(LeesFout) in
-            guard let f = try r.mapping(n, p, keys: ["naam", "ter_attentie_van", "aanhef", "adres", "doelstelling"],
-                                        what: "een fonds") else { return Fonds() }
+            guard let f = try r.mapping(n, p, what: "een fonds") else { return Fonds() }
             return Fonds(naam: try r.text(f["naam"], f.path("naam")),
                          terAttentieVan: try r.text(f["ter_attentie_van"], f.path("ter_attentie_van")),
                          aanhef: try r.text(f["aanhef"], f.path("aanhef")),
@@ -85,8 +83,7 @@ public enum AanvraagReader {
         }
         a.bijlagen = try r.list(top["bijlagen"], "bijlagen", what: "bijlagen") {
             (r: inout NodeReader, n: YNode, p: String) throws(LeesFout) in
-            guard let f = try r.mapping(n, p, keys: ["titel", "soort", "bestand", "organisatie", "toelichting"],
-                                        what: "een bijlage") else { return Bijlage() }
+            guard let f = try r.mapping(n, p, what: "een bijlage") else { return Bijlage() }
             return Bijlage(titel: try r.text(f["titel"], f.path("titel")),
                            soort: try r.keuze(f["soort"], f.path("soort"), BijlageSoort.self),
                            bestand: try bestandPad(r, f["bestand"], f.path("bestand")),
@@ -111,7 +108,7 @@ public enum AanvraagReader {
     }
 
     static func adres(_ r: inout NodeReader, _ node: YNode?, _ pad: String) throws(LeesFout) -> Adres? {
-        guard let f = try r.mapping(node, pad, keys: ["straat", "postcode", "plaats"], what: "een adres") else {
+        guard let f = try r.mapping(node, pad, what: "een adres") else {
             return nil
         }
         return Adres(straat: try r.text(f["straat"], f.path("straat")),
@@ -120,15 +117,13 @@ public enum AanvraagReader {
     }
 
     static func persoon(_ r: inout NodeReader, _ node: YNode, _ pad: String) throws(LeesFout) -> Persoon? {
-        guard let f = try r.mapping(node, pad, keys: ["naam", "functie"], what: "een persoon") else { return Persoon() }
+        guard let f = try r.mapping(node, pad, what: "een persoon") else { return Persoon() }
         return Persoon(naam: try r.text(f["naam"], f.path("naam")), functie: try r.text(f["functie"], f.path("functie")))
     }
 
     static func organisatie(_ r: inout NodeReader, _ node: YNode?) throws(LeesFout) -> Organisatie {
         var o = Organisatie()
-        guard let f = try r.mapping(node, "organisatie", keys: [
-            "naam", "rechtsvorm", "doelstelling", "opgericht", "kvk", "rsin", "anbi", "iban", "adres",
-            "website", "logo", "bestuur", "contactpersoon"], what: "de organisatie") else { return o }
+        guard let f = try r.mapping(node, "organisatie", what: "de organisatie") else { return o }
         o.naam = try r.text(f["naam"], f.path("naam"))
         o.rechtsvorm = try r.text(f["rechtsvorm"], f.path("rechtsvorm"))
         o.doelstelling = try r.text(f["doelstelling"], f.path("doelstelling"))
@@ -144,7 +139,7 @@ public enum AanvraagReader {
             (r: inout NodeReader, n: YNode, p: String) throws(LeesFout) in try persoon(&r, n, p)
         }
         if let c = try r.mapping(f["contactpersoon"], f.path("contactpersoon"),
-                                 keys: ["naam", "functie", "telefoon", "email", "bereikbaar"], what: "de contactpersoon") {
+                                 what: "de contactpersoon") {
             o.contactpersoon = Contactpersoon(
                 naam: try r.text(c["naam"], c.path("naam")), functie: try r.text(c["functie"], c.path("functie")),
                 telefoon: try r.text(c["telefoon"], c.path("telefoon")), email: try r.text(c["email"], c.path("email")),
@@ -153,15 +148,9 @@ public enum AanvraagReader {
         return o
     }
 
-    static let projectKeys = [
-        "titel", "samenvatting", "aanleiding", "doel", "thema", "regio", "doelgroep", "profijtgroep", "instroom",
-        "doorstroom", "uitstroom", "aanpak", "werkwijze", "deskundigheid", "positionering", "partners",
-        "projectleider", "eindverantwoordelijke", "periode", "fasering", "activiteiten", "resultaten",
-        "succesfactoren", "faalfactoren", "evaluatie", "verslaglegging", "vervolg"]
-
     static func project(_ r: inout NodeReader, _ node: YNode?) throws(LeesFout) -> Project {
         var p = Project()
-        guard let f = try r.mapping(node, "project", keys: projectKeys, what: "het project") else { return p }
+        guard let f = try r.mapping(node, "project", what: "het project") else { return p }
         func t(_ key: String) throws(LeesFout) -> String? { try r.text(f[key], f.path(key)) }
         p.titel = try t("titel")
         p.samenvatting = try t("samenvatting")
@@ -170,14 +159,13 @@ public enum AanvraagReader {
         p.thema = try r.textList(f["thema"], f.path("thema"))
         p.regio = try t("regio")
         if let d = try r.mapping(f["doelgroep"], f.path("doelgroep"),
-                                 keys: ["omschrijving", "problematiek", "onderbouwing", "omvang"], what: "de doelgroep") {
+                                 what: "de doelgroep") {
             p.doelgroep = Doelgroep(omschrijving: try r.text(d["omschrijving"], d.path("omschrijving")),
                                     problematiek: try r.text(d["problematiek"], d.path("problematiek")),
                                     onderbouwing: try r.textList(d["onderbouwing"], d.path("onderbouwing")),
                                     omvang: try r.geheel(d["omvang"], d.path("omvang")))
         }
-        if let d = try r.mapping(f["profijtgroep"], f.path("profijtgroep"), keys: ["omschrijving", "aantal"],
-                                 what: "de profijtgroep") {
+        if let d = try r.mapping(f["profijtgroep"], f.path("profijtgroep"), what: "de profijtgroep") {
             p.profijtgroep = Profijtgroep(omschrijving: try r.text(d["omschrijving"], d.path("omschrijving")),
                                           aantal: try r.geheel(d["aantal"], d.path("aantal")))
         }
@@ -187,20 +175,18 @@ public enum AanvraagReader {
         p.aanpak = try r.list(f["aanpak"], f.path("aanpak"), what: "fasen") {
             (r: inout NodeReader, n: YNode, pad: String) throws(LeesFout) in try r.keuze(n, pad, Fase.self)
         }
-        if let w = try r.mapping(f["werkwijze"], f.path("werkwijze"), keys: ["omschrijving", "motivering"],
-                                 what: "de werkwijze") {
+        if let w = try r.mapping(f["werkwijze"], f.path("werkwijze"), what: "de werkwijze") {
             p.werkwijze = Werkwijze(omschrijving: try r.text(w["omschrijving"], w.path("omschrijving")),
                                     motivering: try r.text(w["motivering"], w.path("motivering")))
         }
         p.deskundigheid = try t("deskundigheid")
         if let pos = try r.mapping(f["positionering"], f.path("positionering"),
-                                   keys: ["bestaande_initiatieven", "verhouding", "toegevoegde_waarde"],
                                    what: "de positionering") {
             var value = Positionering()
             value.bestaandeInitiatieven = try r.list(pos["bestaande_initiatieven"], pos.path("bestaande_initiatieven"),
                                                      what: "bestaande initiatieven") {
                 (r: inout NodeReader, n: YNode, pad: String) throws(LeesFout) in
-                guard let b = try r.mapping(n, pad, keys: ["naam", "wat"], what: "een initiatief") else { return BestaandInitiatief() }
+                guard let b = try r.mapping(n, pad, what: "een initiatief") else { return BestaandInitiatief() }
                 return BestaandInitiatief(naam: try r.text(b["naam"], b.path("naam")), wat: try r.text(b["wat"], b.path("wat")))
             }
             value.verhouding = try r.keuze(pos["verhouding"], pos.path("verhouding"), Verhouding.self)
@@ -209,20 +195,19 @@ public enum AanvraagReader {
         }
         p.partners = try r.list(f["partners"], f.path("partners"), what: "partners") {
             (r: inout NodeReader, n: YNode, pad: String) throws(LeesFout) in
-            guard let b = try r.mapping(n, pad, keys: ["naam", "rol", "status"], what: "een partner") else { return Partner() }
+            guard let b = try r.mapping(n, pad, what: "een partner") else { return Partner() }
             return Partner(naam: try r.text(b["naam"], b.path("naam")), rol: try r.text(b["rol"], b.path("rol")),
                            status: try r.keuze(b["status"], b.path("status"), PartnerStatus.self))
         }
         p.projectleider = try t("projectleider")
         p.eindverantwoordelijke = try t("eindverantwoordelijke")
-        if let pe = try r.mapping(f["periode"], f.path("periode"), keys: ["start", "eind"], what: "de periode") {
+        if let pe = try r.mapping(f["periode"], f.path("periode"), what: "de periode") {
             p.periode = Periode(start: try r.datum(pe["start"], pe.path("start")), eind: try r.datum(pe["eind"], pe.path("eind")))
         }
         p.fasering = try t("fasering")
         p.activiteiten = try r.list(f["activiteiten"], f.path("activiteiten"), what: "activiteiten") {
             (r: inout NodeReader, n: YNode, pad: String) throws(LeesFout) in
-            guard let b = try r.mapping(n, pad, keys: ["naam", "omschrijving", "fase", "uitvoerders", "uren", "start", "eind"],
-                                        what: "een activiteit") else { return Activiteit() }
+            guard let b = try r.mapping(n, pad, what: "een activiteit") else { return Activiteit() }
             return Activiteit(naam: try r.text(b["naam"], b.path("naam")),
                               omschrijving: try r.text(b["omschrijving"], b.path("omschrijving")),
                               fase: try r.keuze(b["fase"], b.path("fase"), Fase.self),
@@ -235,18 +220,17 @@ public enum AanvraagReader {
             if case .scalar = n.kind {  // a bare text is a result without reason
                 return Resultaat(resultaat: try r.text(n, pad), waarom: nil)
             }
-            guard let b = try r.mapping(n, pad, keys: ["resultaat", "waarom"], what: "een resultaat") else { return Resultaat() }
+            guard let b = try r.mapping(n, pad, what: "een resultaat") else { return Resultaat() }
             return Resultaat(resultaat: try r.text(b["resultaat"], b.path("resultaat")),
                              waarom: try r.text(b["waarom"], b.path("waarom")))
         }
         p.succesfactoren = try r.textList(f["succesfactoren"], f.path("succesfactoren"))
         p.faalfactoren = try r.textList(f["faalfactoren"], f.path("faalfactoren"))
-        if let e = try r.mapping(f["evaluatie"], f.path("evaluatie"), keys: ["hoe", "wanneer", "door"], what: "de evaluatie") {
+        if let e = try r.mapping(f["evaluatie"], f.path("evaluatie"), what: "de evaluatie") {
             p.evaluatie = Evaluatie(hoe: try r.text(e["hoe"], e.path("hoe")), wanneer: try r.text(e["wanneer"], e.path("wanneer")),
                                     door: try r.text(e["door"], e.path("door")))
         }
-        if let v = try r.mapping(f["verslaglegging"], f.path("verslaglegging"), keys: ["door", "wanneer", "gebruik"],
-                                 what: "de verslaglegging") {
+        if let v = try r.mapping(f["verslaglegging"], f.path("verslaglegging"), what: "de verslaglegging") {
             p.verslaglegging = Verslaglegging(door: try r.text(v["door"], v.path("door")),
                                               wanneer: try r.text(v["wanneer"], v.path("wanneer")),
                                               gebruik: try r.text(v["gebruik"], v.path("gebruik")))
@@ -257,11 +241,10 @@ public enum AanvraagReader {
 
     static func begroting(_ r: inout NodeReader, _ node: YNode?) throws(LeesFout) -> Begroting {
         var b = Begroting()
-        guard let f = try r.mapping(node, "begroting", keys: ["posten", "toelichting"], what: "de begroting") else { return b }
+        guard let f = try r.mapping(node, "begroting", what: "de begroting") else { return b }
         b.posten = try r.list(f["posten"], f.path("posten"), what: "posten") {
             (r: inout NodeReader, n: YNode, pad: String) throws(LeesFout) in
-            guard let p = try r.mapping(n, pad, keys: ["post", "categorie", "aantal", "eenheid", "prijs", "bedrag", "inzet",
-                                                       "onderbouwing", "offerte", "toelichting"], what: "een post") else {
+            guard let p = try r.mapping(n, pad, what: "een post") else {
                 return Post()  // an empty entry keeps the indices of the entries after it
             }
             var post = Post()
@@ -289,8 +272,7 @@ public enum AanvraagReader {
 
     static func brief(_ r: inout NodeReader, _ node: YNode?) throws(LeesFout) -> Brief {
         var b = Brief()
-        guard let f = try r.mapping(node, "brief", keys: ["plaats", "datum", "inleiding", "slot", "gecorrigeerd_door",
-                                                          "ondertekening"], what: "de brief") else { return b }
+        guard let f = try r.mapping(node, "brief", what: "de brief") else { return b }
         b.plaats = try r.text(f["plaats"], f.path("plaats"))
         b.datum = try r.datum(f["datum"], f.path("datum"))
         b.inleiding = try r.text(f["inleiding"], f.path("inleiding"))

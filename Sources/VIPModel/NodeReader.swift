@@ -4,8 +4,14 @@
 public struct NodeReader {
     public let bestand: String
     public private(set) var marks: [String: SourceMark] = [:]
+    /// The fields of the format being read: the allowed keys of each mapping and the values of
+    /// each choice come from here (nil for formats without a table).
+    public var tabel: Veldentabel?
 
-    public init(bestand: String) { self.bestand = bestand }
+    public init(bestand: String, tabel: Veldentabel? = nil) {
+        self.bestand = bestand
+        self.tabel = tabel
+    }
 
     public func error(_ node: YNode?, _ pad: String, _ melding: String) -> LeesFout {
         LeesFout(bestand: bestand, mark: node?.mark ?? marks[pad], pad: pad, melding: melding)
@@ -43,6 +49,11 @@ public struct NodeReader {
             fields.values[pair.key] = pair.value
         }
         return fields
+    }
+
+    /// The fields of a mapping whose allowed keys are those of the section at `pad` in the table.
+    public mutating func mapping(_ node: YNode?, _ pad: String, what: String) throws(LeesFout) -> Fields? {
+        try mapping(node, pad, keys: tabel?.sleutels(onder: pad) ?? [], what: what)
     }
 
     /// The items of a list (an absent or empty value is an empty list).
@@ -171,15 +182,21 @@ public struct NodeReader {
         }
     }
 
-    /// One of a listed set of values; anything else is a reading error with a suggestion.
+    /// One of a listed set of values; anything else is a reading error with a suggestion. The values
+    /// are the table's for `pad` (a value the model does not know yet reads as nil), else all of `E`.
     public func keuze<E: RawRepresentable & CaseIterable>(_ node: YNode?, _ pad: String,
                                                             _: E.Type) throws(LeesFout) -> E? where E.RawValue == String {
-        let allowed = E.allCases.map(\.rawValue)
+        let allowed = tabel?.keuzes(pad) ?? E.allCases.map(\.rawValue)
+        return try keuze(node, pad, toegestaan: allowed).flatMap(E.init(rawValue:))
+    }
+
+    /// One of `toegestaan`, as listed there (also when written in capitals).
+    public func keuze(_ node: YNode?, _ pad: String, toegestaan allowed: [String]) throws(LeesFout) -> String? {
         guard let node, let (s, _) = try scalar(node, pad, expected: "een van: " + allowed.joined(separator: ", ")) else {
             return nil
         }
         let value = s.trimmedText
-        if let e = E(rawValue: value) ?? E(rawValue: value.lowercased()) { return e }
+        if let e = allowed.first(where: { $0 == value }) ?? allowed.first(where: { $0 == value.lowercased() }) { return e }
         var melding = "`\(value)` is geen geldige waarde voor `\(Self.lastComponent(pad))`"
         if let guess = Suggest.closest(to: value.lowercased(), in: allowed) {
             melding += "; bedoelde u `\(guess)`?"

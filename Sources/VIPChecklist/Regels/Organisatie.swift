@@ -21,60 +21,7 @@ extension Catalogus {
                 Voorbeeld("brief:\n  ondertekening[0]:\n    functie: ~", pad: "brief.ondertekening[0].functie"),
                 Voorbeeld("project:\n  resultaten[+]:\n    waarom: Omdat het kan.", pad: "project.resultaten[3].resultaat"),
               ]) { ctx, m in
-            let a = ctx.aanvraag
-            func need(_ value: (some Any)?, _ pad: String, _ wat: String) {
-                if value == nil { m.meld(pad, "\(wat) ontbreekt. Vul `\(pad)` in.") }
-            }
-            func adres(_ adres: Adres?, _ pad: String) {
-                guard let adres else { return }
-                need(adres.straat, "\(pad).straat", "De straat van dit adres")
-                need(adres.postcode, "\(pad).postcode", "De postcode van dit adres")
-                need(adres.plaats, "\(pad).plaats", "De plaats van dit adres")
-            }
-            need(a.organisatie.naam, "organisatie.naam", "De naam van de organisatie")
-            adres(a.organisatie.adres, "organisatie.adres")
-            need(a.project.titel, "project.titel", "De titel van het project")
-            for (i, p) in a.project.partners.enumerated() {
-                need(p.naam, "project.partners[\(i)].naam", "De naam van deze partner")
-                need(p.rol, "project.partners[\(i)].rol", "De rol van deze partner in het project")
-            }
-            for (i, b) in (a.project.positionering?.bestaandeInitiatieven ?? []).enumerated() {
-                need(b.naam, "project.positionering.bestaande_initiatieven[\(i)].naam", "De naam van dit initiatief")
-            }
-            for (i, r) in a.project.resultaten.enumerated() {
-                need(r.resultaat, "project.resultaten[\(i)].resultaat", "Het resultaat zelf")
-            }
-            for (i, p) in a.begroting.posten.enumerated() {
-                need(p.post, "begroting.posten[\(i)].post", "De omschrijving van deze begrotingspost")
-                need(p.categorie, "begroting.posten[\(i)].categorie", "De categorie van deze begrotingspost")
-            }
-            for (i, d) in a.dekkingsplan.enumerated() {
-                let pad = "dekkingsplan[\(i)]"
-                if d.fonds == nil {
-                    if d.bron == nil && d.soort == nil {
-                        m.meld(pad, "Deze regel van het dekkingsplan noemt geen bron of fonds. "
-                            + "Schrijf `bron:` met `soort:`, of `fonds:` met de naam van een fonds.")
-                    } else {
-                        need(d.bron, "\(pad).bron", "De naam van deze bron")
-                        need(d.soort, "\(pad).soort", "De soort van deze bron (eigen-middelen, natura, deelnemersbijdrage, "
-                            + "sponsor, overheid of overig)")
-                    }
-                }
-                need(d.status, "\(pad).status", "De status (toegezegd, aangevraagd, verwacht of afgewezen)")
-            }
-            for (i, f) in a.fondsen.enumerated() {
-                need(f.naam, "fondsen[\(i)].naam", "De naam van dit fonds")
-                adres(f.adres, "fondsen[\(i)].adres")
-            }
-            for (i, b) in a.bijlagen.enumerated() {
-                need(b.titel, "bijlagen[\(i)].titel", "De titel van deze bijlage")
-                need(b.soort, "bijlagen[\(i)].soort", "De soort van deze bijlage (statuten, kvk-uittreksel, jaarverslag, "
-                    + "offerte of overig)")
-            }
-            for (i, o) in a.brief.ondertekening.enumerated() {
-                need(o.naam, "brief.ondertekening[\(i)].naam", "De naam van wie ondertekent")
-                need(o.functie, "brief.ondertekening[\(i)].functie", "De functie van wie ondertekent")
-            }
+            VerplichteVelden.controleer(ctx.aanvraag, tabel: .aanvraag, &m)
         },
 
         Regel("doelstelling_organisatie", .fout, onderdeel: "Organisatie",

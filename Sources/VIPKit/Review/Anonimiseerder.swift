@@ -7,7 +7,8 @@ import VIPSpelling
 /// Pure: aanvragen in, anonymised aanvragen and their identifying strings out; nothing is read
 /// or written. It works in two steps:
 ///
-/// 1. **Collect** the identifying strings from the structured fields: the organisation, every
+/// 1. **Collect** the identifying strings from the fields the field table marks as identifying
+///    (`Veld.identificeert`): the organisation, every
 ///    person (board, contact person, project leader, signers, corrector, and the executors,
 ///    evaluators and reporters that look like a person), address, postcode, phone, e-mail,
 ///    website, KvK, RSIN, IBAN, partners, existing initiatives, sponsors. Variants are added:
@@ -30,6 +31,8 @@ public struct Anonimiseerder: Sendable {
     /// True when a word (lower case) is an ordinary Dutch word. Without a dictionary every name
     /// part counts as a name, which removes more, never less.
     public var isGewoonWoord: @Sendable (String) -> Bool
+    /// Which fields identify the applicant, and how.
+    public var tabel: Veldentabel = .aanvraag
 
     public init(isGewoonWoord: (@Sendable (String) -> Bool)? = nil) {
         if let isGewoonWoord {
@@ -87,7 +90,28 @@ public struct Anonimiseerder: Sendable {
                                            "alle", "de", "coördinator", "coordinator", "voorzitter", "secretaris",
                                            "penningmeester", "projectleider", "medewerkers", "werkgroep", "commissie"]
 
+    /// The fields of `tabel` whose values identify the applicant.
+    public static func identificerendeVelden(_ tabel: Veldentabel) -> [Veld] {
+        tabel.alle.filter { $0.identificeert != nil }
+    }
+
+    /// The identifying values of an aanvraag by kind, in table order. A source counts as a sponsor
+    /// only when its `soort` says so and it is no fund.
+    static func identificerend(_ a: Aanvraag, tabel: Veldentabel) -> [Identificatie: [String]] {
+        var uit: [Identificatie: [String]] = [:]
+        for sectie in tabel.secties(in: a) {
+            for rij in sectie.velden {
+                guard let soort = rij.veld.identificeert, let waarde = rij.waarde else { continue }
+                if soort == .sponsor, sectie.tekst("soort") != Soort.sponsor.rawValue || sectie["fonds"] != nil { continue }
+                uit[soort, default: []] += Sectiewaarde.teksten(waarde)
+            }
+        }
+        return uit
+    }
+
     func verzamel(_ a: Aanvraag) -> Verzameling {
+        let velden = Self.identificerend(a, tabel: tabel)
+        func teksten(_ soort: Identificatie) -> [String] { velden[soort] ?? [] }
         var v = Verzameling()
         var gezien = Set<String>()   // soort + folded text
         func voeg(_ soort: IdentificerendSoort, _ tekst: String?, _ label: String, hoofdletters: Bool = false) {
@@ -96,10 +120,8 @@ public struct Anonimiseerder: Sendable {
             guard !sleutel.isEmpty, gezien.insert(sleutel).inserted else { return }
             v.alle.append(Identificerend(soort: soort, tekst: t, label: label, hoofdlettergevoelig: hoofdletters))
         }
-        let o = a.organisatie
-
         // The organisation, also without its legal form ("Sterk Woensel").
-        if let naam = o.naam {
+        for naam in teksten(.organisatie) {
             voeg(.organisatie, naam, "[organisatie]")
             if let kern = kern(naam, zonderEersteWoordAls: { Self.rechtsvormen.contains($0.lowercased()) }) {
                 voeg(.organisatie, kern.tekst, "[organisatie]", hoofdletters: kern.gewoon)
@@ -123,15 +145,8 @@ public struct Anonimiseerder: Sendable {
                 personen.append((d, IdentificerendSoort.label("persoon", personen.count + 1)))
             }
         }
-        for b in o.bestuur { persoon(b.naam, zeker: true) }
-        persoon(o.contactpersoon?.naam, zeker: true)
-        for s in a.brief.ondertekening { persoon(s.naam, zeker: true) }
-        persoon(a.project.projectleider, zeker: false)
-        persoon(a.project.eindverantwoordelijke, zeker: false)
-        persoon(a.brief.gecorrigeerdDoor, zeker: false)
-        for act in a.project.activiteiten { for u in act.uitvoerders { persoon(u, zeker: false) } }
-        persoon(a.project.evaluatie.door, zeker: false)
-        persoon(a.project.verslaglegging.door, zeker: false)
+        for naam in teksten(.persoon) { persoon(naam, zeker: true) }
+        for naam in teksten(.personen) { persoon(naam, zeker: false) }
         for p in personen { voeg(.persoon, p.naam, p.label) }
         // Name parts: a part belongs to one person, or is shared ("[persoon]").
         var delen: [String: (tekst: String, labels: Set<String>)] = [:]
@@ -163,22 +178,24 @@ public struct Anonimiseerder: Sendable {
         }
 
         // Address and numbers.
-        if let adres = o.adres {
-            voeg(.adres, adres.straat, "[adres]")
-            if let straat = adres.straat, !straat.lowercased().hasPrefix("postbus") {
+        for straat in teksten(.adres) {
+            voeg(.adres, straat, "[adres]")
+            if !straat.lowercased().hasPrefix("postbus") {
                 let naam = straat.split(separator: " ").prefix { !($0.first?.isNumber ?? false) }.joined(separator: " ")
                 if naam.count >= 4, naam != straat { voeg(.straat, naam, "[straat]") }
             }
-            voeg(.postcode, adres.postcode, "[postcode]")
         }
-        if let c = o.contactpersoon {
-            voeg(.emailadres, c.email, "[e-mailadres]")
-            for variant in Self.telefoonVarianten(c.telefoon) { voeg(.telefoonnummer, variant, "[telefoonnummer]") }
+        for postcode in teksten(.postcode) { voeg(.postcode, postcode, "[postcode]") }
+        for email in teksten(.emailadres) { voeg(.emailadres, email, "[e-mailadres]") }
+        for telefoon in teksten(.telefoonnummer) {
+            for variant in Self.telefoonVarianten(telefoon) { voeg(.telefoonnummer, variant, "[telefoonnummer]") }
         }
-        for variant in Self.websiteVarianten(o.website) { voeg(.website, variant, "[website]") }
-        voeg(.kvk, o.kvk, "[KvK-nummer]")
-        voeg(.rsin, o.rsin, "[RSIN]")
-        voeg(.iban, o.iban, "[IBAN]")
+        for website in teksten(.website) {
+            for variant in Self.websiteVarianten(website) { voeg(.website, variant, "[website]") }
+        }
+        for kvk in teksten(.kvk) { voeg(.kvk, kvk, "[KvK-nummer]") }
+        for rsin in teksten(.rsin) { voeg(.rsin, rsin, "[RSIN]") }
+        for iban in teksten(.iban) { voeg(.iban, iban, "[IBAN]") }
 
         // Partners, initiatives, sponsors: numbered labels that keep the role.
         func organisaties(_ namen: [String?], _ soort: IdentificerendSoort) {
@@ -195,9 +212,9 @@ public struct Anonimiseerder: Sendable {
                 }
             }
         }
-        organisaties(a.project.partners.map(\.naam) + a.bijlagen.map(\.organisatie), .partner)
-        organisaties(a.project.positionering?.bestaandeInitiatieven.map(\.naam) ?? [], .initiatief)
-        organisaties(a.dekkingsplan.filter { $0.soort == .sponsor && $0.fonds == nil }.map(\.bron), .sponsor)
+        organisaties(teksten(.partner), .partner)
+        organisaties(teksten(.initiatief), .initiatief)
+        organisaties(teksten(.sponsor), .sponsor)
         return v
     }
 

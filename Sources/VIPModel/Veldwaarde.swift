@@ -1,0 +1,135 @@
+/// One value of an aanvraag, found through the field table.
+public struct Veldwaarde {
+    /// As in findings: `begroting.posten[2].prijs`; an item of a list of texts is `project.thema[1]`.
+    public var pad: String
+    public var veld: Veld
+    /// A `String`, `Bool`, `Int`, `Bedrag`, `Hoeveelheid`, `Datum` or a choice (an enum with a raw value).
+    public var waarde: Any
+
+    /// The value as text: a text, or a choice's raw value.
+    public var tekst: String? { Sectiewaarde.tekst(waarde) }
+}
+
+/// One section present in an aanvraag (the root, a nested section, an entry of a list), with the
+/// value of each of its fields.
+public struct Sectiewaarde {
+    /// "" for the root; `fondsen[1]`, `organisatie.adres`.
+    public var pad: String
+    /// The section's field (nil for the root).
+    public var veld: Veld?
+    /// Each field of the section in table order, with its path and its value: nil when missing
+    /// (absent, empty, or an empty list).
+    public var velden: [(veld: Veld, pad: String, waarde: Any?)]
+
+    /// The value of field `sleutel` (nil when missing).
+    public subscript(sleutel: String) -> Any? {
+        velden.first { $0.veld.sleutel == sleutel }?.waarde
+    }
+}
+
+extension Veldentabel {
+    /// Every section present in `aanvraag`, depth first in table order (the root first), with the
+    /// fields for which `kies` holds (a section is visited when a field inside it is chosen).
+    ///
+    /// The model's stored properties are found by reflection, by the field's `eigenschap`; a test
+    /// keeps the table and the model's properties one to one.
+    public func secties(in aanvraag: Aanvraag, waar kies: (Veld) -> Bool = { _ in true }) -> [Sectiewaarde] {
+        var uit: [Sectiewaarde] = []
+        Self.bezoek(aanvraag, velden: velden, pad: "", veld: nil, kies: kies) { uit.append($0) }
+        return uit
+    }
+
+    /// Every value present in `aanvraag` of the fields for which `kies` holds, depth first in table
+    /// order; each item of a list of texts or choices is a value of its own.
+    public func waarden(in aanvraag: Aanvraag, waar kies: (Veld) -> Bool = { _ in true }) -> [Veldwaarde] {
+        var uit: [Veldwaarde] = []
+        func blad(_ veld: Veld, _ pad: String, _ waarde: Any) {
+            guard kies(veld) else { return }
+            if veld.isLijst {
+                for (i, item) in Self.items(waarde).enumerated() {
+                    uit.append(Veldwaarde(pad: "\(pad)[\(i)]", veld: veld, waarde: item))
+                }
+            } else {
+                uit.append(Veldwaarde(pad: pad, veld: veld, waarde: waarde))
+            }
+        }
+        // Only what leads to a chosen field is reflected on: reflection is the cost here.
+        func nodig(_ v: Veld) -> Bool { v.heeftVelden ? v.velden.contains(where: nodig) : kies(v) }
+        func loop(_ waarde: Any, _ velden: [Veld], _ pad: String) {
+            let eigenschappen = Self.eigenschappen(waarde)
+            for v in velden where nodig(v) {
+                let p = pad.isEmpty ? v.sleutel : "\(pad).\(v.sleutel)"
+                guard let w = eigenschappen[v.eigenschap].flatMap(Self.aanwezig) else { continue }
+                switch v.soort {
+                case .sectie: loop(w, v.velden, p)
+                case .lijst(.sectie): for (i, item) in Self.items(w).enumerated() { loop(item, v.velden, "\(p)[\(i)]") }
+                default: blad(v, p, w)
+                }
+            }
+        }
+        loop(aanvraag, velden, "")
+        return uit
+    }
+
+    static func bezoek(_ waarde: Any, velden: [Veld], pad: String, veld: Veld?, kies: (Veld) -> Bool,
+                       _ uit: (Sectiewaarde) -> Void) {
+        func nodig(_ v: Veld) -> Bool { kies(v) || v.velden.contains(where: nodig) }
+        let eigenschappen = eigenschappen(waarde)
+        let rij = velden.filter(nodig).map { v -> (veld: Veld, pad: String, waarde: Any?) in
+            (v, pad.isEmpty ? v.sleutel : "\(pad).\(v.sleutel)", eigenschappen[v.eigenschap].flatMap(aanwezig))
+        }
+        uit(Sectiewaarde(pad: pad, veld: veld, velden: rij.filter { kies($0.veld) }))
+        for (v, p, w) in rij {
+            guard let w else { continue }
+            switch v.soort {
+            case .sectie: bezoek(w, velden: v.velden, pad: p, veld: v, kies: kies, uit)
+            case .lijst(.sectie):
+                for (i, item) in items(w).enumerated() {
+                    bezoek(item, velden: v.velden, pad: "\(p)[\(i)]", veld: v, kies: kies, uit)
+                }
+            default: break
+            }
+        }
+    }
+
+    /// The stored properties of a model value, by name.
+    static func eigenschappen(_ waarde: Any) -> [String: Any] {
+        var uit: [String: Any] = [:]
+        for kind in Mirror(reflecting: waarde).children {
+            if let label = kind.label { uit[label] = kind.value }
+        }
+        return uit
+    }
+
+    /// The value itself, or nil when it is missing: `nil`, an empty text or an empty list.
+    static func aanwezig(_ waarde: Any) -> Any? {
+        if let s = waarde as? String { return s.isEmpty ? nil : s }  // most values; no reflection needed
+        let m = Mirror(reflecting: waarde)
+        switch m.displayStyle {
+        case .optional: return m.children.first.flatMap { aanwezig($0.value) }
+        case .collection: return m.children.isEmpty ? nil : waarde
+        default:
+            if let s = waarde as? String, s.isEmpty { return nil }
+            return waarde
+        }
+    }
+
+    static func items(_ lijst: Any) -> [Any] { Mirror(reflecting: lijst).children.map(\.value) }
+}
+
+extension Sectiewaarde {
+    /// The texts of a field's value: a text, a choice's value, or each of a list of them.
+    public static func teksten(_ waarde: Any) -> [String] {
+        if let t = tekst(waarde) { return [t] }
+        return Veldentabel.items(waarde).compactMap(tekst)
+    }
+
+    /// The text of field `sleutel` (a choice as its value); nil when missing.
+    public func tekst(_ sleutel: String) -> String? { self[sleutel].flatMap(Self.tekst) }
+
+    static func tekst(_ waarde: Any) -> String? {
+        if let s = waarde as? String { return s }
+        if let r = waarde as? any RawRepresentable { return r.rawValue as? String }
+        return nil
+    }
+}

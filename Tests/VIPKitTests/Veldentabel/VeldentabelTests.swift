@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+import VIPModel
+@testable import VIPChecklist
+@testable import VIPKit
+
+@Suite("Veldentabel")
+struct VeldentabelTests {
+    let tabel = Veldentabel.aanvraag
+
+    func lees(_ voorbeeld: Voorbeeldaanvraag, tabel: Veldentabel = .aanvraag) throws -> Aanvraag {
+        try AanvraagReader.parse(try voorbeeld.yaml(), bestand: "vol.yaml", tabel: tabel)
+    }
+
+    /// `terAttentieVan` → `ter_attentie_van`: the YAML key of a model property.
+    static func sleutel(_ eigenschap: String) -> String {
+        eigenschap.reduce(into: "") { uit, c in uit += c.isUppercase ? "_" + c.lowercased() : String(c) }
+    }
+
+    /// Walks a model value by reflection: every stored property by its path, and whether it held a value.
+    func eigenschappen(van aanvraag: Aanvraag) -> [String: Bool] {
+        var gevonden: [String: Bool] = [:]
+        func aanwezig(_ x: Any) -> Any? {
+            let m = Mirror(reflecting: x)
+            switch m.displayStyle {
+            case .optional: return m.children.first.flatMap { aanwezig($0.value) }
+            case .collection: return m.children.isEmpty ? nil : x
+            default: return x
+            }
+        }
+        func loop(_ x: Any, _ pad: String) {
+            for kind in Mirror(reflecting: x).children {
+                guard let label = kind.label else { continue }
+                if pad.isEmpty && label == "bron" { continue }  // where the file's nodes stand, not a field
+                let p = pad.isEmpty ? Self.sleutel(label) : "\(pad).\(Self.sleutel(label))"
+                let waarde = aanwezig(kind.value)
+                gevonden[p] = (gevonden[p] ?? false) || waarde != nil
+                // Descend only into what the table calls a section: amounts and dates are values.
+                guard let waarde, let veld = tabel.veld(p), veld.heeftVelden else { continue }
+                if veld.isLijst {
+                    for item in Mirror(reflecting: waarde).children { loop(item.value, p + "[]") }
+                } else {
+                    loop(waarde, p)
+                }
+            }
+        }
+        loop(aanvraag, "")
+        return gevonden
+    }
+
+    @Test func everyPropertyOfAFullAanvraagIsInTheTableAndBack() throws {
+        let a = try lees(Voorbeeldaanvraag())
+        let gevonden = eigenschappen(van: a)
+        #expect(gevonden.count > 100)
+        let buitenTabel = gevonden.keys.filter { tabel.veld($0)?.pad != $0 }.sorted()
+        #expect(buitenTabel.isEmpty, "model properties the table lacks: \(buitenTabel)")
+        let leeg = gevonden.filter { !$0.value }.map(\.key).sorted()
+        #expect(leeg.isEmpty, "not filled from the table (read by nobody?): \(leeg)")
+        let zonderEigenschap = tabel.alle.map(\.pad).filter { gevonden[$0] == nil }
+        #expect(zonderEigenschap.isEmpty, "table fields without a model property: \(zonderEigenschap)")
+    }
+
+    /// Each choice of the table reads into the model as that same value: table and enums agree.
+    @Test func everyChoiceValueReadsBack() throws {
+        let keuzevelden = tabel.alle.filter { $0.keuzes != nil }
+        let meeste = keuzevelden.map { $0.keuzes!.count }.max()!
+        for i in 0..<meeste {
+            func gekozen(_ v: Veld) -> String { v.keuzes![i % v.keuzes!.count] }
+            let a = try lees(Voorbeeldaanvraag(keuze: { v, _ in gekozen(v) }))
+            let gelezen = tabel.waarden(in: a) { $0.keuzes != nil }
+            #expect(Set(gelezen.map(\.veld.pad)) == Set(keuzevelden.map(\.pad)))
+            for w in gelezen { #expect(w.tekst == gekozen(w.veld), "\(w.pad)") }
+        }
+    }
+
+    @Test func findingPathsLeadToTheirField() throws {
+        let prijs = try #require(tabel.veld("begroting.posten[2].prijs"))
+        #expect(prijs.pad == "begroting.posten[].prijs")
+        #expect(prijs.soort == .bedrag && prijs.verplicht && prijs.bijeenkomst == 3)
+        #expect(tabel.veld("begroting.posten[].prijs") == prijs)
+        #expect(tabel.veld("project.thema[1]")?.pad == "project.thema")
+        #expect(tabel.veld("fondsen[0]")?.pad == "fondsen")
+        #expect(tabel.veld("fondsen[0].adres.postcode")?.identificeert == nil)
+        #expect(tabel.veld("organisatie.adres.postcode")?.identificeert == .postcode)
+        #expect(tabel.veld("project.doelgrop") == nil)
+        #expect(tabel.sleutels(onder: "project.activiteiten[4]").contains("uitvoerders"))
+        #expect(tabel.sleutels(onder: "") == tabel.velden.map(\.sleutel))
+        #expect(tabel.sleutels(onder: "project.titel").isEmpty)
+        #expect(tabel.keuzes("project.aanpak[0]") == Fase.allCases.map(\.rawValue))
+    }
+
+    /// A form follows the course: parts by the bijeenkomst they are due, each field with a label,
+    /// and every field due by a bijeenkomst except the file's own bookkeeping.
+    @Test func partsInCourseOrder() throws {
+        let delen = tabel.onderdelen
+        #expect(delen.first?.sleutel == "project")
+        #expect(delen.map { $0.bijeenkomst! } == delen.map { $0.bijeenkomst! }.sorted())
+        #expect(Set(delen.map(\.sleutel)) == Set(tabel.velden.filter(\.heeftVelden).map(\.sleutel)).subtracting(["negeer"]))
+        for v in tabel.alle {
+            #expect(!v.label.isEmpty, "\(v.pad)")
+            let deel = v.pad.split(whereSeparator: { $0 == "." || $0 == "[" }).first.map(String.init) ?? ""
+            if !["formaat", "negeer", "woordenlijst"].contains(deel) {
+                #expect((2...8).contains(v.bijeenkomst ?? 0), "\(v.pad)")
+            }
+        }
+        #expect(tabel.veld("begroting.toelichting")?.bijeenkomst == 3)
+        #expect(tabel.veld("brief.slot")?.bijeenkomst == 5)
+        #expect(tabel.veld("project.partners[0].naam")?.bijeenkomst == 2)
+    }
+
+    /// A field added to the table reaches the reader, the schema, `vip init`, the spelling check,
+    /// the anonymiser and `verplichte_velden`, with no other edit: each is a function of the table.
+    @Test func aFieldAddedToTheTableShowsUpEverywhere() throws {
+        let nieuw = Veld("nieuw_veld", .proza, "Nieuw veld", vraag: "Wat is er nieuw?", verplicht: true,
+                         identificeert: .persoon)
+        let btw = Veld("btw", .keuze(["hoog", "laag"]), "Btw-tarief", verplicht: true)
+        let uitgebreid = tabel.met(nieuw, onder: "project").met(btw, onder: "begroting.posten")
+        let pad = "project.nieuw_veld", btwPad = "begroting.posten[].btw"
+
+        // The reader: the keys are allowed (unknown keys are still refused, with a suggestion).
+        let yaml = "formaat: vip-aanvraag/1\nproject:\n  nieuw_veld: Iets nieuws\nbegroting:\n  posten:\n    - btw: laag\n"
+        let onbekend = #expect(throws: LeesFout.self) { try AanvraagReader.parse(yaml) }
+        #expect(onbekend?.melding.contains("Onbekend veld `nieuw_veld`") == true)
+        _ = try AanvraagReader.parse(yaml, tabel: uitgebreid)
+        let fout = #expect(throws: LeesFout.self) {
+            try AanvraagReader.parse(yaml.replacingOccurrences(of: "btw: laag", with: "btww: laag"), tabel: uitgebreid)
+        }
+        #expect(fout?.melding.contains("bedoelde u `btw`?") == true, "\(fout?.melding ?? "")")
+
+        // The schema.
+        func eigenschappen(_ t: Veldentabel, _ pad: [String]) throws -> [String: Any] {
+            var o = try #require(try JSONSerialization.jsonObject(with: Data(Schema.json(t).serialised().utf8)) as? [String: Any])
+            for stap in pad { o = try #require(o[stap] as? [String: Any]) }
+            return o
+        }
+        #expect(try eigenschappen(uitgebreid, ["properties", "project", "properties"])["nieuw_veld"] != nil)
+        #expect(try eigenschappen(tabel, ["properties", "project", "properties"])["nieuw_veld"] == nil)
+        let btwSchema = try eigenschappen(uitgebreid, ["properties", "begroting", "properties", "posten", "items",
+                                                       "properties", "btw"])
+        #expect((btwSchema["enum"] as? [Any?])?.count == 3)
+
+        // `vip init`: the field with its label and question, in a file the reader takes.
+        let sjabloon = Init.sjabloon(uitgebreid)
+        let regels = sjabloon.split(separator: "\n")
+        #expect(regels.contains { $0.hasPrefix("  nieuw_veld: ") && $0.hasSuffix(" # Nieuw veld. Wat is er nieuw?") })
+        #expect(regels.contains { $0.hasPrefix("      btw: ") && $0.hasSuffix(" # Btw-tarief. Kies uit: hoog of laag.") })
+        #expect(!Init.sjabloon(tabel).contains("nieuw_veld"))
+        _ = try AanvraagReader.parse(sjabloon, tabel: uitgebreid)
+
+        // The spelling check, the anonymiser and verplichte_velden.
+        #expect(Spellingcontrole.velden(uitgebreid).map(\.pad).contains(pad))
+        #expect(!Spellingcontrole.velden(tabel).map(\.pad).contains(pad))
+        #expect(Anonimiseerder.identificerendeVelden(uitgebreid).map(\.pad).contains(pad))
+        #expect(!Anonimiseerder.identificerendeVelden(tabel).map(\.pad).contains(pad))
+        #expect(Set(VerplichteVelden.velden(uitgebreid).map(\.pad)).isSuperset(of: [pad, btwPad]))
+        #expect(VerplichteVelden.velden(tabel).allSatisfy { $0.pad != pad && $0.pad != btwPad })
+
+        // The rule reports them, missing, in the model that has no place for them yet.
+        let a = try AanvraagReader.read(path: Repo.path("Samples/buurtmoestuin.yaml"))
+        let regel = try #require(Checklist().regel("verplichte_velden"))
+        var m = Melder(regel: regel, aanvraag: a)
+        VerplichteVelden.controleer(a, tabel: uitgebreid, &m)
+        let paden = m.bevindingen.map(\.pad)
+        #expect(paden.contains(pad))
+        #expect(paden.contains("begroting.posten[0].btw"))
+        #expect(m.bevindingen.contains { $0.melding == "Btw-tarief (hoog of laag) ontbreekt. Vul `begroting.posten[0].btw` in." })
+        var standaard = Melder(regel: regel, aanvraag: a)
+        VerplichteVelden.controleer(a, tabel: tabel, &standaard)
+        #expect(standaard.bevindingen.isEmpty)
+    }
+}
