@@ -55,7 +55,7 @@ struct OdfWriter {
         do {
             return try ZipWriter.archive(entries)
         } catch {
-            throw DocumentError.packaging("\(error)")
+            throw DocumentError.packaging(error)
         }
     }
 

@@ -147,7 +147,7 @@ struct OoxmlWriter {
         do {
             return try ZipWriter.archive(entries)
         } catch {
-            throw DocumentError.packaging("\(error)")
+            throw DocumentError.packaging(error)
         }
     }
 

@@ -158,7 +158,7 @@ final class FormatTemplate: @unchecked Sendable {
                     staticEntries[part.name] = ZipEntry(name: part.name,
                                                         precompressed: try PrecompressedData(deflating: part.bytes))
                 } catch {
-                    throw DocumentError.packaging("\(error)")
+                    throw DocumentError.packaging(error)
                 }
             } else {
                 staticEntries[part.name] = entry
