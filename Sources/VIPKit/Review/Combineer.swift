@@ -1,4 +1,5 @@
 import Foundation
+import VIPModel
 import VIPPlanning
 
 /// `vip review combineer RANGORDES.csv`: the groups' rankings combined with the Schulze method,
@@ -31,12 +32,12 @@ public enum Combineer {
             .split(separator: "\n", omittingEmptySubsequences: false)
         for (i, ruw) in regels.enumerated() {
             let nr = i + 1
-            var regel = String(ruw).trimmingCharacters(in: .whitespaces)
+            var regel = ruw.trimmedText
             if nr == 1, regel.hasPrefix("\u{FEFF}") { regel.removeFirst() }
             if regel.isEmpty || regel.hasPrefix("#") { continue }
             let scheiding: Character = regel.contains(";") ? ";" : ","
             var velden = regel.split(separator: scheiding, omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+                .map { $0.trimmedText.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
             while velden.last == "" && velden.count > letters.count { velden.removeLast() }
             let isKop = eersteInhoud && !velden.suffix(letters.count).allSatisfy { letters.contains($0.uppercased()) }
             eersteInhoud = false
