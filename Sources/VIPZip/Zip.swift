@@ -88,6 +88,8 @@ private enum ErrorSource {
     case archive(OpaquePointer?)
     case source(OpaquePointer?)
     case error(UnsafeMutablePointer<zip_error_t>)
+    /// An entry opened for reading (zip_fread records its errors there).
+    case file(OpaquePointer)
     /// A call that returns its `ZIP_ER_*` code itself (zip_fclose).
     case code(Int32)
 }
@@ -123,6 +125,7 @@ private func fail(_ operation: String, _ from: ErrorSource) throws(ZipError) -> 
     case .archive(let za): error = za.flatMap { zip_get_error($0) }
     case .source(let src): error = src.flatMap { zip_source_error($0) }
     case .error(let e): error = e
+    case .file(let file): error = zip_file_get_error(file)
     case .code(let code):
         var e = zip_error_t()
         zip_error_init_with_code(&e, code)
@@ -378,9 +381,15 @@ public final class ZipReader {
     private func readAndClose(_ file: OpaquePointer, count: Int, _ name: String) throws(ZipError) -> [UInt8] {
         let bytes: [UInt8]
         do {
-            bytes = try readFully(count: count, "zip_fread(\(name))", .archive(za)) { target, length in
+            bytes = try readFully(count: count, "zip_fread(\(name))", .file(file)) { target, length in
                 zip_fread(file, target, length)
             }
+            // Read on to the end: libzip checks the CRC only there, and an entry longer
+            // than its headers say is damaged too.
+            var extra: UInt8 = 0
+            let n = zip_fread(file, &extra, 1)
+            try check(n, "zip_fread(\(name))", .file(file))
+            if n > 0 { try fail("zip_fread(\(name))", .code(ZIP_ER_INCONS)) }
         } catch {
             _ = zip_fclose(file)   // the read error is the one to report
             throw error
