@@ -31,6 +31,13 @@ public struct Bevinding: Sendable, Equatable {
         self.pad = pad
         self.mark = mark
     }
+
+    /// `bestand:regel:kolom: ernst: melding [regel-id]` (cli.md); `ernst` replaces the
+    /// severity's own word (a terminal colours it).
+    public func tekstregel(bestand: String, ernst: String? = nil) -> String {
+        Meldingsregel.tekst(bestand: bestand, mark: mark, ernst: ernst ?? self.ernst.rawValue,
+                            melding: "\(melding) [\(regel)]")
+    }
 }
 
 /// An example of a rule, written as a YAML fragment laid over the valid baseline

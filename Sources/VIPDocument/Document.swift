@@ -27,7 +27,8 @@ public struct Metadata: Sendable, Equatable {
     public var company: String
     public var language: String
     /// ISO 8601 date-time written as creation and modification date; fixed for
-    /// reproducible output (`SOURCE_DATE_EPOCH` or the aanvraag's own date).
+    /// reproducible output (the caller's injected clock: `SOURCE_DATE_EPOCH` or the
+    /// aanvraag's own date).
     public var date: String
 
     public init(title: String = "", subject: String = "", creator: String = "",

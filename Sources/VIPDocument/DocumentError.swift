@@ -1,4 +1,6 @@
 import Foundation
+import VIPXML
+import VIPZip
 
 /// Why a document could not be written. Messages are shown to the user as they are,
 /// so they are Dutch and name the template part, line and column where that helps.
@@ -14,7 +16,9 @@ public enum DocumentError: Error, LocalizedError, Equatable, Sendable {
     case unsupportedCharacter(scalar: UInt32, text: String)
     case invalidDate(String)
     case invalidImage(description: String, reason: String)
-    case packaging(String)
+    case packaging(ZipError)
+    /// A part vip generates itself (manifest, relationships) could not be built.
+    case generatedPart(XMLError)
 
     public var errorDescription: String? {
         switch self {
@@ -44,8 +48,10 @@ public enum DocumentError: Error, LocalizedError, Equatable, Sendable {
         case .invalidImage(let description, let reason):
             let name = description.isEmpty ? "zonder beschrijving" : "\u{201C}\(description)\u{201D}"
             return "De afbeelding \(name) kan niet worden opgenomen: \(reason)"
-        case .packaging(let detail):
-            return "Het document kon niet worden ingepakt: \(detail)"
+        case .packaging(let error):
+            return "Het document kon niet worden ingepakt: \(error)"
+        case .generatedPart(let error):
+            return "Een onderdeel van het document kon niet worden opgebouwd: \(error)"
         }
     }
 

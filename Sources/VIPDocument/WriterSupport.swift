@@ -1,3 +1,4 @@
+import Foundation
 import VIPZip
 import VIPXML
 
@@ -68,7 +69,7 @@ func millimetres(_ value: Double) -> String {
 /// Accepts "2024-05-01", "2024-05-01T09:30", "2024-05-01T09:30:00", with an optional
 /// "Z" or "+02:00"; a value without zone is taken as UTC.
 func normalisedDateTime(_ value: String) throws -> String? {
-    let s = value.trimmingCharacters(in: " ")
+    let s = value.trimmingCharacters(in: .whitespaces)
     if s.isEmpty { return nil }
     let chars = Array(s.utf8)
     func digits(_ range: Range<Int>) -> Bool {
@@ -103,15 +104,6 @@ func normalisedDateTime(_ value: String) throws -> String? {
         throw DocumentError.invalidDate(value)
     }
     return result + zone
-}
-
-extension String {
-    func trimmingCharacters(in set: Character) -> String {
-        var s = Substring(self)
-        while s.first == set { s = s.dropFirst() }
-        while s.last == set { s = s.dropLast() }
-        return String(s)
-    }
 }
 
 extension Table {

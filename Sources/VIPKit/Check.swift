@@ -10,9 +10,6 @@ public struct CheckResultaat: Sendable {
     public var bevindingen: [Bevinding]
 
     public var isAf: Bool { leesfout == nil && bevindingen.isAf }
-
-    /// Exit code per cli.md: 0 af, 1 fouten, 2 unreadable.
-    public var exitCode: Int32 { leesfout != nil ? 2 : (bevindingen.isAf ? 0 : 1) }
 }
 
 /// Runs the checklist over files, with the services that some rules need.
@@ -63,7 +60,7 @@ public enum CheckReport {
         }
     }
 
-    static func aantal(_ n: Int, _ enkel: String, _ meer: String) -> String { "\(n) \(n == 1 ? enkel : meer)" }
+    public static func aantal(_ n: Int, _ enkel: String, _ meer: String) -> String { "\(n) \(n == 1 ? enkel : meer)" }
 
     /// `bestand:regel:kolom: ernst: melding [regel-id]`, grouped by severity with counts,
     /// and a closing verdict: `af` or `niet af: N fouten, M waarschuwingen`.
@@ -79,8 +76,7 @@ public enum CheckReport {
         for (titel, lijst) in groepen where !lijst.isEmpty {
             out += kleuren.paint("\(titel) (\(lijst.count)):", "1") + "\n"
             for b in lijst {
-                let plek = b.mark.map { "\(r.bestand):\($0.line):\($0.column)" } ?? r.bestand
-                var regel = "\(plek): \(kleuren.ernst(b.ernst)): \(b.melding) [\(b.regel)]"
+                var regel = b.tekstregel(bestand: r.bestand, ernst: kleuren.ernst(b.ernst))
                 if b.onderdrukt { regel += " (genegeerd: \(b.reden ?? ""))" }
                 out += regel + "\n"
             }

@@ -19,8 +19,7 @@ public enum PDF {
     public static func converteer(_ files: [Pakket.Uitvoer]) throws(BuildFout) -> [Pakket.Uitvoer] {
         guard !files.isEmpty else { return [] }
         guard let soffice = soffice() else {
-            throw BuildFout(melding: "Voor --pdf is LibreOffice nodig, maar `soffice` is niet gevonden. Installeer het "
-                + "(Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui) of laat --pdf weg; er is niets geschreven.")
+            throw .pdfZonderLibreOffice
         }
         let fm = FileManager.default
         let tmp = fm.temporaryDirectory.appendingPathComponent("vip-pdf-\(getpid())-\(UUID().uuidString)").path
@@ -30,7 +29,7 @@ public enum PDF {
             for d in [invoer, uit, profiel] { try fm.createDirectory(atPath: d, withIntermediateDirectories: true) }
             for f in files { try Data(f.bytes).write(to: URL(fileURLWithPath: invoer + "/" + f.naam)) }
         } catch {
-            throw BuildFout(melding: "Tijdelijke bestanden voor --pdf konden niet worden geschreven: \(error.localizedDescription)")
+            throw .pdfTijdelijkeBestanden(detail: error.localizedDescription)
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: soffice)
@@ -42,13 +41,13 @@ public enum PDF {
             try process.run()
             process.waitUntilExit()
         } catch {
-            throw BuildFout(melding: "LibreOffice kon niet worden gestart: \(error.localizedDescription)")
+            throw .pdfStart(detail: error.localizedDescription)
         }
         var pdfs: [Pakket.Uitvoer] = []
         for f in files {
             let naam = (f.naam as NSString).deletingPathExtension + ".pdf"
             guard let data = fm.contents(atPath: uit + "/" + naam), !data.isEmpty else {
-                throw BuildFout(melding: "LibreOffice heeft geen PDF gemaakt van \(f.naam); er is niets geschreven.")
+                throw .pdfOntbreekt(bestand: f.naam)
             }
             pdfs.append(Pakket.Uitvoer(naam: naam, bytes: [UInt8](data)))
         }

@@ -11,25 +11,107 @@ public struct BuildOpties: Sendable {
     public var concept = false
     public var pdf = false
     public var sjablonen: TemplateSet = .standard
+    /// The date in the documents' metadata (the executable passes SOURCE_DATE_EPOCH).
+    public var klok = Klok()
     public init() {}
 }
 
-/// The outcome of building one aanvraag.
+/// The outcome of building one aanvraag; the executable turns it into lines and an
+/// exit code.
 public struct BuildResultaat: Sendable {
+    public enum Uitkomst: Sendable {
+        /// Every file was written to `map` (full paths in `geschreven`).
+        case gebouwd(map: String, geschreven: [String])
+        /// Not built: the aanvraag has these fouten and `--concept` was not given.
+        case nietAf(fouten: [Bevinding])
+        /// Not built: the aanvraag or the output could not be used.
+        case mislukt(BuildFout)
+    }
+
     public var bestand: String
-    public var exitCode: Int32
-    /// Written files, relative to the output folder's parent for display.
-    public var geschreven: [String] = []
-    /// What to tell the user (Dutch), one line or several.
-    public var melding: String
+    public var uitkomst: Uitkomst
+    public var concept = false
+    /// Funds that got no letter and no zip, and why.
+    public var geenBrief: [GeenBrief] = []
     public var bevindingen: [Bevinding] = []
 }
 
-/// Why a build could not be done; all Dutch.
-public struct BuildFout: Error, Sendable, CustomStringConvertible {
-    public var melding: String
-    public var exitCode: Int32 = 2
-    public var description: String { melding }
+/// A fund that gets no letter and no zip in the package, and why.
+public struct GeenBrief: Sendable, Equatable, CustomStringConvertible {
+    public enum Reden: Sendable, Equatable {
+        /// The dekkingsplan says the fund refused the aanvraag: a new letter would ask
+        /// again for money already refused. It still stands in the fondsenlijst.
+        case afgewezen
+    }
+
+    public var fonds: String
+    public var reden: Reden
+
+    public init(fonds: String, reden: Reden) {
+        self.fonds = fonds
+        self.reden = reden
+    }
+
+    public var description: String {
+        switch reden {
+        case .afgewezen: return "Geen brief voor \(fonds): dit fonds heeft de aanvraag afgewezen (dekkingsplan)."
+        }
+    }
+}
+
+/// Why a build, or the writing of its output, could not be done. The messages are Dutch
+/// and name the file; every case means "nothing was written".
+public enum BuildFout: Error, Sendable, CustomStringConvertible {
+    case leesfout(LeesFout)
+    /// The logo named at `organisatie.logo` is missing or not a PNG or JPEG image.
+    case logo(bestand: String, mark: SourceMark?, pad: String, bestaat: Bool)
+    /// A document could not be rendered (`bron` is the input file).
+    case document(bron: String, RenderFout)
+    /// A fund's zip could not be made.
+    case zip(bron: String, naam: String, ZipError)
+    case uitvoermapBevatInvoer(map: String, invoer: String)
+    case uitvoermapNietTeMaken(map: String, reden: Uitvoermap.Reden)
+    case uitvoermapNietSchrijfbaar(map: String)
+    case hernoemen(doel: String, errno: Int32)
+    case pdfZonderLibreOffice
+    /// `detail` is Foundation's own description of the failure.
+    case pdfTijdelijkeBestanden(detail: String)
+    case pdfStart(detail: String)
+    case pdfOntbreekt(bestand: String)
+
+    public var description: String {
+        switch self {
+        case .leesfout(let fout):
+            return fout.description
+        case .logo(let bestand, let mark, let pad, let bestaat):
+            return Meldingsregel.tekst(bestand: bestand, mark: mark, ernst: "leesfout", melding: "het logo \(pad) "
+                + (bestaat ? "is geen PNG- of JPEG-afbeelding." : "bestaat niet (pad vanaf de map van de aanvraag)."))
+        case .document(let bron, let fout):
+            return "\(bron): \(fout)"
+        case .zip(let bron, let naam, let fout):
+            return "\(bron): \(naam) kon niet worden gemaakt: \(fout)"
+        case .uitvoermapBevatInvoer(let map, let invoer):
+            return "De uitvoermap \(map) bevat de aanvraag \(invoer) zelf. Kies een aparte map, "
+                + "bijvoorbeeld --uit \((map as NSString).appendingPathComponent("uit")); vip schrijft nooit naast of "
+                + "over uw invoer."
+        case .uitvoermapNietTeMaken(let map, let reden):
+            return "De uitvoermap \(map) kan niet worden gemaakt: \(reden). Er is niets geschreven."
+        case .uitvoermapNietSchrijfbaar(let map):
+            return "In de uitvoermap \(map) kan niet worden geschreven (schrijfrechten? schijf vol?). "
+                + "Er is niets geschreven."
+        case .hernoemen(let doel, let errno):
+            return "\(doel) kon niet worden geschreven: \(String(cString: strerror(errno)))."
+        case .pdfZonderLibreOffice:
+            return "Voor --pdf is LibreOffice nodig, maar `soffice` is niet gevonden. Installeer het "
+                + "(Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui) of laat --pdf weg; er is niets geschreven."
+        case .pdfTijdelijkeBestanden(let detail):
+            return "Tijdelijke bestanden voor --pdf konden niet worden geschreven: \(detail)"
+        case .pdfStart(let detail):
+            return "LibreOffice kon niet worden gestart: \(detail)"
+        case .pdfOntbreekt(let bestand):
+            return "LibreOffice heeft geen PDF gemaakt van \(bestand); er is niets geschreven."
+        }
+    }
 }
 
 /// Assembles the application package of one aanvraag (cli.md, "The application package").
@@ -85,6 +167,16 @@ public struct Pakket: Sendable {
         }
     }
 
+    /// Funds that get no letter and no zip: those whose dekkingsplan entry says
+    /// `afgewezen`. They still stand in the fondsenlijst, with that status.
+    public var geenBrief: [GeenBrief] {
+        aanvraag.fondsen.compactMap { f in
+            guard let naam = f.naam, aanvraag.dekkingsplan.contains(where: { $0.fonds == naam && $0.status == .afgewezen })
+            else { return nil }
+            return GeenBrief(fonds: naam, reden: .afgewezen)
+        }
+    }
+
     func huisstijl() throws(BuildFout) -> Huisstijl {
         var logo: Image?
         if let pad = aanvraag.organisatie.logo {
@@ -92,42 +184,38 @@ public struct Pakket: Sendable {
             do {
                 logo = try Logo.lees(path: full, beschrijving: "Logo \(aanvraag.organisatie.naam ?? "")")
             } catch {
-                let mark = aanvraag.bron.locate("organisatie.logo").map { ":\($0.line):\($0.column)" } ?? ""
-                throw BuildFout(melding: "\(aanvraag.bron.bestand)\(mark): leesfout: het logo \(pad) "
-                    + (FileManager.default.fileExists(atPath: full) ? "is geen PNG- of JPEG-afbeelding."
-                                                                      : "bestaat niet (pad vanaf de map van de aanvraag)."))
+                throw .logo(bestand: aanvraag.bron.bestand, mark: aanvraag.bron.locate("organisatie.logo"), pad: pad,
+                            bestaat: FileManager.default.fileExists(atPath: full))
             }
         }
-        return Huisstijl(aanvraag: aanvraag, logo: logo, concept: opties.concept)
+        return Huisstijl(aanvraag: aanvraag, logo: logo, concept: opties.concept, klok: opties.klok)
     }
 
     /// Every output file, made in memory first so that a failure writes nothing.
     public func maak() throws(BuildFout) -> [Uitvoer] {
         let stijl = try huisstijl()
-        var docs: [(String, Document)] = []
-        let slugs = fondsSlugs
-        for i in aanvraag.fondsen.indices {
-            docs.append(("brief-\(slugs[i])", BriefBuilder.document(aanvraag, fonds: i, huisstijl: stijl)))
+        let afgewezen = Set(geenBrief.map(\.fonds))
+        // Funds with a letter, by index and unique slug (a refused fund keeps its slug,
+        // so the other funds' file names do not depend on it).
+        let metBrief = zip(aanvraag.fondsen.indices, fondsSlugs).filter { i, _ in
+            aanvraag.fondsen[i].naam.map { !afgewezen.contains($0) } ?? true
         }
-        docs.append(("projectplan", ProjectplanBuilder.document(aanvraag, huisstijl: stijl)))
-        docs.append(("begroting", BegrotingBuilder.document(aanvraag, huisstijl: stijl)))
-        docs.append(("fondsenlijst", FondsenlijstBuilder.document(aanvraag, huisstijl: stijl)))
+        var docs: [(naam: String, document: Document)] = []
+        for (i, slug) in metBrief {
+            docs.append((Namen.brief(slug), BriefBuilder.document(aanvraag, fonds: i, huisstijl: stijl)))
+        }
+        docs.append((Namen.projectplan, ProjectplanBuilder.document(aanvraag, huisstijl: stijl)))
+        docs.append((Namen.begroting, BegrotingBuilder.document(aanvraag, huisstijl: stijl)))
+        docs.append((Namen.fondsenlijst, FondsenlijstBuilder.document(aanvraag, huisstijl: stijl)))
 
-        var files: [Uitvoer] = []
-        var rendered: [String: [UInt8]] = [:]
-        for (naam, doc) in docs {
-            for formaat in opties.formaten {
-                let bestand = "\(naam).\(formaat.fileExtension)"
-                do {
-                    let bytes = try renderDocument(doc, format: formaat, templates: opties.sjablonen)
-                    rendered[bestand] = bytes
-                    files.append(Uitvoer(naam: bestand, bytes: bytes))
-                } catch {
-                    throw BuildFout(melding: "\(aanvraag.bron.bestand): \(bestand) kon niet worden gemaakt: "
-                        + ((error as? LocalizedError)?.errorDescription ?? "\(error)"))
-                }
-            }
+        var files: [Uitvoer]
+        do {
+            files = try renderAlle(docs, formaten: opties.formaten, sjablonen: opties.sjablonen)
+        } catch {
+            throw .document(bron: aanvraag.bron.bestand, error)
         }
+        var rendered: [String: [UInt8]] = [:]
+        for f in files { rendered[f.naam] = f.bytes }
 
         // Bijlage files that exist go into every fund's zip, under bijlagen/.
         var bijlagen: [ZipEntry] = []
@@ -142,23 +230,44 @@ public struct Pakket: Sendable {
             namen.insert(naam)
             bijlagen.append(ZipEntry(name: naam, data: [UInt8](data)))
         }
-        for slug in slugs {
+        for (_, slug) in metBrief {
             var entries: [ZipEntry] = []
             for formaat in opties.formaten {
-                for stem in ["brief-\(slug)", "projectplan", "begroting", "fondsenlijst"] {
-                    let name = "\(stem).\(formaat.fileExtension)"
+                for stam in [Namen.brief(slug)] + Namen.gedeeld {
+                    let name = Namen.bestand(stam, formaat)
                     // Documents are zips already; storing them again saves time and no space is lost.
                     entries.append(ZipEntry(name: name, data: rendered[name]!, method: .stored))
                 }
             }
             entries += bijlagen
+            let naam = Namen.zip(slug)
             do {
-                files.append(Uitvoer(naam: "aanvraag-\(slug).zip", bytes: try ZipWriter.archive(entries)))
+                files.append(Uitvoer(naam: naam, bytes: try ZipWriter.archive(entries)))
             } catch {
-                throw BuildFout(melding: "\(aanvraag.bron.bestand): aanvraag-\(slug).zip kon niet worden gemaakt: \(error)")
+                throw .zip(bron: aanvraag.bron.bestand, naam: naam, error)
             }
         }
         return files
+    }
+}
+
+extension Pakket {
+    /// The names of the package's files (cli.md, "The application package"), in one
+    /// place: the output folder and every fund's zip use these.
+    public enum Namen {
+        /// The letter to one fund: `brief-<fonds>`.
+        public static func brief(_ slug: String) -> String { "brief-\(slug)" }
+        public static let projectplan = "projectplan"
+        public static let begroting = "begroting"
+        public static let fondsenlijst = "fondsenlijst"
+        /// The documents every fund's zip holds besides its letter, in this order.
+        public static let gedeeld = [projectplan, begroting, fondsenlijst]
+        /// One fund's zip, ready to send: `aanvraag-<fonds>.zip`.
+        public static func zip(_ slug: String) -> String { "aanvraag-\(slug).zip" }
+        /// A document's file name in one format: `projectplan.odt`.
+        public static func bestand(_ stam: String, _ formaat: DocumentFormat) -> String {
+            "\(stam).\(formaat.fileExtension)"
+        }
     }
 }
 
@@ -175,22 +284,35 @@ public enum Uitvoermap {
         for bestand in invoer {
             let dir = echtPad((bestand as NSString).deletingLastPathComponent.isEmpty ? "." : (bestand as NSString).deletingLastPathComponent)
             if dir == uit || dir.hasPrefix(uit + "/") {
-                throw BuildFout(melding: "De uitvoermap \(map) bevat de aanvraag \(bestand) zelf. Kies een aparte map, "
-                    + "bijvoorbeeld --uit \((map as NSString).appendingPathComponent("uit")); vip schrijft nooit naast of "
-                    + "over uw invoer.")
+                throw .uitvoermapBevatInvoer(map: map, invoer: bestand)
             }
         }
     }
 
-    /// Why a folder cannot be made, in Dutch (Foundation's own message is English).
-    static func reden(_ map: String) -> String {
+    /// Why a folder cannot be made (Foundation's own message is English).
+    public enum Reden: Sendable, Equatable, CustomStringConvertible {
+        /// `pad`, on the way to the folder, is a file.
+        case bestand(pad: String)
+        case geenSchrijfrechten(pad: String)
+        case onbekend
+
+        public var description: String {
+            switch self {
+            case .bestand(let pad): return "\(pad) is een bestand, geen map"
+            case .geenSchrijfrechten(let pad): return "u hebt geen schrijfrechten in \(pad)"
+            case .onbekend: return "de map kan niet worden aangemaakt (schijf vol?)"
+            }
+        }
+    }
+
+    static func reden(_ map: String) -> Reden {
         let fm = FileManager.default
         var pad = (map as NSString).standardizingPath
         while !pad.isEmpty && pad != "/" && !fm.fileExists(atPath: pad) { pad = (pad as NSString).deletingLastPathComponent }
         var isDir: ObjCBool = false
-        if fm.fileExists(atPath: pad, isDirectory: &isDir), !isDir.boolValue { return "\(pad) is een bestand, geen map" }
-        if !fm.isWritableFile(atPath: pad.isEmpty ? "." : pad) { return "u hebt geen schrijfrechten in \(pad.isEmpty ? "." : pad)" }
-        return "de map kan niet worden aangemaakt (schijf vol?)"
+        if fm.fileExists(atPath: pad, isDirectory: &isDir), !isDir.boolValue { return .bestand(pad: pad) }
+        if !fm.isWritableFile(atPath: pad.isEmpty ? "." : pad) { return .geenSchrijfrechten(pad: pad.isEmpty ? "." : pad) }
+        return .onbekend
     }
 
     /// Writes every file to a temporary name in `map`, then renames it into place.
@@ -199,7 +321,7 @@ public enum Uitvoermap {
         do {
             try fm.createDirectory(atPath: map, withIntermediateDirectories: true)
         } catch {
-            throw BuildFout(melding: "De uitvoermap \(map) kan niet worden gemaakt: \(reden(map)). Er is niets geschreven.")
+            throw .uitvoermapNietTeMaken(map: map, reden: reden(map))
         }
         var tijdelijk: [(String, String)] = []
         for f in files {
@@ -207,15 +329,14 @@ public enum Uitvoermap {
             let tmp = (map as NSString).appendingPathComponent(".\(f.naam).vip-tmp-\(getpid())")
             guard fm.createFile(atPath: tmp, contents: Data(f.bytes)) else {
                 for (t, _) in tijdelijk { try? fm.removeItem(atPath: t) }
-                throw BuildFout(melding: "In de uitvoermap \(map) kan niet worden geschreven (schrijfrechten? schijf vol?). "
-                    + "Er is niets geschreven.")
+                throw .uitvoermapNietSchrijfbaar(map: map)
             }
             tijdelijk.append((tmp, doel))
         }
         // All files are complete on disk; only now do they take their names.
         for (tmp, doel) in tijdelijk where rename(tmp, doel) != 0 {
             for (t, _) in tijdelijk { try? fm.removeItem(atPath: t) }
-            throw BuildFout(melding: "\(doel) kon niet worden geschreven: \(String(cString: strerror(errno))).")
+            throw .hernoemen(doel: doel, errno: errno)
         }
     }
 }
@@ -242,17 +363,10 @@ public struct Bouwer: Sendable {
 
     public func build(_ bestand: String, meerdere: Bool = false, alleInvoer: [String]? = nil) -> BuildResultaat {
         let r = checker.check(path: bestand)
-        if let e = r.leesfout { return BuildResultaat(bestand: bestand, exitCode: 2, melding: e.description) }
+        if let e = r.leesfout { return BuildResultaat(bestand: bestand, uitkomst: .mislukt(.leesfout(e))) }
         let a = r.aanvraag!
         if !r.bevindingen.isAf && !opties.concept {
-            let fouten = r.bevindingen.filter { $0.ernst == .fout }
-            let lijst = fouten.map { b in
-                "\(bestand)\(b.mark.map { ":\($0.line):\($0.column)" } ?? ""): fout: \(b.melding) [\(b.regel)]"
-            }.joined(separator: "\n")
-            return BuildResultaat(bestand: bestand, exitCode: 1,
-                                  melding: lijst + "\n\(bestand): niet gebouwd: de aanvraag is nog niet af "
-                                    + "(\(CheckReport.aantal(fouten.count, "fout", "fouten"))). Gebruik --concept voor "
-                                    + "een conceptversie met CONCEPT op elke pagina.",
+            return BuildResultaat(bestand: bestand, uitkomst: .nietAf(fouten: r.bevindingen.filter { $0.ernst == .fout }),
                                   bevindingen: r.bevindingen)
         }
         let map = uitvoermap(voor: bestand, meerdere: meerdere)
@@ -267,12 +381,13 @@ public struct Bouwer: Sendable {
                 files += try PDF.converteer(files.filter { $0.naam.hasSuffix(bron) })
             }
             try Uitvoermap.schrijf(files, naar: map)
-            return BuildResultaat(bestand: bestand, exitCode: 0,
-                                  geschreven: files.map { (map as NSString).appendingPathComponent($0.naam) },
-                                  melding: "\(bestand): \(files.count) bestanden geschreven in \(map)"
-                                    + (opties.concept ? " (concept)" : ""), bevindingen: r.bevindingen)
+            return BuildResultaat(bestand: bestand,
+                                  uitkomst: .gebouwd(map: map, geschreven: files.map {
+                                      (map as NSString).appendingPathComponent($0.naam)
+                                  }),
+                                  concept: opties.concept, geenBrief: pakket.geenBrief, bevindingen: r.bevindingen)
         } catch {
-            return BuildResultaat(bestand: bestand, exitCode: error.exitCode, melding: error.melding)
+            return BuildResultaat(bestand: bestand, uitkomst: .mislukt(error))
         }
     }
 }

@@ -94,7 +94,7 @@ extension XMLTree {
         var result: [String] = []
         forEachNode { node in
             if node.pointee.type == XML_PI_NODE && Self.string(node.pointee.name) == target {
-                result.append(Self.string(node.pointee.content).trimmingWhitespace())
+                result.append(Self.string(node.pointee.content).trimmedText)
             }
         }
         return result
@@ -253,15 +253,6 @@ extension XMLTree {
             runStart = i + 1
         }
         if runStart < count { out.append(text + runStart, count: count - runStart) }
-    }
-}
-
-extension String {
-    fileprivate func trimmingWhitespace() -> String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        return String(s)
     }
 }
 

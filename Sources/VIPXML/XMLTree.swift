@@ -108,7 +108,7 @@ public final class XMLTree {
             if let code = first.code {
                 throw .malformed(line: first.line, column: first.column,
                                  message: Self.dutchParseMessage(code: code,
-                                                                 english: first.message?.trimmingTrailingNewlines()))
+                                                                 english: first.message?.trimmedText))
             }
             throw .malformed(line: 0, column: 0, message: "onbekende fout")
         }
@@ -151,14 +151,6 @@ public final class XMLTree {
         return dutch + detail
     }
 
-    /// A deep copy; templates are parsed once and copied for every render.
-    /// Parsed without a dictionary (XML_PARSE_NODICT), so copying only reads the
-    /// source tree and may happen on several threads at once.
-    public func copy() -> XMLTree {
-        guard let copied = xmlCopyDoc(doc, 1) else { fatalError("libxml2: out of memory") }
-        return XMLTree(adopting: copied)
-    }
-
     public var root: XMLTreeElement {
         XMLTreeElement(node: xmlDocGetRootElement(doc)!, document: self)
     }
@@ -173,28 +165,6 @@ public final class XMLTree {
         guard let buffer else { fatalError("libxml2: out of memory") }
         defer { vip_xmlFree(buffer) }
         return Array(UnsafeBufferPointer(start: buffer, count: Int(size)))
-    }
-
-    /// The processing instruction `<?vip NAME?>`, used in templates to mark where
-    /// generated content goes. Processing instructions are allowed anywhere and are
-    /// ignored by schemas, so a template stays a valid document.
-    public func placeholder(_ name: String) -> XMLPlaceholder? {
-        guard let node = findNode(from: xmlDocGetRootElement(doc), where: { node in
-            node.pointee.type == XML_PI_NODE && Self.string(node.pointee.name) == "vip"
-                && Self.string(node.pointee.content).trimmingSpaces() == name
-        }) else { return nil }
-        return XMLPlaceholder(node: node, document: self)
-    }
-
-    /// The first element (document order) with this qualified name.
-    public func firstElement(_ qualifiedName: String) -> XMLTreeElement? {
-        let (prefix, local) = Self.split(qualifiedName)
-        let uri = (try? namespace(prefix)).flatMap { $0 }.map { Self.string($0.pointee.href) }
-        guard let node = findNode(from: xmlDocGetRootElement(doc), where: { node in
-            node.pointee.type == XML_ELEMENT_NODE && Self.string(node.pointee.name) == local
-                && node.pointee.ns.map { Self.string($0.pointee.href) } == uri
-        }) else { return nil }
-        return XMLTreeElement(node: node, document: self)
     }
 
     /// Every node below the root element (root included), in document order.
@@ -304,14 +274,7 @@ public final class XMLTree {
     }
 }
 
-/// Anything new elements can be added to: an element (at its end) or a placeholder
-/// (in its place).
-public protocol XMLContainer {
-    @discardableResult
-    func append(_ qualifiedName: String) throws(XMLError) -> XMLTreeElement
-}
-
-extension XMLContainer {
+extension XMLTreeElement {
     /// Convenience: a new element holding only `text`.
     @discardableResult
     public func append(_ qualifiedName: String, text: String) throws(XMLError) -> XMLTreeElement {
@@ -322,7 +285,7 @@ extension XMLContainer {
 }
 
 /// An element inside an `XMLTree`; keeps its document alive.
-public struct XMLTreeElement: XMLContainer {
+public struct XMLTreeElement {
     let node: xmlNodePtr
     public let document: XMLTree
 
@@ -345,19 +308,6 @@ public struct XMLTreeElement: XMLContainer {
     public func append(_ qualifiedName: String) throws(XMLError) -> XMLTreeElement {
         let new = try newElement(qualifiedName)
         xmlAddChild(node, new)
-        return XMLTreeElement(node: new, document: document)
-    }
-
-    /// Adds a child element before all other children (e.g. header references at the
-    /// start of a section's properties, where the schema wants them).
-    @discardableResult
-    public func prepend(_ qualifiedName: String) throws(XMLError) -> XMLTreeElement {
-        let new = try newElement(qualifiedName)
-        if let first = node.pointee.children {
-            xmlAddPrevSibling(first, new)
-        } else {
-            xmlAddChild(node, new)
-        }
         return XMLTreeElement(node: new, document: document)
     }
 
@@ -424,38 +374,11 @@ public struct XMLTreeElement: XMLContainer {
     }
 }
 
-/// A `<?vip NAME?>` processing instruction in a template: new elements go in its place,
-/// then `remove()` takes the marker out.
-public struct XMLPlaceholder: XMLContainer {
-    let node: xmlNodePtr
-    public let document: XMLTree
-
-    @discardableResult
-    public func append(_ qualifiedName: String) throws(XMLError) -> XMLTreeElement {
-        let new = try XMLTreeElement(node: node, document: document).newElement(qualifiedName)
-        xmlAddPrevSibling(node, new)
-        return XMLTreeElement(node: new, document: document)
-    }
-
-    /// The element that holds the placeholder.
-    public var parent: XMLTreeElement? {
-        node.pointee.parent.map { XMLTreeElement(node: $0, document: document) }
-    }
-
-    public func remove() {
-        xmlUnlinkNode(node)
-        xmlFreeNode(node)
-    }
-}
-
 extension String {
-    fileprivate func trimmingTrailingNewlines() -> String {
-        var s = Substring(self)
-        while let last = s.last, last.isNewline || last == " " { s = s.dropLast() }
-        return String(s)
-    }
-
-    fileprivate func trimmingSpaces() -> String {
+    /// The text without leading and trailing white space. VIPXML sits below VIPModel,
+    /// whose `trimmedText` the rest of the package uses; this is the same helper for
+    /// this module alone (internal, so the two never meet).
+    var trimmedText: String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }

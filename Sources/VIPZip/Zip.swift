@@ -62,6 +62,25 @@ public enum ZipError: Error, Equatable, Sendable {
     case libzip(operation: String, code: Int32, message: String)
     case noSuchEntry(String)
     case io(path: String, errno: Int32)
+    /// An entry or archive ended before the size its header gives (a truncated or
+    /// damaged file); libzip itself reports "No error" then.
+    case shortRead(operation: String, expected: Int, read: Int)
+}
+
+extension ZipError: CustomStringConvertible {
+    /// Dutch, as it reaches the user inside a packaging or reading message.
+    public var description: String {
+        switch self {
+        case .libzip(let operation, let code, let message):
+            return "libzip-fout bij \(operation) (\(code)): \(message)"
+        case .noSuchEntry(let name):
+            return "het archief bevat geen \(name)"
+        case .io(let path, let errno):
+            return "\(path) kan niet worden gelezen of geschreven: \(String(cString: strerror(errno)))"
+        case .shortRead(let operation, let expected, let read):
+            return "\(operation): het archief is afgebroken of beschadigd (\(read) van \(expected) bytes gelezen)"
+        }
+    }
 }
 
 /// Where libzip keeps the error of a failed call.
@@ -69,32 +88,49 @@ private enum ErrorSource {
     case archive(OpaquePointer?)
     case source(OpaquePointer?)
     case error(UnsafeMutablePointer<zip_error_t>)
+    /// An entry opened for reading (zip_fread records its errors there).
+    case file(OpaquePointer)
+    /// A call that returns its `ZIP_ER_*` code itself (zip_fclose).
+    case code(Int32)
 }
 
-/// The one place where libzip return codes become typed errors: every call's result
-/// goes through here (pointers as 0 / -1).
-@discardableResult
 /// Reads exactly `count` bytes with a libzip read function (which may return fewer per
-/// call); a short read or an error throws through `check`.
+/// call). An error throws through `check`; a read that ends early (libzip reports no
+/// error then) throws `.shortRead`.
 private func readFully(count: Int, _ operation: String, _ from: ErrorSource,
                        _ read: (UnsafeMutableRawPointer, zip_uint64_t) -> zip_int64_t) throws(ZipError) -> [UInt8] {
     var bytes = [UInt8](repeating: 0, count: count)
     var done = 0
     while done < count {
         let n = bytes.withUnsafeMutableBytes { raw in read(raw.baseAddress! + done, zip_uint64_t(raw.count - done)) }
-        try check(n == 0 ? -1 : n, operation, from)
+        if n == 0 { throw .shortRead(operation: operation, expected: count, read: done) }
+        try check(n, operation, from)
         done += Int(n)
     }
     return bytes
 }
 
+/// The one place where libzip return codes become typed errors: every call's result
+/// goes through here (pointers as 0 / -1).
+@discardableResult
 private func check(_ result: Int64, _ operation: String, _ from: ErrorSource) throws(ZipError) -> Int64 {
     guard result < 0 else { return result }
+    try fail(operation, from)
+}
+
+/// The error libzip recorded for a call that failed (a nil pointer or -1).
+private func fail(_ operation: String, _ from: ErrorSource) throws(ZipError) -> Never {
     let error: UnsafeMutablePointer<zip_error_t>?
     switch from {
     case .archive(let za): error = za.flatMap { zip_get_error($0) }
     case .source(let src): error = src.flatMap { zip_source_error($0) }
     case .error(let e): error = e
+    case .file(let file): error = zip_file_get_error(file)
+    case .code(let code):
+        var e = zip_error_t()
+        zip_error_init_with_code(&e, code)
+        defer { zip_error_fini(&e) }
+        throw .libzip(operation: operation, code: code, message: String(cString: zip_error_strerror(&e)))
     }
     guard let error else { throw .libzip(operation: operation, code: -1, message: "unknown error") }
     throw .libzip(operation: operation, code: zip_error_code_zip(error),
@@ -102,8 +138,8 @@ private func check(_ result: Int64, _ operation: String, _ from: ErrorSource) th
 }
 
 private func checkPointer<P>(_ pointer: P?, _ operation: String, _ from: ErrorSource) throws(ZipError) -> P {
-    try check(pointer == nil ? -1 : 0, operation, from)
-    return pointer!
+    guard let pointer else { try fail(operation, from) }
+    return pointer
 }
 
 /// A copy of `bytes` in `malloc`ed memory: `zip_source_buffer` reads the bytes only at
@@ -207,8 +243,7 @@ public enum ZipWriter {
         zip_source_keep(buffer)
         guard let za = zip_open_from_source(buffer, ZIP_TRUNCATE, zerr) else {
             zip_source_free(buffer)   // drop the reference the failed open did not take
-            try check(Int64(-1), "zip_open_from_source", .error(zerr))
-            return []
+            try fail("zip_open_from_source", .error(zerr))
         }
         do {
             for entry in entries {
@@ -217,8 +252,7 @@ public enum ZipWriter {
                     let state = Unmanaged.passRetained(PrecompressedSource(part)).toOpaque()
                     guard let s = zip_source_function(za, precompressedCallback, state) else {
                         Unmanaged<PrecompressedSource>.fromOpaque(state).release()
-                        try check(Int64(-1), "zip_source_function(\(entry.name))", .archive(za))
-                        return []
+                        try fail("zip_source_function(\(entry.name))", .archive(za))
                     }
                     src = s
                 } else if entry.data.isEmpty {
@@ -229,8 +263,7 @@ public enum ZipWriter {
                     let copy = mallocCopy(entry.data)
                     guard let s = zip_source_buffer(za, copy, zip_uint64_t(entry.data.count), 1) else {
                         free(copy)
-                        try check(Int64(-1), "zip_source_buffer(\(entry.name))", .archive(za))
-                        return []
+                        try fail("zip_source_buffer(\(entry.name))", .archive(za))
                     }
                     src = s
                 }
@@ -256,13 +289,19 @@ public enum ZipWriter {
         }
         // Read the finished archive back out of the buffer source.
         try check(Int64(zip_source_open(buffer)), "zip_source_open", .source(buffer))
-        defer { zip_source_close(buffer) }
-        var stat = zip_stat_t()
-        zip_stat_init(&stat)
-        try check(Int64(zip_source_stat(buffer, &stat)), "zip_source_stat", .source(buffer))
-        let bytes = try readFully(count: Int(stat.size), "zip_source_read", .source(buffer)) { target, length in
-            zip_source_read(buffer, target, length)
+        let bytes: [UInt8]
+        do {
+            var stat = zip_stat_t()
+            zip_stat_init(&stat)
+            try check(Int64(zip_source_stat(buffer, &stat)), "zip_source_stat", .source(buffer))
+            bytes = try readFully(count: Int(stat.size), "zip_source_read", .source(buffer)) { target, length in
+                zip_source_read(buffer, target, length)
+            }
+        } catch {
+            _ = zip_source_close(buffer)   // the first error is the one to report
+            throw error
         }
+        try check(Int64(zip_source_close(buffer)), "zip_source_close", .source(buffer))
         return bytes
     }
 
@@ -291,13 +330,11 @@ public final class ZipReader {
         let copy = bytes.isEmpty ? nil : mallocCopy(bytes)
         guard let src = zip_source_buffer_create(copy, zip_uint64_t(bytes.count), copy == nil ? 0 : 1, zerr) else {
             free(copy)
-            try check(Int64(-1), "zip_source_buffer_create", .error(zerr))
-            fatalError("unreachable")
+            try fail("zip_source_buffer_create", .error(zerr))
         }
         guard let za = zip_open_from_source(src, ZIP_RDONLY, zerr) else {
             zip_source_free(src)
-            try check(Int64(-1), "zip_open_from_source", .error(zerr))
-            fatalError("unreachable")
+            try fail("zip_open_from_source", .error(zerr))
         }
         self.za = za
         let count = zip_get_num_entries(za, 0)
@@ -336,10 +373,30 @@ public final class ZipReader {
         zip_stat_init(&stat)
         try check(Int64(zip_stat_index(za, zip_uint64_t(index), 0, &stat)), "zip_stat_index(\(name))", .archive(za))
         let file = try checkPointer(zip_fopen_index(za, zip_uint64_t(index), 0), "zip_fopen_index(\(name))", .archive(za))
-        defer { zip_fclose(file) }
-        let bytes = try readFully(count: Int(stat.size), "zip_fread(\(name))", .archive(za)) { target, length in
-            zip_fread(file, target, length)
+        return try readAndClose(file, count: Int(stat.size), name)
+    }
+
+    /// Reads `count` bytes of an opened entry, then closes it; a failing close is an
+    /// error too.
+    private func readAndClose(_ file: OpaquePointer, count: Int, _ name: String) throws(ZipError) -> [UInt8] {
+        let bytes: [UInt8]
+        do {
+            bytes = try readFully(count: count, "zip_fread(\(name))", .file(file)) { target, length in
+                zip_fread(file, target, length)
+            }
+            // Read on to the end: libzip checks the CRC only there, and an entry longer
+            // than its headers say is damaged too.
+            var extra: UInt8 = 0
+            let n = zip_fread(file, &extra, 1)
+            try check(n, "zip_fread(\(name))", .file(file))
+            if n > 0 { try fail("zip_fread(\(name))", .code(ZIP_ER_INCONS)) }
+        } catch {
+            _ = zip_fclose(file)   // the read error is the one to report
+            throw error
         }
+        // zip_fclose returns the error code itself (0 when all went well).
+        let closed = zip_fclose(file)
+        if closed != 0 { try fail("zip_fclose(\(name))", .code(closed)) }
         return bytes
     }
 
@@ -353,11 +410,7 @@ public final class ZipReader {
         try check(Int64(zip_stat_index(za, zip_uint64_t(index), 0, &stat)), "zip_stat_index(\(name))", .archive(za))
         let file = try checkPointer(zip_fopen_index(za, zip_uint64_t(index), zip_flags_t(ZIP_FL_COMPRESSED)),
                                     "zip_fopen_index(\(name))", .archive(za))
-        defer { zip_fclose(file) }
-        let bytes = try readFully(count: Int(stat.comp_size), "zip_fread(\(name))", .archive(za)) { target, length in
-            zip_fread(file, target, length)
-        }
-        return (bytes, stat.crc, stat.comp_method)
+        return (try readAndClose(file, count: Int(stat.comp_size), name), stat.crc, stat.comp_method)
     }
 
     /// Whether the entry is stored uncompressed (ODF's `mimetype` must be).

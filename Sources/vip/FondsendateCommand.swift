@@ -24,8 +24,12 @@ struct Fondsendate: ParsableCommand {
     var uit: String?
 
     func run() throws {
-        let r = SpeeddateOpdracht().voerUit(evenement, uit: uit)
-        if r.exitCode == 0 { print(r.melding) } else { Terminal.fout(r.melding) }
-        throw ExitCode(r.exitCode)
+        switch SpeeddateOpdracht(klok: Terminal.klok).voerUit(evenement, uit: uit) {
+        case .success(let r):
+            print(r.samenvatting + "\n\(r.geschreven.count) bestanden geschreven in \(r.map)")
+        case .failure(let fout):
+            Terminal.fout(fout.description)
+            throw ExitCode(2)
+        }
     }
 }

@@ -47,11 +47,10 @@ struct Review: ParsableCommand {
         var kies: Int?
 
         func run() throws {
-            let review = Peerreview()
+            let review = Peerreview(klok: Terminal.klok)
             do {
                 if kies == nil && aanvragen.count != 3 {
-                    throw ReviewFout("Geef precies drie aanvragen (u gaf er \(aanvragen.count)), of gebruik --kies 3 "
-                        + "met een groep aanvragen.")
+                    throw ReviewFout.geenDrie(gegeven: aanvragen.count)
                 }
                 var gelezen = try review.lees(aanvragen)
                 if let kies { gelezen = try review.kies(gelezen, aantal: kies) }
@@ -67,8 +66,8 @@ struct Review: ParsableCommand {
                     + "\((uit as NSString).appendingPathComponent("deelnemers"))")
                 print("Voor de docent: \(uitvoer.docent.count) bestanden in \((uit as NSString).appendingPathComponent("docent"))")
             } catch let fout as ReviewFout {
-                Terminal.fout(fout.melding)
-                throw ExitCode(fout.exitCode)
+                Terminal.fout(fout.description)
+                throw ExitCode(Uitgang.code(fout))
             }
         }
     }
@@ -95,7 +94,7 @@ struct Review: ParsableCommand {
         func run() throws {
             do {
                 guard let data = FileManager.default.contents(atPath: bestand) else {
-                    throw ReviewFout("\(bestand): dit bestand kan niet worden gelezen.")
+                    throw ReviewFout.bestandOnleesbaar(bestand)
                 }
                 let groepen = try VIPKit.Combineer.lees(String(decoding: data, as: UTF8.self), bestand: bestand)
                 var referentie: [String]?
@@ -103,7 +102,7 @@ struct Review: ParsableCommand {
                 if let json = FileManager.default.contents(atPath: pad) {
                     referentie = try VIPKit.Combineer.referentie(json: json, bestand: pad)
                 } else if docentenblad != nil {
-                    throw ReviewFout("\(pad): het docentenblad kan niet worden gelezen.")
+                    throw ReviewFout.docentenbladOnleesbaar(pad)
                 } else {
                     Terminal.fout("Let op: \(pad) niet gevonden; de afstand tot de rangorde van de docent wordt "
                         + "weggelaten. Geef het docentenblad met --docentenblad PAD.")
@@ -111,8 +110,8 @@ struct Review: ParsableCommand {
                 let uitslag = try VIPKit.Combineer.combineer(groepen, referentie: referentie)
                 print(VIPKit.Combineer.tabel(uitslag), terminator: "")
             } catch let fout as ReviewFout {
-                Terminal.fout(fout.melding)
-                throw ExitCode(fout.exitCode)
+                Terminal.fout(fout.description)
+                throw ExitCode(Uitgang.code(fout))
             }
         }
     }

@@ -48,6 +48,29 @@ enum Terminal {
     static func fout(_ s: String) {
         FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
     }
+
+    /// The document date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the
+    /// date each document is about.
+    static var klok: Klok { Klok(sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]) }
+}
+
+/// Exit codes (cli.md): 0 done, 1 the aanvraag has fouten, 2 the input could not be used.
+enum Uitgang {
+    static func code(_ r: CheckResultaat) -> Int32 { r.leesfout != nil ? 2 : (r.bevindingen.isAf ? 0 : 1) }
+
+    static func code(_ r: BuildResultaat) -> Int32 {
+        switch r.uitkomst {
+        case .gebouwd: return 0
+        case .nietAf: return 1
+        case .mislukt: return 2
+        }
+    }
+
+    /// A review stops with 1 when a name was still found in a participant's copy.
+    static func code(_ fout: ReviewFout) -> Int32 {
+        if case .lek = fout { return 1 }
+        return 2
+    }
 }
 
 enum Uitvoerformaat: String, ExpressibleByArgument, CaseIterable {
@@ -75,7 +98,7 @@ struct Check: ParsableCommand {
         // kept longer than it takes to print it.
         for (i, bestand) in aanvragen.enumerated() {
             let r = checker.check(path: bestand)
-            worst = max(worst, r.exitCode)
+            worst = max(worst, Uitgang.code(r))
             switch format {
             case .json:
                 json.append(CheckReport.json(r))
@@ -116,6 +139,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         var opties = BuildOpties()
+        opties.klok = Terminal.klok
         opties.uit = uit
         opties.concept = concept
         opties.pdf = pdf
@@ -143,10 +167,26 @@ struct Build: ParsableCommand {
                 Terminal.fout("[\(i + 1)/\(aanvragen.count)] \(bestand)")
             }
             let r = bouwer.build(bestand, meerdere: aanvragen.count > 1, alleInvoer: aanvragen)
-            if r.exitCode == 0 { print(r.melding) } else { Terminal.fout(r.melding) }
-            worst = max(worst, r.exitCode)
+            Self.meld(r)
+            worst = max(worst, Uitgang.code(r))
         }
         throw ExitCode(worst)
+    }
+
+    /// What the user reads: written files on standard output, refusals on standard error.
+    static func meld(_ r: BuildResultaat) {
+        switch r.uitkomst {
+        case .gebouwd(let map, let geschreven):
+            for g in r.geenBrief { print("\(r.bestand): \(g)") }
+            print("\(r.bestand): \(geschreven.count) bestanden geschreven in \(map)" + (r.concept ? " (concept)" : ""))
+        case .nietAf(let fouten):
+            let lijst = fouten.map { $0.tekstregel(bestand: r.bestand) }
+            Terminal.fout((lijst + ["\(r.bestand): niet gebouwd: de aanvraag is nog niet af "
+                + "(\(CheckReport.aantal(fouten.count, "fout", "fouten"))). Gebruik --concept voor "
+                + "een conceptversie met CONCEPT op elke pagina."]).joined(separator: "\n"))
+        case .mislukt(let fout):
+            Terminal.fout(fout.description)
+        }
     }
 }
 

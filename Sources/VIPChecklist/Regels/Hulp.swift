@@ -62,13 +62,10 @@ enum Hulp {
         return digits.count == 10 && digits.hasPrefix("0") && !digits.hasPrefix("00")
     }
 
-    static let tussenvoegsels: Set<String> = ["van", "de", "der", "den", "het", "ter", "ten", "te", "in", "'t", "t",
-                                              "el", "al", "la", "le", "du", "da", "di", "dos", "das", "von", "op", "aan", "bin", "ben", "ibn"]
-
     /// The surname without tussenvoegsels: "Fatima El Amrani" → "amrani".
     static func achternaam(_ naam: String) -> String? {
         let words = naam.split(whereSeparator: { $0.isWhitespace }).map { $0.lowercased() }
-        guard words.count >= 2, let last = words.last, !tussenvoegsels.contains(last) else { return nil }
+        guard words.count >= 2, let last = words.last, !Tussenvoegsels.bevat(last) else { return nil }
         return last
     }
 

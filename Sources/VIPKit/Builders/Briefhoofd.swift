@@ -8,8 +8,9 @@ public struct Huisstijl: Sendable {
     public var metadata: Metadata
     public var concept: Bool
 
-    /// `logo` is the organisation's logo, already read (nil: none, or left out).
-    public init(aanvraag a: Aanvraag, logo: Image?, concept: Bool) {
+    /// `logo` is the organisation's logo, already read (nil: none, or left out); `klok`
+    /// gives the metadata date.
+    public init(aanvraag a: Aanvraag, logo: Image?, concept: Bool, klok: Klok = Klok()) {
         let o = a.organisatie
         var footer: [String] = []
         if let adres = o.adres {
@@ -23,19 +24,8 @@ public struct Huisstijl: Sendable {
         if !nummers.isEmpty { footer.append(nummers.joined(separator: " · ")) }
         letterhead = Letterhead(name: o.naam ?? "", logo: logo, footer: footer)
         metadata = Metadata(title: "", subject: a.project.titel ?? "", creator: o.naam ?? "", company: o.naam ?? "",
-                            language: "nl-NL", date: Huisstijl.datum(a))
+                            language: "nl-NL", date: klok.datum(a.brief.datum))
         self.concept = concept
-    }
-
-    /// The fixed document date: the letter's date, so output is reproducible.
-    static func datum(_ a: Aanvraag) -> String {
-        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(epoch), seconds >= 0 {
-            let days = seconds / 86_400, rest = seconds % 86_400
-            let d = Datum.fromDayNumber(days)
-            func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-            return "\(d.iso)T\(two(rest / 3600)):\(two(rest % 3600 / 60)):\(two(rest % 60))Z"
-        }
-        return "\((a.brief.datum ?? Datum(jaar: 2000, maand: 1, dag: 1)!).iso)T12:00:00Z"
     }
 
     /// IBAN in groups of four, as printed on letters.

@@ -7,11 +7,16 @@ import VIPPlanning
 /// The printed documents of the speed-date (fondsendate.md, "Output"). All share one
 /// letterhead: the event's title, with date and place in the footer.
 public enum SpeeddateDocumenten {
-    /// File stem and document, in the order they are written.
-    public static func alle(_ s: Speeddate) -> [(naam: String, document: Document)] {
+    /// File stem and document, in the order they are written; `klok` gives the
+    /// metadata date.
+    public static func alle(_ s: Speeddate, klok: Klok = Klok()) -> [(naam: String, document: Document)] {
         [("projectenoverzicht", projectenoverzicht(s)), ("fondsenoverzicht", fondsenoverzicht(s)),
          ("schema", schema(s)), ("agenda-fondsen", agendaFondsen(s)), ("agenda-projecten", agendaProjecten(s)),
-         ("niet-toegelaten", nietToegelaten(s))]
+         ("niet-toegelaten", nietToegelaten(s))].map { naam, document in
+            var document = document
+            document.metadata.date = klok.datum(s.evenement.datum)
+            return (naam, document)
+        }
     }
 
     // MARK: - Shared
@@ -19,12 +24,10 @@ public enum SpeeddateDocumenten {
     static func document(_ s: Speeddate, titel: String, blocks: [Block]) -> Document {
         let e = s.evenement
         let plaats = [e.datum?.description, e.locatie].compactMap { $0 }.joined(separator: " · ")
-        // The date is fixed (SOURCE_DATE_EPOCH or the event's date), so the same input
-        // gives byte-identical output; Huisstijl knows that rule for aanvragen.
-        var datumBron = Aanvraag()
-        datumBron.brief.datum = e.datum
+        // The event's own date; `alle` stamps the injected clock's instead, so the same
+        // input gives byte-identical output.
         let meta = Metadata(title: titel, subject: e.titel, creator: "vip", company: "", language: "nl-NL",
-                            date: Huisstijl.datum(datumBron))
+                            date: Klok().datum(e.datum))
         return Document(metadata: meta, letterhead: Letterhead(name: e.titel, logo: nil, footer: plaats.isEmpty ? [] : [plaats]),
                         blocks: blocks)
     }

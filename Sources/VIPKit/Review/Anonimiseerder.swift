@@ -80,8 +80,6 @@ public struct Anonimiseerder: Sendable {
         var zwak: [Identificerend] = []
     }
 
-    static let tussenvoegsels: Set<String> = ["van", "de", "der", "den", "ter", "ten", "te", "'t", "in", "op", "la", "le",
-                                              "da", "di", "del", "du", "el", "al", "bin", "ibn", "von", "zu", "vd"]
     static let rechtsvormen: Set<String> = ["stichting", "vereniging", "coöperatie", "cooperatie", "st.", "stg.", "stg",
                                             "vzw", "bv", "b.v.", "nv", "n.v.", "buurtvereniging", "bewonersvereniging"]
     /// Words that make a capitalised phrase an organisation or a group rather than a person.
@@ -115,7 +113,7 @@ public struct Anonimiseerder: Sendable {
         var v = Verzameling()
         var gezien = Set<String>()   // soort + folded text
         func voeg(_ soort: IdentificerendSoort, _ tekst: String?, _ label: String, hoofdletters: Bool = false) {
-            guard let t = tekst?.trimmingCharacters(in: .whitespacesAndNewlines), t.count >= 2 else { return }
+            guard let t = tekst?.trimmedText, t.count >= 2 else { return }
             let sleutel = Vervanger.sleutel(t, getal: soort.isGetal)
             guard !sleutel.isEmpty, gezien.insert(sleutel).inserted else { return }
             v.alle.append(Identificerend(soort: soort, tekst: t, label: label, hoofdlettergevoelig: hoofdletters))
@@ -153,16 +151,16 @@ public struct Anonimiseerder: Sendable {
         var volgorde: [String] = []
         for p in personen {
             let woorden = p.naam.split(separator: " ").map(String.init)
-            for (i, w) in woorden.enumerated() where !Self.tussenvoegsels.contains(w.lowercased()) {
+            for (i, w) in woorden.enumerated() where !Tussenvoegsels.bevat(w, positie: i) {
                 let schoon = w.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:"))
                 guard schoon.count >= 2, !schoon.hasSuffix(".") else { continue }   // not initials
                 let s = Vervanger.sleutel(schoon, getal: false)
                 if delen[s] == nil { volgorde.append(s); delen[s] = (schoon, []) }
                 delen[s]!.labels.insert(p.label)
                 // "de Haan", "van Dijk": the surname with its particle.
-                if i > 0, Self.tussenvoegsels.contains(woorden[i - 1].lowercased()) {
+                if i > 0, Tussenvoegsels.bevat(woorden[i - 1], positie: i - 1) {
                     var j = i - 1
-                    while j > 0, Self.tussenvoegsels.contains(woorden[j - 1].lowercased()) { j -= 1 }
+                    while j > 0, Tussenvoegsels.bevat(woorden[j - 1], positie: j - 1) { j -= 1 }
                     if j > 0 { voeg(.persoon, woorden[j...i].joined(separator: " "), p.label) }
                 }
             }
@@ -227,7 +225,7 @@ public struct Anonimiseerder: Sendable {
         let rest = Array(woorden.dropFirst())
         let gewoon = rest.allSatisfy { w in
             let s = w.trimmingCharacters(in: .punctuationCharacters).lowercased()
-            return Self.tussenvoegsels.contains(s) || s == "het" || s == "voor" || s == "en" || isGewoonWoord(s)
+            return Tussenvoegsels.bevat(s) || s == "voor" || s == "en" || isGewoonWoord(s)
         }
         // A single ordinary word ("Centrum") is no name of its own.
         if rest.count == 1 && gewoon { return nil }
@@ -251,9 +249,9 @@ public struct Anonimiseerder: Sendable {
         let woorden = s.split(separator: " ").map(String.init)
         guard (1...5).contains(woorden.count) else { return false }
         var hoofd = 0
-        for w in woorden {
+        for (i, w) in woorden.enumerated() {
             let l = w.lowercased()
-            if Self.tussenvoegsels.contains(l) { continue }
+            if Tussenvoegsels.bevat(w, positie: i) { continue }
             if Self.geenPersoon.contains(l) { return false }
             guard let eerste = w.first, eerste.isUppercase,
                   w.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }) else { return false }
@@ -261,7 +259,7 @@ public struct Anonimiseerder: Sendable {
         }
         if hoofd == 0 { return false }
         if hoofd == 1 {
-            let w = woorden.first { !Self.tussenvoegsels.contains($0.lowercased()) }!
+            let w = woorden.enumerated().first { !Tussenvoegsels.bevat($0.element, positie: $0.offset) }!.element
             return !w.hasSuffix(".") && !isGewoonWoord(w.lowercased())
         }
         return true
@@ -284,7 +282,7 @@ public struct Anonimiseerder: Sendable {
 
     /// "https://www.x.nl/" → also "www.x.nl" and "x.nl".
     static func websiteVarianten(_ w: String?) -> [String] {
-        guard var s = w?.trimmingCharacters(in: .whitespaces), !s.isEmpty else { return [] }
+        guard var s = w?.trimmedText, !s.isEmpty else { return [] }
         var uit = [s]
         for schema in ["https://", "http://"] where s.lowercased().hasPrefix(schema) { s = String(s.dropFirst(schema.count)) }
         while s.hasSuffix("/") { s.removeLast() }
@@ -483,7 +481,7 @@ enum Patronen {
     static let grens = "(?<![\\p{L}\\p{N}])"
     static let grensNa = "(?![\\p{L}\\p{N}])"
 
-    nonisolated(unsafe) static let alle: [Patroon] = [
+    static let alle: [Patroon] = [
         p("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[a-z]{2,}", "[e-mailadres]"),
         p("(?:https?://|www\\.)[^\\s<>\"]+", "[website]", afknippen: ".,;:!?)'\u{201D}"),
         p(grens + "[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:nl|com|org|net|eu|be|info|nu|example)(?:/[^\\s<>\"]*)?" + grensNa,

@@ -1,4 +1,5 @@
 import Foundation
+import VIPModel
 import VIPPlanning
 
 /// `vip review combineer RANGORDES.csv`: the groups' rankings combined with the Schulze method,
@@ -31,12 +32,12 @@ public enum Combineer {
             .split(separator: "\n", omittingEmptySubsequences: false)
         for (i, ruw) in regels.enumerated() {
             let nr = i + 1
-            var regel = String(ruw).trimmingCharacters(in: .whitespaces)
+            var regel = ruw.trimmedText
             if nr == 1, regel.hasPrefix("\u{FEFF}") { regel.removeFirst() }
             if regel.isEmpty || regel.hasPrefix("#") { continue }
             let scheiding: Character = regel.contains(";") ? ";" : ","
             var velden = regel.split(separator: scheiding, omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+                .map { $0.trimmedText.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
             while velden.last == "" && velden.count > letters.count { velden.removeLast() }
             let isKop = eersteInhoud && !velden.suffix(letters.count).allSatisfy { letters.contains($0.uppercased()) }
             eersteInhoud = false
@@ -47,20 +48,19 @@ public enum Combineer {
                 velden.removeFirst()
             }
             guard velden.count == letters.count else {
-                throw ReviewFout("\(bestand):\(nr): verwacht \(letters.count) letters (best eerst), eventueel na de naam "
-                    + "van de groep; deze regel heeft \(velden.count) velden.")
+                throw .rangordeVelden(bestand: bestand, regel: nr, letters: letters.count, velden: velden.count)
             }
             let rang = velden.map { $0.uppercased() }
             for l in rang where !letters.contains(l) {
-                throw ReviewFout("\(bestand):\(nr): `\(l)` is geen aanvraag; gebruik \(Tekst.opsomming(letters)).")
+                throw .rangordeLetter(bestand: bestand, regel: nr, letter: l, letters: letters)
             }
             if Set(rang).count != rang.count {
                 let dubbel = rang.first { l in rang.filter { $0 == l }.count > 1 }!
-                throw ReviewFout("\(bestand):\(nr): aanvraag \(dubbel) staat twee keer in de rangorde; elke letter komt één keer voor.")
+                throw .rangordeDubbel(bestand: bestand, regel: nr, letter: dubbel)
             }
             groepen.append(Groep(naam: naam, rangorde: rang, regel: nr))
         }
-        guard !groepen.isEmpty else { throw ReviewFout("\(bestand): er staat geen enkele rangorde in.") }
+        guard !groepen.isEmpty else { throw .geenRangorde(bestand: bestand) }
         return groepen
     }
 
@@ -68,7 +68,7 @@ public enum Combineer {
     public static func referentie(json data: Data, bestand: String) throws(ReviewFout) -> [String] {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let rang = object["rangorde"] as? [String], !rang.isEmpty else {
-            throw ReviewFout("\(bestand): dit is geen docentenblad van `vip review` (het veld rangorde ontbreekt).")
+            throw .geenDocentenblad(bestand)
         }
         return rang
     }
@@ -80,8 +80,7 @@ public enum Combineer {
             if let referentie { _ = try Kendall.distance(referentie, letters) }
             return Uitslag(groepen: groepen, schulze: s, referentie: referentie)
         } catch {
-            throw ReviewFout("De rangordes kunnen niet worden gecombineerd: de referentierangorde bevat niet precies "
-                + "de aanvragen \(Tekst.opsomming(letters)) (\(error)).")
+            throw .referentie(letters: letters, detail: "\(error)")
         }
     }
 

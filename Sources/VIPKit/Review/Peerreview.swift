@@ -31,15 +31,69 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 }
 
-/// Why a review could not be made; all Dutch. Exit code 2 for unusable input, 1 for a leak.
-public struct ReviewFout: Error, Sendable, CustomStringConvertible {
-    public var melding: String
-    public var exitCode: Int32
-    public init(_ melding: String, exitCode: Int32 = 2) {
-        self.melding = melding
-        self.exitCode = exitCode
+/// Why a review could not be made, or its rankings not combined; messages are Dutch.
+/// Nothing is written in any case.
+public enum ReviewFout: Error, Sendable, CustomStringConvertible {
+    case leesfouten([LeesFout])
+    /// Not three aanvragen, and no `--kies`.
+    case geenDrie(gegeven: Int)
+    /// `maak` got another number than three.
+    case nietDrie(gegeven: Int)
+    case kiesAantal(Int)
+    case teWeinigOmTeKiezen(aantal: Int, gegeven: Int)
+    /// An identifying string is still in a participant's copy.
+    case lek(Lekcontrole.Lek)
+    case document(RenderFout)
+    case uitvoer(BuildFout)
+    case bestandOnleesbaar(String)
+    case docentenbladOnleesbaar(String)
+    case geenDocentenblad(String)
+    /// A line of the rankings CSV (`bestand:regel`) with the wrong number of fields.
+    case rangordeVelden(bestand: String, regel: Int, letters: Int, velden: Int)
+    case rangordeLetter(bestand: String, regel: Int, letter: String, letters: [String])
+    case rangordeDubbel(bestand: String, regel: Int, letter: String)
+    case geenRangorde(bestand: String)
+    case referentie(letters: [String], detail: String)
+
+    public var description: String {
+        switch self {
+        case .leesfouten(let fouten):
+            return fouten.map(\.description).joined(separator: "\n")
+        case .geenDrie(let n):
+            return "Geef precies drie aanvragen (u gaf er \(n)), of gebruik --kies 3 met een groep aanvragen."
+        case .nietDrie(let n):
+            return "De peer-review heeft precies drie aanvragen nodig; u gaf er \(n). "
+                + "Gebruik --kies 3 om drie aanvragen uit een grotere groep te laten kiezen."
+        case .kiesAantal(let n):
+            return "--kies \(n): de peer-review werkt met precies drie aanvragen (A, B en C); gebruik --kies 3."
+        case .teWeinigOmTeKiezen(let aantal, let n):
+            return "Voor --kies \(aantal) zijn minstens \(aantal) aanvragen nodig; er zijn er \(n)."
+        case .lek(let lek):
+            return "\(lek.description) Er is niets geschreven."
+        case .document(let fout):
+            return fout.description
+        case .uitvoer(let fout):
+            return fout.description
+        case .bestandOnleesbaar(let bestand):
+            return "\(bestand): dit bestand kan niet worden gelezen."
+        case .docentenbladOnleesbaar(let pad):
+            return "\(pad): het docentenblad kan niet worden gelezen."
+        case .geenDocentenblad(let bestand):
+            return "\(bestand): dit is geen docentenblad van `vip review` (het veld rangorde ontbreekt)."
+        case .rangordeVelden(let bestand, let regel, let letters, let velden):
+            return "\(bestand):\(regel): verwacht \(letters) letters (best eerst), eventueel na de naam "
+                + "van de groep; deze regel heeft \(velden) velden."
+        case .rangordeLetter(let bestand, let regel, let letter, let letters):
+            return "\(bestand):\(regel): `\(letter)` is geen aanvraag; gebruik \(Tekst.opsomming(letters))."
+        case .rangordeDubbel(let bestand, let regel, let letter):
+            return "\(bestand):\(regel): aanvraag \(letter) staat twee keer in de rangorde; elke letter komt één keer voor."
+        case .geenRangorde(let bestand):
+            return "\(bestand): er staat geen enkele rangorde in."
+        case .referentie(let letters, let detail):
+            return "De rangordes kunnen niet worden gecombineerd: de referentierangorde bevat niet precies "
+                + "de aanvragen \(Tekst.opsomming(letters)) (\(detail))."
+        }
     }
-    public var description: String { melding }
 }
 
 /// `vip review`: three anonymised aanvragen for the groups, a rating form, and the docent's sheet.
@@ -47,12 +101,15 @@ public struct Peerreview: Sendable {
     public var checker: Checker
     public var anonimiseerder: Anonimiseerder
     public var sjablonen: TemplateSet
+    /// The date in the documents' metadata (the executable passes SOURCE_DATE_EPOCH).
+    public var klok: Klok
 
     public init(checker: Checker = Checker(), anonimiseerder: Anonimiseerder = Anonimiseerder(),
-                sjablonen: TemplateSet = .standard) {
+                sjablonen: TemplateSet = .standard, klok: Klok = Klok()) {
         self.checker = checker
         self.anonimiseerder = anonimiseerder
         self.sjablonen = sjablonen
+        self.klok = klok
     }
 
     public static let letters = ["A", "B", "C"]
@@ -77,7 +134,7 @@ public struct Peerreview: Sendable {
         let resultaten = bestanden.map { checker.check(path: $0) }
         let fouten = resultaten.compactMap(\.leesfout)
         if !fouten.isEmpty {
-            throw ReviewFout(fouten.map(\.description).joined(separator: "\n"))
+            throw .leesfouten(fouten)
         }
         return resultaten
     }
@@ -85,10 +142,10 @@ public struct Peerreview: Sendable {
     /// `--kies 3 POOL…`: the three whose scores lie furthest apart (``Spread``).
     public func kies(_ pool: [CheckResultaat], aantal: Int = 3) throws(ReviewFout) -> [CheckResultaat] {
         guard aantal == 3 else {
-            throw ReviewFout("--kies \(aantal): de peer-review werkt met precies drie aanvragen (A, B en C); gebruik --kies 3.")
+            throw .kiesAantal(aantal)
         }
         guard pool.count >= aantal else {
-            throw ReviewFout("Voor --kies \(aantal) zijn minstens \(aantal) aanvragen nodig; er zijn er \(pool.count).")
+            throw .teWeinigOmTeKiezen(aantal: aantal, gegeven: pool.count)
         }
         let scores = pool.map { Beoordeling(bestand: $0.bestand, bevindingen: $0.bevindingen).score }
         return Spread.select(scores: scores, count: aantal).indices.map { pool[$0] }
@@ -139,8 +196,7 @@ public struct Peerreview: Sendable {
     /// (nil: derived from their content, see `inhoudszaad`).
     public func maak(_ resultaten: [CheckResultaat], zaad gegeven: UInt64? = nil) throws(ReviewFout) -> Uitvoer {
         guard resultaten.count == Self.letters.count else {
-            throw ReviewFout("De peer-review heeft precies drie aanvragen nodig; u gaf er \(resultaten.count). "
-                + "Gebruik --kies 3 om drie aanvragen uit een grotere groep te laten kiezen.")
+            throw .nietDrie(gegeven: resultaten.count)
         }
         let (geschud, zaad) = Self.schud(resultaten, zaad: gegeven)
         let letters = Self.letters
@@ -156,7 +212,7 @@ public struct Peerreview: Sendable {
                                               ("begroting", BegrotingBuilder.blocks(a))]
             if !a.fondsen.isEmpty { docs.append(("brief", BriefBuilder.blocks(a, fonds: 0))) }
             for (naam, blocks) in docs {
-                let doc = Self.deelnemersdocument(letter: letter, blocks: blocks, datum: Huisstijl.datum(a))
+                let doc = Self.deelnemersdocument(letter: letter, blocks: blocks, datum: klok.datum(a.brief.datum))
                 deelnemers += try render(doc, naam: "aanvraag-\(letter)-\(naam)")
             }
         }
@@ -166,7 +222,7 @@ public struct Peerreview: Sendable {
         do {
             try Lekcontrole.controleer(deelnemers.map { ($0.naam, $0.bytes) }, termen: termen)
         } catch {
-            throw ReviewFout("\(error.description) Er is niets geschreven.", exitCode: 1)
+            throw .lek(error)
         }
 
         let blad = Docentenblad(aanvragen: letters.enumerated().map { i, letter in
@@ -191,17 +247,11 @@ public struct Peerreview: Sendable {
     }
 
     func render(_ doc: Document, naam: String) throws(ReviewFout) -> [Pakket.Uitvoer] {
-        var uit: [Pakket.Uitvoer] = []
-        for formaat in [DocumentFormat.odt, .docx] {
-            do {
-                uit.append(Pakket.Uitvoer(naam: "\(naam).\(formaat.fileExtension)",
-                                          bytes: try renderDocument(doc, format: formaat, templates: sjablonen)))
-            } catch {
-                throw ReviewFout("\(naam).\(formaat.fileExtension) kon niet worden gemaakt: "
-                    + ((error as? LocalizedError)?.errorDescription ?? "\(error)"))
-            }
+        do {
+            return try renderAlle([(naam, doc)], formaten: [.odt, .docx], sjablonen: sjablonen)
+        } catch {
+            throw .document(error)
         }
-        return uit
     }
 
     /// Writes `MAP/deelnemers/` and `MAP/docent/`, each file safely (temp + rename).
@@ -213,7 +263,7 @@ public struct Peerreview: Sendable {
             try Uitvoermap.schrijf(uitvoer.deelnemers, naar: deelnemers)
             try Uitvoermap.schrijf(uitvoer.docent, naar: docent)
         } catch {
-            throw ReviewFout(error.melding, exitCode: error.exitCode)
+            throw .uitvoer(error)
         }
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import VIPKit
+import VIPDocument
+import VIPModel
 import Testing
 import VIPZip
 
@@ -40,14 +42,19 @@ import VIPZip
         let r = try VipBinary.run(["build", input + "/aanvraag.yaml", "--uit", dir + "/uit"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(Self.snapshot(input) == before, "the input folder was written into")
+        // The Oranje Fonds refused this aanvraag (dekkingsplan): no letter, no zip, one line why.
+        #expect(r.stdout.contains("Geen brief voor Oranje Fonds: dit fonds heeft de aanvraag afgewezen (dekkingsplan)."),
+                "\(r.stdout)")
+        for name in ["brief-oranje-fonds.odt", "brief-oranje-fonds.docx", "aanvraag-oranje-fonds.zip"] {
+            #expect(!FileManager.default.fileExists(atPath: dir + "/uit/" + name), "\(name) was written")
+        }
 
         let docs = Self.files(in: dir + "/uit").filter { $0.hasSuffix(".odt") || $0.hasSuffix(".docx") }
-        #expect(docs.count == 12)  // 3 letters + plan + begroting + fondsenlijst, in two formats
+        #expect(docs.count == 10)  // 2 letters + plan + begroting + fondsenlijst, in two formats
         Oracles.expectAllPass(docs)
 
         // Each fund's letter names that fund, its amount, the total, the contact person and the bijlagen.
-        let asks = [("oranje-fonds", "Oranje Fonds", "3.500,00"), ("vsbfonds", "VSBfonds", "2.500,00"),
-                    ("skanfonds", "Skanfonds", "3.443,75")]
+        let asks = [("vsbfonds", "VSBfonds", "2.500,00"), ("skanfonds", "Skanfonds", "3.443,75")]
         for format in ["odt", "docx"] {
             for (slug, naam, bedrag) in asks {
                 let text = try Oracles.text(dir + "/uit/brief-\(slug).\(format)")
@@ -59,6 +66,10 @@ import VIPZip
             let begroting = try Oracles.text(dir + "/uit/begroting.\(format)")
             #expect(begroting.contains("Totaal begroting") && begroting.contains("9.463,75"))
             #expect(begroting.contains("Dekkingsplan") && begroting.contains("afgewezen"))
+            // The refused fund still stands in the list of funds approached, as refused.
+            let fondsen = try Oracles.text(dir + "/uit/fondsenlijst.\(format)").split(separator: "\n")
+            #expect(fondsen.contains { $0.contains("Oranje Fonds") && $0.contains("afgewezen") && $0.contains("3.500,00") },
+                    "fondsenlijst.\(format)")
             let plan = try Oracles.text(dir + "/uit/projectplan.\(format)")
             for deel in ["1. Doelstelling", "2. Doelgroep", "3. Activiteiten", "4. Werkwijze", "5. Samenwerkende partners",
                          "6. Planning", "7. Resultaten", "8. Evaluatie", "9. Verslaglegging", "10. Begroting",
@@ -69,7 +80,8 @@ import VIPZip
         // Per fund one zip with that fund's letter and the shared documents.
         let zip = try ZipReader(path: dir + "/uit/aanvraag-vsbfonds.zip")
         #expect(zip.entryNames.contains("brief-vsbfonds.odt") && zip.entryNames.contains("projectplan.docx"))
-        #expect(!zip.entryNames.contains("brief-oranje-fonds.odt"))
+        #expect(!zip.entryNames.contains("brief-oranje-fonds.odt") && !zip.entryNames.contains("brief-skanfonds.odt"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/uit/aanvraag-skanfonds.zip"))
     }
 
     @Test func twoBuildsAreByteIdentical() throws {
@@ -81,6 +93,25 @@ import VIPZip
         }
         let a = Self.snapshot(dir + "/a"), b = Self.snapshot(dir + "/b")
         #expect(!a.isEmpty && a == b)
+    }
+
+    /// The executable passes SOURCE_DATE_EPOCH in as the documents' date; the builders
+    /// themselves never read the environment.
+    @Test func sourceDateEpochReachesTheMetadata() throws {
+        let dir = Repo.tempDir("epoch")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try VipBinary.run(["build", Repo.specExample, "--uit", dir, "--formaat", "odt"],
+                                  env: ["SOURCE_DATE_EPOCH": "1700000000"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let meta = String(decoding: try ZipReader(path: dir + "/projectplan.odt").read("meta.xml"), as: UTF8.self)
+        #expect(meta.contains("<dc:date>2023-11-14T22:13:20Z</dc:date>"), "\(meta)")
+
+        let a = try AanvraagReader.read(path: Repo.specExample)
+        let zonder = Huisstijl(aanvraag: a, logo: nil, concept: false)
+        #expect(zonder.metadata.date == "2011-06-15T12:00:00Z")   // the letter's date
+        let met = Huisstijl(aanvraag: a, logo: nil, concept: false, klok: Klok(sourceDateEpoch: "1700000000"))
+        #expect(met.metadata.date == "2023-11-14T22:13:20Z")
+        #expect(Klok(sourceDateEpoch: "-5") == Klok() && Klok(sourceDateEpoch: "gisteren") == Klok())
     }
 
     @Test func unicodeAndMarkupCharactersComeThroughIntact() throws {
@@ -177,5 +208,55 @@ import VIPZip
                       ("  --  ", "fonds"), ("مرحبا", "fonds")])
     func fundNamesBecomeFileNames(_ naam: String, _ slug: String) {
         #expect(VIPKit.Pakket.slug(naam) == slug)
+    }
+}
+
+/// A fund whose dekkingsplan status is `afgewezen` gets no new letter and no zip, and still
+/// stands in the fondsenlijst as refused (README, "Keuzes die de specificatie openliet").
+@Suite struct AfgewezenFondsTests {
+    /// Fund and status of each row of the fondsenlijst's table.
+    static func fondsenlijst(_ a: Aanvraag) -> [(fonds: String, status: String)] {
+        FondsenlijstBuilder.blocks(a).flatMap { block -> [(fonds: String, status: String)] in
+            guard case .table(let t) = block else { return [] }
+            return t.rows.filter { $0.kind == .body }.map { (Inline.plainText($0.cells[0]), Inline.plainText($0.cells[2])) }
+        }
+    }
+
+    @Test func aRefusedFundGetsNoLetterAndNoZipButStaysInTheList() throws {
+        let a = try AanvraagReader.read(path: Repo.path("Samples/buurtmoestuin.yaml"))
+        let pakket = Pakket(aanvraag: a, map: Repo.path("Samples"), opties: BuildOpties())
+        #expect(pakket.geenBrief == [GeenBrief(fonds: "Oranje Fonds", reden: .afgewezen)])
+        #expect(pakket.geenBrief.map(\.description)
+            == ["Geen brief voor Oranje Fonds: dit fonds heeft de aanvraag afgewezen (dekkingsplan)."])
+        let files = try pakket.maak()
+        let namen = Set(files.map(\.naam))
+        #expect(namen == ["brief-vsbfonds.odt", "brief-vsbfonds.docx", "brief-skanfonds.odt", "brief-skanfonds.docx",
+                          "projectplan.odt", "projectplan.docx", "begroting.odt", "begroting.docx",
+                          "fondsenlijst.odt", "fondsenlijst.docx", "aanvraag-vsbfonds.zip", "aanvraag-skanfonds.zip"])
+        #expect(Self.fondsenlijst(a).map(\.fonds) == ["Oranje Fonds", "VSBfonds", "Skanfonds"])
+        #expect(Self.fondsenlijst(a).first?.status == "afgewezen")
+    }
+
+    @Test func theStatusDecides() throws {
+        var a = try AanvraagReader.read(path: Repo.path("Samples/buurtmoestuin.yaml"))
+        let i = try #require(a.dekkingsplan.firstIndex { $0.fonds == "Oranje Fonds" })
+        a.dekkingsplan[i].status = .aangevraagd
+        var opties = BuildOpties()
+        opties.formaten = [.odt]
+        let pakket = Pakket(aanvraag: a, map: Repo.path("Samples"), opties: opties)
+        #expect(pakket.geenBrief.isEmpty)
+        let namen = try pakket.maak().map(\.naam)
+        #expect(namen.contains("brief-oranje-fonds.odt") && namen.contains("aanvraag-oranje-fonds.zip"))
+    }
+
+    @Test func allFundsRefusedLeavesTheSharedDocuments() throws {
+        var a = try AanvraagReader.read(path: Repo.path("Samples/buurtmoestuin.yaml"))
+        for i in a.dekkingsplan.indices where a.dekkingsplan[i].fonds != nil { a.dekkingsplan[i].status = .afgewezen }
+        var opties = BuildOpties()
+        opties.formaten = [.odt]
+        let pakket = Pakket(aanvraag: a, map: Repo.path("Samples"), opties: opties)
+        #expect(pakket.geenBrief.map(\.fonds) == ["Oranje Fonds", "VSBfonds", "Skanfonds"])
+        #expect(try pakket.maak().map(\.naam) == ["projectplan.odt", "begroting.odt", "fondsenlijst.odt"])
+        #expect(Self.fondsenlijst(a).map(\.status) == ["afgewezen", "afgewezen", "afgewezen"])
     }
 }

@@ -105,6 +105,21 @@ struct ReviewAnonimiseerderTests {
         #expect(try tekst("De Petrakerk staat er.") == "De Petrakerk staat er.")
     }
 
+    @Test func aGivenNameThatIsAlsoAParticle() throws {
+        // "ben" is an ordinary Dutch word ("ik ben"), as the real dictionary says.
+        let anon = Anonimiseerder(isGewoonWoord: { kleinWoordenboek($0) || $0 == "ben" })
+        let a = anon.anonimiseer(try reviewAanvraag(Self.basis + "\n" + """
+              samenvatting: "Ben de Vries en Mohamed ben Salah leiden de klas. Later belt de Vries, ik ben er ook."
+              eindverantwoordelijke: Ben de Vries
+              evaluatie:
+                door: Mohamed ben Salah
+            """)).aanvraag
+        // "ben" is a particle in "Mohamed ben Salah" (so "ik ben" stays), and the given name in
+        // "Ben de Vries" (so "de Vries" is still his surname with its particle).
+        #expect(a.project.samenvatting == "[persoon\(nbsp)4] en [persoon\(nbsp)5] leiden de klas. "
+            + "Later belt [persoon\(nbsp)4], ik ben er ook.")
+    }
+
     @Test func ordinaryWordsStayUnlessUsedAsName() throws {
         // "roos" and "visser" are ordinary words: left alone as words.
         #expect(try tekst("Een roos voor de visser.") == "Een roos voor de visser.")
