@@ -100,15 +100,15 @@ import VIPZip
     @Test func sourceDateEpochReachesTheMetadata() throws {
         let dir = Repo.tempDir("epoch")
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let r = try VipBinary.run(["build", Repo.specExample, "--uit", dir, "--formaat", "odt"],
+        let r = try VipBinary.run(["build", Repo.fixture, "--uit", dir, "--formaat", "odt"],
                                   env: ["SOURCE_DATE_EPOCH": "1700000000"])
         #expect(r.status == 0, "\(r.stderr)")
         let meta = String(decoding: try ZipReader(path: dir + "/projectplan.odt").read("meta.xml"), as: UTF8.self)
         #expect(meta.contains("<dc:date>2023-11-14T22:13:20Z</dc:date>"), "\(meta)")
 
-        let a = try AanvraagReader.read(path: Repo.specExample)
+        let a = try AanvraagReader.read(path: Repo.fixture)
         let zonder = Huisstijl(aanvraag: a, logo: nil, concept: false)
-        #expect(zonder.metadata.date == "2011-06-15T12:00:00Z")   // the letter's date
+        #expect(zonder.metadata.date == "2025-05-12T12:00:00Z")   // the letter's date
         let met = Huisstijl(aanvraag: a, logo: nil, concept: false, klok: Klok(sourceDateEpoch: "1700000000"))
         #expect(met.metadata.date == "2023-11-14T22:13:20Z")
         #expect(Klok(sourceDateEpoch: "-5") == Klok() && Klok(sourceDateEpoch: "gisteren") == Klok())
