@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import VIPSpelling
 
 /// The router with every route and middleware; `buildApplication` serves it. Tests use it
 /// in-process with HummingbirdTesting.
@@ -50,6 +51,8 @@ public enum VIPServerStart {
         if configuratie.demo {
             for regel in try await Demo.laad(opslag, configuratie: configuratie) { schrijf(regel) }
         }
+        // The Dutch dictionary loads once per process; load it before the first check asks.
+        await Zwaar.doe { _ = Hunspell.dutch }
         let app = buildApplication(configuratie, opslag: opslag) { adres, poort in
             schrijf("vip draait op http://\(adres):\(poort)")
         }

@@ -14,7 +14,7 @@ public struct ServerConfiguratie: Sendable {
     public var bcryptKosten: UInt8 = 11
     /// How long a session lasts without being ended.
     public var sessieDuur: TimeInterval = 14 * 24 * 3600
-    public var logNiveau: Logger.Level = .info
+    public var logNiveau: Logger.Level = .notice
     /// The clock; tests move it to test the login limit.
     public var klok: @Sendable () -> Date = { Date() }
     /// Folder with `Samples/` for `--demo`; nil: look beside the working folder and the executable.

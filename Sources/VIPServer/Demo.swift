@@ -100,7 +100,7 @@ public enum GebruikerToevoegen {
         guard Aanmelden.isEmail(e) else { throw StartFout("\(email) is geen geldig e-mailadres.") }
         let n = naam.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !n.isEmpty else { throw StartFout("Geef een naam met --naam.") }
-        guard wachtwoord.count >= 10 else { throw StartFout("Het wachtwoord is te kort: gebruik minstens 10 tekens.") }
+        if let fout = Sessies.wachtwoordFout(wachtwoord) { throw StartFout(fout.fout) }
         guard rol != .cursist else {
             throw StartFout("Cursisten melden zich zelf aan met de uitnodigingscode van hun cursus; maak hier een docent "
                 + "of organisator.")

@@ -45,6 +45,9 @@ import Testing
             var kort = aanmelding
             kort["wachtwoord"] = "kort"
             #expect(try await c.vraag(.post, "/api/aanmelden", json: kort).status == .unprocessableContent)
+            var lang = aanmelding
+            lang["wachtwoord"] = String(repeating: "é", count: 37)   // 74 bytes: bcrypt would cut it
+            #expect(try await c.vraag(.post, "/api/aanmelden", json: lang).status == .unprocessableContent)
             var zonderNaam = aanmelding
             zonderNaam.removeValue(forKey: "naam")
             #expect(try await c.vraag(.post, "/api/aanmelden", json: zonderNaam).status == .unprocessableContent)

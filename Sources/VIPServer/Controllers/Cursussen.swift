@@ -92,9 +92,7 @@ struct Aanmelden {
         guard let wachtwoord = object["wachtwoord"] as? String, !naam.isEmpty, naam.count <= 200, Self.isEmail(email) else {
             throw APIFout(.unprocessableContent, "Vul uw naam, een geldig e-mailadres en een wachtwoord in.")
         }
-        guard wachtwoord.count >= 10 else {
-            throw APIFout(.unprocessableContent, "Het wachtwoord is te kort: gebruik minstens 10 tekens.")
-        }
+        if let fout = Sessies.wachtwoordFout(wachtwoord) { throw fout }
         do {
             let g = try await dienst.opslag.maakGebruiker(email: email, naam: naam, rol: .cursist,
                                                          wachtwoordHash: await dienst.hash(wachtwoord),

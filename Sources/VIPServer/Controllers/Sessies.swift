@@ -18,8 +18,19 @@ struct Sessies {
         r.on(.put, "/api/sessie/wachtwoord", wijzigWachtwoord)
     }
 
+    /// Email addresses compare without case and surrounding space; no address is longer
+    /// than 254 characters, so a longer one is cut there (also as the key of the login limit).
     static func normaliseer(_ email: String) -> String {
-        email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        String(email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().prefix(320))
+    }
+
+    /// bcrypt reads 72 bytes; a longer password is refused rather than silently shortened.
+    static func wachtwoordFout(_ wachtwoord: String) -> APIFout? {
+        if wachtwoord.count < 10 { return APIFout(.unprocessableContent, "Het wachtwoord is te kort: gebruik minstens 10 tekens.") }
+        if wachtwoord.utf8.count > 72 {
+            return APIFout(.unprocessableContent, "Het wachtwoord is te lang: gebruik hoogstens 72 bytes (ongeveer 70 letters).")
+        }
+        return nil
     }
 
     static func sessieJSON(_ g: Gebruiker, _ s: Sessie) -> JSON {
@@ -78,11 +89,9 @@ struct Sessies {
         guard await dienst.klopt(oud, g.wachtwoordHash) else {
             throw APIFout.verboden("Het huidige wachtwoord klopt niet. Uw wachtwoord is niet gewijzigd.")
         }
-        guard nieuw.count >= 10 else { throw Self.teKort }
+        if let fout = Self.wachtwoordFout(nieuw) { throw fout }
         try await dienst.opslag.zetWachtwoord(gebruiker: g.id, hash: await dienst.hash(nieuw))
         try await dienst.opslag.beeindigSessies(gebruiker: g.id, behalve: s.tokenHash)
         return Antwoord.leeg()
     }
-
-    static let teKort = APIFout(.unprocessableContent, "Het nieuwe wachtwoord is te kort: gebruik minstens 10 tekens.")
 }
