@@ -19,6 +19,7 @@ public func buildRouter(_ dienst: Dienst) -> (Router<VIPContext>, [Route]) {
     Cursussen(dienst: dienst).registreer(routes)
     Aanmelden(dienst: dienst).registreer(routes)
     Aanvragen(dienst: dienst).registreer(routes)
+    Evenementen(dienst: dienst).registreer(routes)
     return (router, routes.alle)
 }
 

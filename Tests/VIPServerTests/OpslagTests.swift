@@ -61,6 +61,12 @@ enum Motoren {
         #expect(try await o.sessie(tokenHash: "c", nu: Self.t0) != nil)
         try await o.beeindigSessie(tokenHash: "a")
         #expect(try await o.sessie(tokenHash: "a", nu: Self.t0) == nil)
+        // Clearing expired sessions keeps the live ones.
+        let later = Sessie(tokenHash: "d", gebruiker: d.id, csrf: "w", verloopt: Self.t0.addingTimeInterval(120))
+        try await o.maakSessie(later)
+        try await o.ruimSessiesOp(nu: Self.t0.addingTimeInterval(60))
+        #expect(try await o.sessie(tokenHash: "c", nu: Self.t0) == nil)
+        #expect(try await o.sessie(tokenHash: "d", nu: Self.t0)?.0 == later)
     }
 
     @Test(arguments: Motoren.alle) func mislukteLogins(_ motor: String) async throws {

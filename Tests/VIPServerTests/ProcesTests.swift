@@ -125,6 +125,30 @@ import Testing
         #expect(server.stop(SIGTERM) == 0)
     }
 
+    @Test func gebruikerToevoegenMaaktEenWachtwoordAlsErGeenIs() async throws {
+        let data = Repo.tempDir("vip-gebruiker")
+        // Standard input is empty (not a terminal): vip makes a password and prints it.
+        let r = try draai(Repo.vip, ["gebruiker", "toevoegen", "--data", data, "--rol", "organisator", "--email", "O@School.nl",
+                                     "--naam", "Olga"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let regel = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("Wachtwoord: ") })
+        let wachtwoord = String(regel.dropFirst("Wachtwoord: ".count))
+        #expect(wachtwoord.count == 16)
+        let dubbel = try draai(Repo.vip, ["gebruiker", "toevoegen", "--data", data, "--rol", "docent", "--email", "o@school.nl",
+                                          "--naam", "Ander"])
+        #expect(dubbel.status == 2)
+        #expect(dubbel.stderr.contains("al een account"))
+        let cursist = try draai(Repo.vip, ["gebruiker", "toevoegen", "--data", data, "--rol", "cursist", "--email", "c@x.nl",
+                                           "--naam", "C"])
+        #expect(cursist.status == 2)
+        let server = try Server(data: data)
+        let s = try await Self.vraag(server.poort, "POST", "/api/sessie", body: try JSONSerialization.data(withJSONObject: [
+            "email": "o@school.nl", "wachtwoord": wachtwoord]))
+        #expect(s.status == 200)
+        #expect(s.json["rol"] as? String == "organisator")
+        #expect(server.stop(SIGTERM) == 0)
+    }
+
     @Test func postgresKomtLaterMetDuidelijkeMelding() throws {
         let r = try draai(Repo.vip, ["server", "--database", "postgres://vip:geheim@localhost/vip", "--poort", "0"])
         #expect(r.status == 2)

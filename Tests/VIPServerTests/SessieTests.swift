@@ -125,6 +125,24 @@ import Testing
         }
     }
 
+    @Test func sessieVerloopt() async throws {
+        let o = try Omgeving()
+        try await o.gebruiker(.docent, "docent@school.nl")
+        try await o.test { c in
+            let s = try await c.meldAan("docent@school.nl")
+            o.klok.verzet(o.dienst.configuratie.sessieDuur - 1)
+            #expect(try await c.vraag(.get, "/api/sessie", als: s).status == .ok)
+            o.klok.verzet(1)
+            #expect(try await c.vraag(.get, "/api/sessie", als: s).status == .unauthorized)
+            // An expired cookie is no session: a changing request is refused with 401, not let through.
+            #expect(try await c.vraag(.post, "/api/cursussen", als: s, json: ["naam": "X", "bijeenkomsten": []]).status
+                    == .unauthorized)
+            // A cookie that never was a session, too.
+            let nep = Aangemeld(cookie: String(repeating: "0", count: 32), csrf: "x")
+            #expect(try await c.vraag(.get, "/api/sessie", als: nep).status == .unauthorized)
+        }
+    }
+
     @Test func wachtwoordWijzigenBeeindigtAndereSessies() async throws {
         let o = try Omgeving()
         try await o.gebruiker(.docent, "docent@school.nl")

@@ -59,6 +59,8 @@ struct Sessies {
             throw APIFout(.unauthorized, "Het e-mailadres of het wachtwoord klopt niet.")
         }
         try await dienst.opslag.wisMislukteLogins(email: email)
+        // Expired sessions are of no use to anyone; clear them when a new one starts.
+        try await dienst.opslag.ruimSessiesOp(nu: nu)
         let token = Geheim.token()
         let sessie = Sessie(tokenHash: SHA256.hex(Array(token.utf8)), gebruiker: gebruiker.id, csrf: Geheim.token(),
                             verloopt: nu.addingTimeInterval(dienst.configuratie.sessieDuur))

@@ -86,6 +86,8 @@ public protocol Opslag: Sendable {
     // Sessions (only the SHA-256 of a token is stored)
     func maakSessie(_ sessie: Sessie) async throws
     func sessie(tokenHash: String, nu: Date) async throws -> (Sessie, Gebruiker)?
+    /// Removes sessions that expired at `nu` or before.
+    func ruimSessiesOp(nu: Date) async throws
     func beeindigSessie(tokenHash: String) async throws
     /// Ends every session of the account except the one given.
     func beeindigSessies(gebruiker: Int64, behalve tokenHash: String?) async throws

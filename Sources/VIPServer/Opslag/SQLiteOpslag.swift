@@ -172,6 +172,12 @@ public final class SQLiteOpslag: Opslag {
         }
     }
 
+    public func ruimSessiesOp(nu: Date) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM sessies WHERE verloopt <= ?", arguments: [Self.ms(nu)])
+        }
+    }
+
     public func beeindigSessie(tokenHash: String) async throws {
         try await pool.write { db in
             try db.execute(sql: "DELETE FROM sessies WHERE token_hash = ?", arguments: [tokenHash])

@@ -142,6 +142,7 @@ func draai(_ pad: String, _ args: [String], cwd: String? = nil) throws -> (statu
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
     p.standardError = err
+    p.standardInput = FileHandle.nullDevice
     try p.run()
     let o = out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()
