@@ -6,7 +6,7 @@ import Foundation
 import VIPServer
 
 /// Subcommands that exist when the server is built (not with VIP_ZONDER_SERVER=1).
-let serverCommandos: [ParsableCommand.Type] = [Server.self, Gebruiker.self]
+let serverCommandos: [ParsableCommand.Type] = [Server.self, GebruikerCommando.self]
 
 /// Runs async work from the synchronous command tree and waits for it.
 func wachtOp(_ werk: @escaping @Sendable () async throws -> Void) throws {
@@ -63,8 +63,9 @@ struct Server: ParsableCommand {
     }
 }
 
-struct Gebruiker: ParsableCommand {
+struct GebruikerCommando: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "gebruiker",
         abstract: "Beheer accounts van docenten en organisatoren.",
         subcommands: [Toevoegen.self])
 
