@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Hummingbird
 import Logging
 import ServiceLifecycle
@@ -62,7 +65,17 @@ public enum VIPServerStart {
         var config = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint],
                                                logger: logger)
         config.maximumGracefulShutdownDuration = .seconds(10)
-        try await ServiceGroup(configuration: config).run()
+        do {
+            try await ServiceGroup(configuration: config).run()
+        } catch {
+            try? await opslag.sluit()
+            let detail = String(describing: error)
+            if detail.contains("errno: \(EADDRINUSE)") || detail.contains("Address already in use") {
+                throw StartFout("Poort \(configuratie.poort) op \(configuratie.adres) is al in gebruik. Stop het andere "
+                    + "programma of kies een andere poort met --poort.")
+            }
+            throw StartFout("vip server kon niet starten of draaien op \(configuratie.adres):\(configuratie.poort): \(detail)")
+        }
         try await opslag.sluit()
     }
 }

@@ -146,6 +146,10 @@ import Testing
             "email": "o@school.nl", "wachtwoord": wachtwoord]))
         #expect(s.status == 200)
         #expect(s.json["rol"] as? String == "organisator")
+        // A second server on the same port says so in Dutch.
+        let bezet = try draai(Repo.vip, ["server", "--data", Repo.tempDir("vip-bezet"), "--poort", String(server.poort)])
+        #expect(bezet.status == 2)
+        #expect(bezet.stderr.contains("al in gebruik"), "\(bezet.stderr)")
         #expect(server.stop(SIGTERM) == 0)
     }
 
