@@ -43,7 +43,9 @@ extension ServerConfiguratie {
             throw StartFout("Onbekende database \(Self.verberg(url)): gebruik postgres://… of laat --database weg voor SQLite.")
         }
         do {
-            try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+            // Only the account that runs the server reads the database (it holds password hashes).
+            try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
         } catch {
             throw StartFout("De datamap \(data) kan niet worden gemaakt (schrijfrechten? schijf vol?).")
         }
