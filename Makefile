@@ -8,7 +8,7 @@ ORACLE_PACKAGES := jing libxml2-utils libreoffice-writer-nogui pandoc poppler-ut
 PYTHON_PACKAGES := lxml python-docx jsonschema PyYAML
 SAMPLES := Samples/buurtmoestuin.yaml Samples/kinderfestival.yaml
 
-.PHONY: all setup setup-test build release demo test test-checker test-asan templates docs bench fuzz clean
+.PHONY: all setup setup-test build release demo serve test test-checker test-asan templates docs bench fuzz clean
 
 all: build
 
@@ -44,6 +44,12 @@ demo: release
 	$(VIP) fondsendate Samples/fondsendate.yaml --uit uit/fondsendate
 	@echo "De documenten staan in uit/."
 
+# vip in the browser with demo accounts and aanvragen (the passwords are printed at start).
+# The data stays in .build/vip-demo between runs; `make clean` removes it.
+serve: setup
+	$(SWIFT) build --product vip
+	.build/debug/vip server --demo --data .build/vip-demo
+
 # The document checker's self-test first (a checker that passes broken documents would
 # make every document test worthless), then the Swift tests.
 test: setup-test test-checker
@@ -53,9 +59,10 @@ test: setup-test test-checker
 # The test suite under AddressSanitizer (separate build folder), with the vip binary of
 # that build. Leak detection is off here: XCTest and Foundation's Process leak a few
 # objects of their own at exit; `make fuzz` runs LeakSanitizer with suppressions instead.
+# VIP_ZONDER_SERVER=1 leaves the server targets (Hummingbird, GRDB) out of this build.
 test-asan: setup-test
-	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
-	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+	VIP_ZONDER_SERVER=1 $(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	VIP_ZONDER_SERVER=1 ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
 
 test-checker:
 	python3 Tests/DocumentChecker/selftest.py

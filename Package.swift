@@ -1,4 +1,5 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
 
 // One library product (`VIPKit`) holds all behaviour; `vip` only parses arguments,
@@ -7,7 +8,7 @@ import PackageDescription
 // CYAML by VIPYAML.
 let package = Package(
     name: "vip",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "vip", targets: ["vip"]),
         .library(name: "VIPKit", targets: ["VIPKit"]),
@@ -52,3 +53,36 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// `vip server` (Hummingbird, GRDB, bcrypt) lives in VIPServer and its tests. Setting
+// VIP_ZONDER_SERVER=1 leaves the server and its dependencies out of the build, so that
+// slow passes (AddressSanitizer) only build what they test.
+if ProcessInfo.processInfo.environment["VIP_ZONDER_SERVER"] == nil {
+    package.dependencies += [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
+    ]
+    package.targets += [
+        .target(name: "VIPServer", dependencies: [
+            "VIPKit", "VIPModel", "VIPChecklist", "VIPDocument", "VIPZip", "VIPSpelling",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
+        .testTarget(name: "VIPServerTests", dependencies: [
+            "VIPServer", "VIPKit", "VIPModel", "VIPZip",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
+    ]
+    if let vip = package.targets.first(where: { $0.name == "vip" }) {
+        vip.dependencies.append("VIPServer")
+        vip.swiftSettings = (vip.swiftSettings ?? []) + [.define("VIP_SERVER")]
+    }
+}

@@ -15,7 +15,7 @@ struct VIP: ParsableCommand {
             2 de invoer kon niet worden gebruikt.
             """,
         version: "0.1.0",
-        subcommands: [Check.self, Build.self, Init.self, Regels.self, Schema.self, Fondsendate.self, Review.self],
+        subcommands: [Check.self, Build.self, Init.self, Regels.self, Schema.self, Fondsendate.self, Review.self] + serverCommandos,
         helpNames: [.short, .long, .customLong("hulp")]
     )
 

@@ -1,0 +1,124 @@
+import Foundation
+
+/// The roles of the course (spec: "Who sees what").
+public enum Rol: String, Sendable, CaseIterable, Codable {
+    case cursist, docent, organisator
+}
+
+public struct Gebruiker: Sendable, Equatable {
+    public var id: Int64
+    public var email: String
+    public var naam: String
+    public var rol: Rol
+    /// The cursus a cursist signed up for; nil for docenten and organisatoren.
+    public var cursus: Int64?
+    public var wachtwoordHash: String
+}
+
+public struct Sessie: Sendable, Equatable {
+    public var tokenHash: String
+    public var gebruiker: Int64
+    public var csrf: String
+    public var verloopt: Date
+}
+
+public struct Cursus: Sendable, Equatable {
+    public var id: Int64
+    public var naam: String
+    public var docent: Int64
+    public var uitnodigingscode: String
+    public var bijeenkomsten: [String]
+}
+
+/// What is derived from a version's text for listing without reading it again.
+public struct Afgeleid: Sendable, Equatable {
+    public var titel: String?
+    public var af: Bool
+    public var fouten: Int
+    public var waarschuwingen: Int
+    public init(titel: String?, af: Bool, fouten: Int, waarschuwingen: Int) {
+        self.titel = titel
+        self.af = af
+        self.fouten = fouten
+        self.waarschuwingen = waarschuwingen
+    }
+}
+
+/// One aanvraag with its current version's derived columns.
+public struct AanvraagRij: Sendable, Equatable {
+    public var id: Int64
+    public var eigenaar: Int64
+    public var eigenaarNaam: String
+    public var cursus: Int64?
+    public var versie: Int
+    public var afgeleid: Afgeleid
+    public var gewijzigd: Date
+}
+
+public struct VersieInfo: Sendable, Equatable {
+    public var versie: Int
+    public var gewijzigd: Date
+    public var afgeleid: Afgeleid
+}
+
+public enum OpslagFout: Error, Sendable, Equatable {
+    /// The email address is in use already.
+    case emailBestaat
+    /// The aanvraag has moved on: `huidige` is its current version.
+    case verouderd(huidige: Int)
+    /// The aanvraag (or version) does not exist.
+    case nietGevonden
+    /// The database was made by a newer vip; the message says so in Dutch.
+    case nieuwereDatabase(String)
+}
+
+/// Everything the server stores, behind one engine-neutral interface: SQLite (GRDB) now,
+/// PostgreSQL later. Every method is one transaction. Times are stored to the millisecond.
+public protocol Opslag: Sendable {
+    // Accounts
+    func maakGebruiker(email: String, naam: String, rol: Rol, wachtwoordHash: String, cursus: Int64?,
+                       tijd: Date) async throws -> Gebruiker
+    func gebruiker(email: String) async throws -> Gebruiker?
+    func gebruiker(id: Int64) async throws -> Gebruiker?
+    func zetWachtwoord(gebruiker: Int64, hash: String) async throws
+    func aantalGebruikers() async throws -> Int
+
+    // Sessions (only the SHA-256 of a token is stored)
+    func maakSessie(_ sessie: Sessie) async throws
+    func sessie(tokenHash: String, nu: Date) async throws -> (Sessie, Gebruiker)?
+    /// Removes sessions that expired at `nu` or before.
+    func ruimSessiesOp(nu: Date) async throws
+    func beeindigSessie(tokenHash: String) async throws
+    /// Ends every session of the account except the one given.
+    func beeindigSessies(gebruiker: Int64, behalve tokenHash: String?) async throws
+
+    // Failed logins, per normalised email
+    func registreerMislukteLogin(email: String, tijd: Date) async throws
+    /// Times of failed logins for `email` at or after `sinds`, oldest first.
+    func mislukteLogins(email: String, sinds: Date) async throws -> [Date]
+    func wisMislukteLogins(email: String) async throws
+
+    // Cursussen
+    func maakCursus(naam: String, docent: Int64, bijeenkomsten: [String], uitnodigingscode: String,
+                    tijd: Date) async throws -> Cursus
+    func cursus(id: Int64) async throws -> Cursus?
+    func cursus(uitnodigingscode: String) async throws -> Cursus?
+
+    // Aanvragen and their versions. The text of each version is kept byte for byte.
+    func maakAanvraag(eigenaar: Int64, tekst: [UInt8], afgeleid: Afgeleid, tijd: Date) async throws -> AanvraagRij
+    func aanvraag(id: Int64) async throws -> AanvraagRij?
+    func aanvragen(eigenaar: Int64) async throws -> [AanvraagRij]
+    func aanvragen(docent: Int64) async throws -> [AanvraagRij]
+    /// Stores version `verwacht + 1` when `verwacht` is still the current version, atomically;
+    /// otherwise throws `OpslagFout.verouderd` and stores nothing.
+    func voegVersieToe(aanvraag: Int64, verwacht: Int, tekst: [UInt8], afgeleid: Afgeleid,
+                       tijd: Date) async throws -> Int
+    func versies(aanvraag: Int64) async throws -> [VersieInfo]
+    func tekst(aanvraag: Int64, versie: Int) async throws -> [UInt8]?
+
+    /// Closes the database after the last request.
+    func sluit() async throws
+
+    /// The schema version this engine is at.
+    func schemaVersie() async throws -> Int
+}
