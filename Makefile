@@ -4,11 +4,11 @@ SHELL := /bin/bash
 SWIFT ?= swift
 VIP := .build/release/vip
 DEBIAN_PACKAGES := pkg-config libxml2-dev libzip-dev libhunspell-dev hunspell-nl libyaml-dev
-ORACLE_PACKAGES := jing libxml2-utils libreoffice-writer-nogui pandoc poppler-utils
-PYTHON_PACKAGES := lxml python-docx jsonschema PyYAML
+ORACLE_PACKAGES := jing libxml2-utils libreoffice-writer-nogui pandoc poppler-utils chromium
+PYTHON_PACKAGES := lxml python-docx jsonschema PyYAML pytest playwright axe-selenium-python
 SAMPLES := Samples/buurtmoestuin.yaml Samples/kinderfestival.yaml
 
-.PHONY: all setup setup-test build release demo serve test test-checker test-asan templates docs bench fuzz clean
+.PHONY: all setup setup-test build release demo serve test test-checker test-browser test-asan templates web docs bench fuzz clean
 
 all: build
 
@@ -27,7 +27,7 @@ setup:
 # into the system (PEP 668); then pip is asked again with --break-system-packages.
 setup-test:
 	@$(MAKE) --no-print-directory setup EXTRA_PACKAGES="$(ORACLE_PACKAGES)"
-	@python3 -c "import lxml, docx, jsonschema, yaml" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES) \
+	@python3 -c "import lxml, docx, jsonschema, yaml, pytest, playwright, axe_selenium_python" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES) \
 	  || python3 -m pip install -q --break-system-packages $(PYTHON_PACKAGES)
 
 build: setup
@@ -55,6 +55,13 @@ serve: setup
 test: setup-test test-checker
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+	@$(MAKE) --no-print-directory test-browser
+
+# The pages in a real browser (Debian's chromium, driven by Playwright for Python; its own
+# browser download cannot work here): the cursist's walk with and without JavaScript, axe-core
+# on every page, hostile input, the demo start. Screenshots land in .build/screenshots/.
+test-browser:
+	python3 -m pytest -q -p no:cacheprovider Tests/Browser 2>&1 | tee .build/test-browser.log; exit $${PIPESTATUS[0]}
 
 # The test suite under AddressSanitizer (separate build folder), with the vip binary of
 # that build. Leak detection is off here: XCTest and Foundation's Process leak a few
@@ -75,6 +82,10 @@ docs: build
 # Regenerates Sources/VIPDocument/EmbeddedTemplates.swift from Templates/.
 templates:
 	python3 scripts/embed-templates.py
+
+# Regenerates Sources/VIPServer/Paginas/EmbeddedWeb.swift from Web/ (page templates, CSS, JS).
+web:
+	python3 scripts/embed-web.py
 
 bench: release
 	bash bench/run.sh

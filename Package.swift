@@ -64,6 +64,7 @@ if ProcessInfo.processInfo.environment["VIP_ZONDER_SERVER"] == nil {
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ]
     package.targets += [
         .target(name: "VIPServer", dependencies: [
@@ -73,6 +74,7 @@ if ProcessInfo.processInfo.environment["VIP_ZONDER_SERVER"] == nil {
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .testTarget(name: "VIPServerTests", dependencies: [
             "VIPServer", "VIPKit", "VIPModel", "VIPZip",

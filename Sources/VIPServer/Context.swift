@@ -27,4 +27,10 @@ public enum Limieten {
     public static let aanvraag = 5 * 1024 * 1024
     /// A JSON body of the account and course routes.
     public static let json = 64 * 1024
+    /// One uploaded file (spec: 10 MiB), plus room for the form around it.
+    public static let upload = 10 * 1024 * 1024
+    static let uploadFormulier = upload + 64 * 1024
+
+    /// The page route that takes uploads: `/aanvragen/{id}/bijlagen/upload`.
+    static func isUpload(_ pad: String) -> Bool { pad.hasPrefix("/aanvragen/") && pad.hasSuffix("/bijlagen/upload") }
 }

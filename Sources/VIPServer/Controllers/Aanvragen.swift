@@ -180,12 +180,30 @@ struct Aanvragen {
             guard let n = Int(v) else { throw APIFout.nietGevonden("Versie \(v) van deze aanvraag bestaat niet.") }
             versie = n
         }
-        let tekst = try await tekst(a, versie)
-        let d = dienst
-        let gekozen = opties
-        // Logo and bijlagen are looked up in the aanvraag's own folder (uploads come with the pages).
-        let map = (d.configuratie.data as NSString).appendingPathComponent("bestanden/\(a.id)")
-        let uitkomst: Result<[UInt8], APIFout> = await Zwaar.doe {
+        let bestanden = try await Self.pakketBestanden(dienst, aanvraag: a.id, tekst: try await tekst(a, versie),
+                                                       opties: opties)
+        let zip = try Self.zip(bestanden)
+        return Antwoord.bytes(zip, type: "application/zip", headers: [
+            .contentDisposition: "attachment; filename=\"aanvraag-\(a.id)-versie-\(versie).zip\"",
+            .eTag: Self.etag(versie),
+        ])
+    }
+
+    /// The package as one zip (packages already compressed are stored, the rest deflated).
+    static func zip(_ bestanden: [Pakket.Uitvoer]) throws -> [UInt8] {
+        try ZipWriter.archive(bestanden.map { b in
+            ZipEntry(name: b.naam, data: b.bytes, method: b.naam.hasSuffix(".zip") || b.naam.hasSuffix(".odt")
+                || b.naam.hasSuffix(".docx") ? .stored : .deflated)
+        })
+    }
+
+    /// The files `vip build` writes for `tekst` (the pages offer them one by one, the API as a
+    /// zip). Logo and bijlagen are looked up in the aanvraag's own folder of uploads. Fouten
+    /// without `concept`: 422 with the check.
+    static func pakketBestanden(_ d: Dienst, aanvraag id: Int64, tekst: [UInt8],
+                                opties gekozen: BuildOpties) async throws -> [Pakket.Uitvoer] {
+        let map = d.bestandenMap(id)
+        let uitkomst: Result<[Pakket.Uitvoer], APIFout> = await Zwaar.doe {
             let r = d.controleer(tekst)
             if r.leesfout != nil { return .failure(Dienst.leesfout(r)) }
             if !r.isAf && !gekozen.concept {
@@ -195,22 +213,20 @@ struct Aanvragen {
                                         extra: [("check", CheckReport.json(r))]))
             }
             do {
-                let bestanden = try Pakket(aanvraag: r.aanvraag!, map: map, opties: gekozen).maak()
-                let entries = bestanden.map { b in
-                    ZipEntry(name: b.naam, data: b.bytes, method: b.naam.hasSuffix(".zip") || b.naam.hasSuffix(".odt")
-                        || b.naam.hasSuffix(".docx") ? .stored : .deflated)
-                }
-                return .success(try ZipWriter.archive(entries))
+                return .success(try Pakket(aanvraag: r.aanvraag!, map: map, opties: gekozen).maak())
             } catch let fout as BuildFout {
-                return .failure(APIFout(.unprocessableContent, fout.melding))
+                return .failure(APIFout(.unprocessableContent, fout.description))
             } catch {
                 return .failure(APIFout(.internalServerError, "Het pakket kon niet worden gemaakt: \(error)"))
             }
         }
-        let zip = try uitkomst.get()
-        return Antwoord.bytes(zip, type: "application/zip", headers: [
-            .contentDisposition: "attachment; filename=\"aanvraag-\(a.id)-versie-\(versie).zip\"",
-            .eTag: Self.etag(versie),
-        ])
+        return try uitkomst.get()
+    }
+}
+
+extension Dienst {
+    /// The folder of an aanvraag's uploads (logo, bijlagen), inside the data folder.
+    func bestandenMap(_ aanvraag: Int64) -> String {
+        (configuratie.data as NSString).appendingPathComponent("bestanden/\(aanvraag)")
     }
 }

@@ -25,10 +25,17 @@ struct Cursussen {
         guard g.rol == .docent else { throw APIFout.verboden("Alleen een docent kan een cursus aanmaken.") }
         let object = try await request.jsonObject()
         let velden = Velden(object: object)
-        let naam = try velden.tekst("naam").trimmingCharacters(in: .whitespacesAndNewlines)
         guard let lijst = object["bijeenkomsten"] as? [Any] else {
             throw APIFout.ongeldigeJSON("het veld `bijeenkomsten` (een lijst met datums) ontbreekt.")
         }
+        let c = try await maak(naam: try velden.tekst("naam"), bijeenkomsten: lijst, docent: g)
+        return Antwoord.json(.object([("id", .number(String(c.id))),
+                                      ("uitnodigingscode", .string(c.uitnodigingscode))]), status: .created)
+    }
+
+    /// A new cursus of docent `g` with a fresh uitnodigingscode (the API and the docent's page).
+    func maak(naam invoer: String, bijeenkomsten lijst: [Any], docent g: Gebruiker) async throws -> Cursus {
+        let naam = invoer.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !naam.isEmpty, naam.count <= 200 else {
             throw APIFout(.unprocessableContent, "Geef de cursus een naam (hoogstens 200 tekens).")
         }
@@ -44,10 +51,8 @@ struct Cursussen {
         // A fresh code collides only by a rare chance; try again then.
         for _ in 0..<5 {
             do {
-                let c = try await dienst.opslag.maakCursus(naam: naam, docent: g.id, bijeenkomsten: data,
-                                                         uitnodigingscode: Geheim.uitnodigingscode(), tijd: dienst.nu)
-                return Antwoord.json(.object([("id", .number(String(c.id))),
-                                              ("uitnodigingscode", .string(c.uitnodigingscode))]), status: .created)
+                return try await dienst.opslag.maakCursus(naam: naam, docent: g.id, bijeenkomsten: data,
+                                                        uitnodigingscode: Geheim.uitnodigingscode(), tijd: dienst.nu)
             } catch {
                 laatste = error
             }
@@ -81,7 +86,15 @@ struct Aanmelden {
     }
 
     @Sendable func meldAan(_ request: Request, _ context: VIPContext) async throws -> Response {
-        let object = try await request.jsonObject()
+        let (g, cursus) = try await registreer(try await request.jsonObject())
+        return Antwoord.json(.object([("id", .number(String(g.id))), ("naam", .string(g.naam)),
+                                      ("rol", .string(g.rol.rawValue)), ("cursus", .number(String(cursus.id)))]),
+                             status: .created)
+    }
+
+    /// Signs up a cursist from the fields `uitnodigingscode`, `naam`, `email`, `wachtwoord`
+    /// (the API and the sign-up page).
+    func registreer(_ object: [String: Any]) async throws -> (Gebruiker, Cursus) {
         // Checked in the spec's order: unknown code 404, a missing or bad field 422, email taken 409.
         let code = (object["uitnodigingscode"] as? String ?? "").trimmingCharacters(in: .whitespaces).uppercased()
         guard !code.isEmpty, let cursus = try await dienst.opslag.cursus(uitnodigingscode: code) else {
@@ -97,9 +110,7 @@ struct Aanmelden {
             let g = try await dienst.opslag.maakGebruiker(email: email, naam: naam, rol: .cursist,
                                                          wachtwoordHash: await dienst.hash(wachtwoord),
                                                          cursus: cursus.id, tijd: dienst.nu)
-            return Antwoord.json(.object([("id", .number(String(g.id))), ("naam", .string(g.naam)),
-                                          ("rol", .string(g.rol.rawValue)), ("cursus", .number(String(cursus.id)))]),
-                                 status: .created)
+            return (g, cursus)
         } catch OpslagFout.emailBestaat {
             throw APIFout(.conflict, "Er is al een account met dit e-mailadres. Meld u aan, of gebruik een ander adres.")
         }

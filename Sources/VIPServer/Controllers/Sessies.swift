@@ -39,8 +39,20 @@ struct Sessies {
 
     @Sendable func meldAan(_ request: Request, _ context: VIPContext) async throws -> Response {
         let velden = Velden(object: try await request.jsonObject())
-        let email = Self.normaliseer(try velden.tekst("email"))
-        let wachtwoord = try velden.tekst("wachtwoord")
+        let (gebruiker, sessie, token) = try await inloggen(email: try velden.tekst("email"),
+                                                            wachtwoord: try velden.tekst("wachtwoord"))
+        var response = Antwoord.json(Self.sessieJSON(gebruiker, sessie))
+        response.setCookie(Self.sessieCookie(token))
+        return response
+    }
+
+    static func sessieCookie(_ token: String) -> Cookie {
+        Cookie(name: cookie, value: token, path: "/", httpOnly: true, sameSite: .lax)
+    }
+
+    /// Checks the login limit and the password, and starts a session (the API and the login page).
+    func inloggen(email invoer: String, wachtwoord: String) async throws -> (Gebruiker, Sessie, String) {
+        let email = Self.normaliseer(invoer)
         let nu = dienst.nu
         // A failure counts while it is younger than 15 minutes.
         let grens = nu.addingTimeInterval(-Self.venster)
@@ -65,9 +77,7 @@ struct Sessies {
         let sessie = Sessie(tokenHash: SHA256.hex(Array(token.utf8)), gebruiker: gebruiker.id, csrf: Geheim.token(),
                             verloopt: nu.addingTimeInterval(dienst.configuratie.sessieDuur))
         try await dienst.opslag.maakSessie(sessie)
-        var response = Antwoord.json(Self.sessieJSON(gebruiker, sessie))
-        response.setCookie(Cookie(name: Self.cookie, value: token, path: "/", httpOnly: true, sameSite: .lax))
-        return response
+        return (gebruiker, sessie, token)
     }
 
     @Sendable func toon(_ request: Request, _ context: VIPContext) async throws -> Response {
@@ -86,14 +96,17 @@ struct Sessies {
     @Sendable func wijzigWachtwoord(_ request: Request, _ context: VIPContext) async throws -> Response {
         let (g, s) = try context.aangemeld()
         let velden = Velden(object: try await request.jsonObject())
-        let oud = try velden.tekst("oud")
-        let nieuw = try velden.tekst("nieuw")
+        try await wijzigWachtwoord(g, s, oud: try velden.tekst("oud"), nieuw: try velden.tekst("nieuw"))
+        return Antwoord.leeg()
+    }
+
+    /// Wrong `oud`: 403; a bad `nieuw`: 422; then every other session of the account ends.
+    func wijzigWachtwoord(_ g: Gebruiker, _ s: Sessie, oud: String, nieuw: String) async throws {
         guard await dienst.klopt(oud, g.wachtwoordHash) else {
             throw APIFout.verboden("Het huidige wachtwoord klopt niet. Uw wachtwoord is niet gewijzigd.")
         }
         if let fout = Self.wachtwoordFout(nieuw) { throw fout }
         try await dienst.opslag.zetWachtwoord(gebruiker: g.id, hash: await dienst.hash(nieuw))
         try await dienst.opslag.beeindigSessies(gebruiker: g.id, behalve: s.tokenHash)
-        return Antwoord.leeg()
     }
 }

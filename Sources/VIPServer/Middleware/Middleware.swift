@@ -56,6 +56,8 @@ struct BodyLimiet<Context: RequestContext>: RouterMiddleware {
     var limiet: Int
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        // An upload of the pages has its own, larger limit, checked by its route (an HTML answer).
+        if Limieten.isUpload(request.uri.path) { return try await next(request, context) }
         if let lengte = request.headers[.contentLength].flatMap({ Int($0) }), lengte > limiet {
             throw APIFout.teGroot(limiet)
         }
@@ -81,7 +83,8 @@ struct SessieMiddleware: RouterMiddleware {
 }
 
 /// Every request that changes something and carries a session cookie needs header
-/// `X-CSRF-Token` with the session's token; without it: 403, nothing changed.
+/// `X-CSRF-Token` with the session's token; without it: 403, nothing changed. The HTML
+/// pages (outside `/api/`) carry the token as the form field `csrf`; `Paginas` checks it.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = VIPContext
     static let header = HTTPField.Name("X-CSRF-Token")!
@@ -89,7 +92,7 @@ struct CSRFMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: VIPContext, next: (Request, VIPContext) async throws -> Response) async throws -> Response {
         let wijzigt: Set<HTTPRequest.Method> = [.post, .put, .patch, .delete]
-        if wijzigt.contains(request.method), request.cookies[Sessies.cookie] != nil,
+        if wijzigt.contains(request.method), request.uri.path.hasPrefix("/api/"), request.cookies[Sessies.cookie] != nil,
            !Self.vrij.contains("\(request.method) \(request.uri.path)"), let sessie = context.sessie {
             guard let gegeven = request.headers[Self.header], Self.gelijk(gegeven, sessie.csrf) else {
                 throw APIFout.verboden("Het CSRF-token ontbreekt of klopt niet (header X-CSRF-Token). Er is niets gewijzigd. "

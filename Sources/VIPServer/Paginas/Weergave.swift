@@ -1,0 +1,46 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// Renders the pages from the mustache templates of `Web/sjablonen` (embedded in the binary by
+/// `scripts/embed-web.py`, so `vip` stays one file). Every `{{value}}` is HTML-escaped by the
+/// engine; the templates use no triple braces (a test holds that).
+struct Weergave: Sendable {
+    let bibliotheek: MustacheLibrary
+
+    static let standaard: Weergave = {
+        var bibliotheek = MustacheLibrary()
+        for (naam, tekst) in EmbeddedWeb.sjablonen {
+            do {
+                try bibliotheek.register(tekst, named: naam)
+            } catch {
+                fatalError("Sjabloon \(naam) is ongeldig: \(error)")
+            }
+        }
+        return Weergave(bibliotheek: bibliotheek)
+    }()
+
+    func html(_ sjabloon: String, _ gegevens: [String: Any]) -> String {
+        bibliotheek.render(gegevens, withTemplate: sjabloon) ?? ""
+    }
+
+    static func antwoord(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+        var h = HTTPFields()
+        h[.contentType] = "text/html; charset=utf-8"
+        h[.cacheControl] = "no-store"
+        return Response(status: status, headers: h, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    static func doorsturen(_ naar: String) -> Response {
+        Response(status: .seeOther, headers: [.location: naar])
+    }
+
+    /// The style sheet and the script, from the binary.
+    static func statisch(_ naam: String) -> Response? {
+        guard let tekst = EmbeddedWeb.statisch[naam] else { return nil }
+        let type = naam.hasSuffix(".css") ? "text/css; charset=utf-8"
+            : naam.hasSuffix(".js") ? "text/javascript; charset=utf-8" : "application/octet-stream"
+        return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-cache"],
+                        body: .init(byteBuffer: ByteBuffer(string: tekst)))
+    }
+}

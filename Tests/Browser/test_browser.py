@@ -1,0 +1,470 @@
+"""vip in a real browser: Debian's chromium driven by Playwright for Python.
+
+Each test starts the real `vip server` on a free loopback port with a temporary data folder.
+The walk of a cursist runs once with JavaScript and once without; every page is screenshot to
+.build/screenshots/ and checked with axe-core (no serious or critical violations). Hostile text
+in every text field must stay text: no dialog, no script error, no injected element.
+
+Run by `make test` (after the Swift tests) with the vip binary of the debug build.
+"""
+import http.cookiejar
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+import zipfile
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+VIP = os.environ.get("VIP", os.path.join(ROOT, ".build", "debug", "vip"))
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+SCREENSHOTS = os.path.join(ROOT, ".build", "screenshots")
+CHECKER = os.path.join(ROOT, "Tests", "DocumentChecker", "check_document.py")
+WACHTWOORD = "docent-wachtwoord-1"
+HOSTILE = "<script>alert('script')</script>\"><img src=x onerror=alert('img')>{{titel}}\u202e"
+
+
+def axe_source():
+    import axe_selenium_python
+    return open(os.path.join(os.path.dirname(axe_selenium_python.__file__), "node_modules", "axe-core",
+                             "axe.min.js"), encoding="utf-8").read()
+
+
+def vrije_poort():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """A real `vip server` process with its own data folder."""
+
+    def __init__(self, demo=False):
+        self.map = tempfile.mkdtemp(prefix="vip-browser-")
+        self.poort = vrije_poort()
+        self.url = f"http://127.0.0.1:{self.poort}"
+        self.demo = demo
+        self.proces = None
+        self.opstarttijd = None
+
+    def gebruiker(self, rol, email, naam, wachtwoord):
+        r = subprocess.run([VIP, "gebruiker", "toevoegen", "--data", self.map, "--rol", rol, "--email", email,
+                            "--naam", naam], input=wachtwoord + "\n", capture_output=True, text=True, timeout=60)
+        assert r.returncode == 0, r.stderr
+
+    def start(self):
+        begin = time.monotonic()
+        args = [VIP, "server", "--data", self.map, "--adres", "127.0.0.1", "--poort", str(self.poort)]
+        if self.demo:
+            args.append("--demo")
+        self.log = open(os.path.join(self.map, "server.log"), "w")
+        self.proces = subprocess.Popen(args, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)
+        while time.monotonic() - begin < 60:
+            try:
+                with urllib.request.urlopen(self.url + "/gezond", timeout=2) as r:
+                    if json.load(r) == {"status": "ok"}:
+                        self.opstarttijd = time.monotonic() - begin
+                        return self
+            except (urllib.error.URLError, ConnectionError, socket.timeout):
+                pass
+            assert self.proces.poll() is None, "vip server stopte: " + open(self.log.name).read()
+            time.sleep(0.1)
+        raise AssertionError("/gezond antwoordde niet binnen 60 s")
+
+    def stop(self):
+        if self.proces and self.proces.poll() is None:
+            self.proces.terminate()
+            assert self.proces.wait(timeout=15) == 0
+        self.log.close()
+
+
+class API:
+    """A small JSON client with its own cookie jar (for setting up a cursus)."""
+
+    def __init__(self, url):
+        self.url = url
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        self.csrf = None
+
+    def vraag(self, method, pad, body=None, headers=None):
+        h = {"Content-Type": "application/json"}
+        if self.csrf:
+            h["X-CSRF-Token"] = self.csrf
+        h.update(headers or {})
+        data = json.dumps(body).encode() if isinstance(body, (dict, list)) else body
+        req = urllib.request.Request(self.url + pad, data=data, method=method, headers=h)
+        try:
+            with self.opener.open(req) as r:
+                return r.status, r.read()
+        except urllib.error.HTTPError as e:
+            return e.code, e.read()
+
+    def meld_aan(self, email, wachtwoord):
+        status, body = self.vraag("POST", "/api/sessie", {"email": email, "wachtwoord": wachtwoord})
+        assert status == 200, body
+        self.csrf = json.loads(body)["csrf"]
+
+
+@pytest.fixture(scope="module")
+def server():
+    s = Server()
+    s.gebruiker("docent", "docent@example.nl", "Docent Jansen", WACHTWOORD)
+    s.start()
+    yield s
+    s.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield b
+        b.close()
+
+
+class Bewaking:
+    """Everything a page must not do: dialogs, script errors, console errors (CSP violations
+    included), requests to hosts other than the server."""
+
+    def __init__(self, page, server):
+        self.problemen = []
+        page.on("dialog", lambda d: (self.problemen.append("dialoog: " + d.message), d.dismiss()))
+        page.on("pageerror", lambda e: self.problemen.append(f"scriptfout: {e}"))
+        page.on("console", lambda m: m.type == "error" and not self.verwacht(m.text)
+                and self.problemen.append("console: " + m.text))
+        page.on("request", lambda r: r.url.startswith(server.url) or r.url.startswith("data:")
+                or self.problemen.append("verzoek buiten de server: " + r.url))
+        self.verwachte = []
+
+    def verwacht(self, tekst):
+        return any(v in tekst for v in self.verwachte)
+
+    def controleer(self):
+        assert self.problemen == [], self.problemen
+
+
+def context(browser, js):
+    c = browser.new_context(java_script_enabled=js, accept_downloads=True, viewport={"width": 1280, "height": 900},
+                            locale="nl-NL", timezone_id="Europe/Amsterdam")
+    c.add_init_script(script=axe_source())  # through the browser's own channel, so the CSP does not apply
+    return c
+
+
+def bekijk(page, naam, js):
+    """Screenshot and axe-core: no serious or critical violations, and no injected markup."""
+    os.makedirs(SCREENSHOTS, exist_ok=True)
+    page.screenshot(path=os.path.join(SCREENSHOTS, f"{'js' if js else 'zonder-js'}-{naam}.png"), full_page=True)
+    if js:
+        resultaat = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                                  ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.html).slice(0, 3)}))")
+        ernstig = [v for v in resultaat if v["impact"] in ("serious", "critical")]
+        assert ernstig == [], f"axe op {naam}: {ernstig}"
+    # The site itself has no images and one script; anything else was injected.
+    assert page.locator("img").count() == 0, f"{naam}: een <img> op de pagina"
+    assert page.locator("script").count() == 1, f"{naam}: een extra <script> op de pagina"
+
+
+def axe_zonder_js(browser, url, cookies, naam):
+    """axe-core needs script; a page of the walk without JavaScript is checked again in a
+    context with script, on the same session."""
+    c = context(browser, True)
+    c.add_cookies(cookies)
+    p = c.new_page()
+    p.goto(url)
+    resultaat = p.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                           ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.html).slice(0, 3)}))")
+    c.close()
+    ernstig = [v for v in resultaat if v["impact"] in ("serious", "critical")]
+    assert ernstig == [], f"axe op {naam}: {ernstig}"
+
+
+def cursus_via_api(server):
+    api = API(server.url)
+    api.meld_aan("docent@example.nl", WACHTWOORD)
+    status, body = api.vraag("POST", "/api/cursussen", {"naam": "Najaar", "bijeenkomsten": ["2026-09-01", "2026-09-08"]})
+    assert status == 201, body
+    return json.loads(body)["uitnodigingscode"]
+
+
+def cursus_via_pagina(page, server, js):
+    page.goto(server.url + "/inloggen")
+    page.get_by_label("E-mailadres").fill("docent@example.nl")
+    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("link", name="Nieuwe cursus aanmaken").click()
+    page.get_by_label("Naam van de cursus").fill("Van Idee naar Project, najaar")
+    page.get_by_label("Datums van de bijeenkomsten").fill("2026-09-01\n2026-09-08\n2026-09-15")
+    bekijk(page, "cursus-maken", js)
+    page.get_by_role("button", name="Cursus aanmaken").click()
+    code = page.locator("[data-uitnodigingscode]").inner_text().strip()
+    bekijk(page, "cursus", js)
+    page.get_by_role("button", name="Uitloggen").click()
+    return code
+
+
+def opslaan(page, js):
+    """Saves the page: with script, wait for the automatic save; without, press the button."""
+    if js:
+        expect(page.locator("[data-status]")).to_contain_text("Opgeslagen om", timeout=15000)
+    else:
+        page.get_by_role("button", name="Opslaan", exact=True).click()
+        expect(page.locator(".melding-succes")).to_contain_text("Opgeslagen als versie")
+
+
+def registreer_en_begin(page, server, code, email, js):
+    page.goto(server.url + "/")
+    page.get_by_role("link", name="Maak met die code een account aan").click()
+    page.get_by_label("Uitnodigingscode").fill(code)
+    page.get_by_label("Uw naam").fill("Petra de Vries")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord", exact=True).fill("cursist-wachtwoord")
+    page.get_by_label("Wachtwoord nogmaals").fill("cursist-wachtwoord")
+    bekijk(page, "registreren", js)
+    page.get_by_role("button", name="Account aanmaken").click()
+    expect(page.locator(".melding-succes")).to_contain_text("Uw account is aangemaakt")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill("cursist-wachtwoord")
+    bekijk(page, "inloggen", js)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("heading", name="Mijn aanvragen", level=1)).to_be_visible()
+    page.get_by_role("button", name="Nieuwe aanvraag beginnen").click()
+    expect(page.get_by_role("heading", name="Hoofdlijnen")).to_be_visible()
+
+
+HOOFDLIJNEN = {
+    "project.titel": "Samen tuinieren in de Bloemenbuurt",
+    "project.samenvatting": "Wij maken een moestuin waar buurtbewoners samen groenten kweken en elkaar ontmoeten.",
+    "project.aanleiding": "In de buurt wonen veel mensen alleen; er is geen plek om elkaar te ontmoeten.",
+    "project.doel": "Dertig bewoners tuinieren samen en leren elkaar kennen.",
+    "project.doelgroep.omschrijving": "Bewoners van de Bloemenbuurt die weinig contact hebben.",
+    "project.doelgroep.problematiek": "Eenzaamheid en weinig groen in de wijk.",
+    "project.werkwijze.omschrijving": "Elke zaterdag tuinieren wij samen onder begeleiding van een vrijwilliger.",
+    "project.partners[0].naam": "Buurthuis De Linde",
+    "project.partners[0].rol": "Het buurthuis stelt de grond en een schuur beschikbaar.",
+    "project.resultaten[0].resultaat": "Dertig bewoners doen mee aan de tuin.",
+}
+POSTEN = [("Zaden en planten", "materiaal", "3", "stuk", "12,50"),
+          ("Gereedschap", "materiaal", "1", "set", "1.234,50"),
+          ("Huur schuur", "huisvesting", "2", "maand", "100")]
+TOTAAL = "1472"  # 37,50 + 1.234,50 + 200,00
+
+
+def vul(page, naam, waarde):
+    page.locator(f'[name="{naam}"]').fill(waarde)
+
+
+def de_wandeling(browser, server, js):
+    c = context(browser, js)
+    page = c.new_page()
+    bewaking = Bewaking(page, server)
+    code = cursus_via_pagina(page, server, js) if js else cursus_via_api(server)
+    email = f"petra-{'js' if js else 'zonder'}@example.nl"
+    registreer_en_begin(page, server, code, email, js)
+    cookies = c.cookies()
+
+    # The hoofdlijnen.
+    for naam, waarde in HOOFDLIJNEN.items():
+        vul(page, naam, waarde)
+    opslaan(page, js)
+    if js:
+        # A session that ends while someone types loses nothing.
+        api = API(server.url)
+        token = [k for k in c.cookies() if k["name"] == "vip_sessie"][0]["value"]
+        csrf = page.locator("input[name=csrf]").first.input_value()
+        status, _ = api.vraag("DELETE", "/api/sessie", headers={"Cookie": "vip_sessie=" + token, "X-CSRF-Token": csrf})
+        assert status == 204
+        vul(page, "project.doel", "Veertig bewoners tuinieren samen en leren elkaar kennen.")
+        expect(page.locator("#sessie-melding")).to_be_visible(timeout=15000)
+        bekijk(page, "sessie-verlopen", js)
+        page.locator("#sessie-email").fill(email)
+        page.locator("#sessie-wachtwoord").fill("cursist-wachtwoord")
+        page.get_by_role("button", name="Inloggen en opslaan").click()
+        expect(page.locator("[data-status]")).to_contain_text("Opgeslagen om", timeout=15000)
+        cookies = c.cookies()
+        page.reload()
+        expect(page.locator('[name="project.doel"]')).to_have_value("Veertig bewoners tuinieren samen en leren elkaar kennen.")
+    bekijk(page, "hoofdlijnen", js)
+    if not js:
+        axe_zonder_js(browser, page.url, cookies, "hoofdlijnen")
+
+    # A begroting of three posts.
+    page.get_by_role("link", name="Begroting").first.click()
+    for i, (post, categorie, aantal, eenheid, prijs) in enumerate(POSTEN):
+        if js and i > 0:
+            page.get_by_role("button", name="Post toevoegen").click()
+        vul(page, f"begroting.posten[{i}].post", post)
+        vul(page, f"begroting.posten[{i}].categorie", categorie)
+        vul(page, f"begroting.posten[{i}].aantal", aantal)
+        vul(page, f"begroting.posten[{i}].eenheid", eenheid)
+        vul(page, f"begroting.posten[{i}].prijs", prijs)
+        if not js:
+            opslaan(page, js)
+    if js:
+        expect(page.locator("[data-totaal-uit]")).to_have_text("€\u00a01.472,00")
+        opslaan(page, js)
+        page.reload()
+    expect(page.locator("[data-totaal-uit]")).to_have_text("€\u00a01.472,00")
+    expect(page.locator("tr.post").nth(2).locator("[data-lopend-uit]")).to_have_text("€\u00a01.472,00")
+    bekijk(page, "begroting", js)
+
+    # The dekkingsplan: dekking_sluitend appears, then disappears once it is filled.
+    page.get_by_role("link", name="Dekkingsplan").first.click()
+    expect(page.locator('[data-regel="dekking_sluitend"]')).to_have_count(1)
+    bekijk(page, "dekkingsplan-leeg", js)
+    vul(page, "dekkingsplan[0].bron", "Eigen bijdrage van de bewoners")
+    page.locator('[name="dekkingsplan[0].soort"]').select_option("eigen-middelen")
+    vul(page, "dekkingsplan[0].bedrag", "472")
+    page.locator('[name="dekkingsplan[0].status"]').select_option("toegezegd")
+    if not js:
+        opslaan(page, js)
+    vul(page, "dekkingsplan[1].fonds", "Oranje Fonds")
+    vul(page, "dekkingsplan[1].bedrag", "1.000,00")
+    page.locator('[name="dekkingsplan[1].status"]').select_option("aangevraagd")
+    opslaan(page, js)
+    expect(page.locator('[data-regel="dekking_sluitend"]')).to_have_count(0)
+    bekijk(page, "dekkingsplan", js)
+
+    # The other pages, as a cursist sees them.
+    for titel in ["Organisatie", "Activiteiten", "Bijlagen", "Fondsen", "Brief", "Versies", "Importeren en exporteren"]:
+        page.get_by_role("link", name=titel, exact=True).first.click()
+        bekijk(page, titel.lower().split()[0], js)
+    if js:
+        # The upload limit is told before the upload starts.
+        page.get_by_role("link", name="Bijlagen", exact=True).first.click()
+        page.get_by_label("Bestand (hoogstens 10 MB)").set_input_files(
+            files=[{"name": "groot.pdf", "mimeType": "application/pdf", "buffer": b"%" * (10 * 1024 * 1024 + 1)}])
+        expect(page.locator("[data-upload-melding]")).to_contain_text("de grens is 10 MB")
+        page.get_by_role("button", name="Bestand toevoegen").click()
+        expect(page.locator("[data-upload-melding]")).to_contain_text("de grens is 10 MB")
+
+    # Build, download the zip, check the documents.
+    page.get_by_role("link", name="Documenten", exact=True).first.click()
+    page.get_by_label("Als concept (met CONCEPT op elke pagina)").check()
+    page.get_by_role("button", name="Documenten maken").click()
+    expect(page.get_by_role("heading", name="Uw documenten")).to_be_visible()
+    bekijk(page, "documenten", js)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Alles downloaden (zip)").click()
+    map = tempfile.mkdtemp(prefix="vip-pakket-")
+    zip_pad = os.path.join(map, "pakket.zip")
+    download.value.save_as(zip_pad)
+    documenten = pak_uit(zip_pad, map)
+    assert any(d.endswith(".odt") for d in documenten) and any(d.endswith(".docx") for d in documenten), documenten
+    env = dict(os.environ)
+    if not js:
+        env["SKIP_SOFFICE"] = "1"  # LibreOffice once per run is enough (the walk with JavaScript)
+    r = subprocess.run([sys.executable, CHECKER, *documenten], capture_output=True, text=True, env=env, timeout=900)
+    assert r.returncode == 0, r.stdout + r.stderr
+
+    page.goto(server.url + "/")
+    bekijk(page, "overzicht", js)
+    bewaking.controleer()
+    c.close()
+
+
+def pak_uit(zip_pad, map):
+    """Every ODT and DOCX in the package, also inside the zip per fund."""
+    gevonden = []
+    with zipfile.ZipFile(zip_pad) as z:
+        z.extractall(map)
+        for naam in z.namelist():
+            pad = os.path.join(map, naam)
+            if naam.endswith((".odt", ".docx")):
+                gevonden.append(pad)
+            elif naam.endswith(".zip"):
+                gevonden += pak_uit(pad, pad[:-4])
+    return gevonden
+
+
+def test_wandeling_met_javascript(browser, server):
+    de_wandeling(browser, server, js=True)
+
+
+def test_wandeling_zonder_javascript(browser, server):
+    de_wandeling(browser, server, js=False)
+
+
+def test_vijandige_invoer_blijft_tekst(browser, server):
+    """Every text field of every page gets the hostile text; every page shows it as text."""
+    code = cursus_via_api(server)
+    c = context(browser, False)
+    page = c.new_page()
+    bewaking = Bewaking(page, server)
+    registreer_en_begin(page, server, code, "vijand@example.nl", False)
+    slugs = page.locator("nav.zijbalk a[data-deel]").evaluate_all("els => els.map(e => e.dataset.deel)")
+    basis = page.url.rsplit("/", 1)[0]
+    for slug in slugs:
+        page.goto(f"{basis}/{slug}")
+        velden = page.locator('form[data-autosave] input[type=text]:not([data-bedrag]):not([data-getal]), '
+                              'form[data-autosave] textarea')
+        namen = velden.evaluate_all("els => els.map(e => e.name)")
+        for naam in namen:
+            page.locator(f'[name="{naam}"]').fill(HOSTILE)
+        page.get_by_role("button", name="Opslaan", exact=True).click()
+        expect(page.locator(".melding-succes")).to_contain_text("Opgeslagen als versie")
+        for naam in namen:
+            if page.locator(f'[name="{naam}"]').count():
+                waarde = page.locator(f'[name="{naam}"]').input_value()
+                assert waarde.strip() == HOSTILE.strip() or HOSTILE in waarde, (slug, naam, waarde)
+        bekijk(page, f"vijandig-{slug}", False)
+    for pad in ["/", f"{basis}/documenten?bouw=1&concept=1", f"{basis}/geschiedenis", f"{basis}/uitwisselen"]:
+        page.goto(pad if pad.startswith("http") else server.url + pad)
+        bekijk(page, "vijandig-" + pad.strip("/").split("/")[-1].split("?")[0] or "overzicht", False)
+        assert "<script>alert" not in page.content().split("</head>")[1].replace("&lt;script&gt;", "")
+    # And with JavaScript on: the same pages run nothing.
+    c2 = context(browser, True)
+    c2.add_cookies(c.cookies())
+    p2 = c2.new_page()
+    bewaking2 = Bewaking(p2, server)
+    for slug in slugs + ["documenten", "geschiedenis"]:
+        p2.goto(f"{basis}/{slug}")
+        p2.wait_for_load_state("networkidle")
+        bekijk(p2, f"vijandig-js-{slug}", True)
+    assert p2.evaluate("document.title").endswith("Van Idee naar Project")
+    bewaking.controleer()
+    bewaking2.controleer()
+    c.close()
+    c2.close()
+
+
+def test_upload_over_de_grens_geweigerd(server):
+    """Over 10 MiB: 413 and nothing stored (without the page script, the server is the limit)."""
+    code = cursus_via_api(server)
+    api = API(server.url)
+    status, _ = api.vraag("POST", "/api/aanmelden", {"uitnodigingscode": code, "naam": "Mo", "email": "mo@example.nl",
+                                                      "wachtwoord": "cursist-wachtwoord"})
+    assert status == 201
+    api.meld_aan("mo@example.nl", "cursist-wachtwoord")
+    status, body = api.vraag("POST", "/api/aanvragen", b"", headers={"Content-Type": "application/yaml"})
+    assert status == 201
+    id = json.loads(body)["id"]
+    grens = "vipgrens"
+    deel = lambda naam, waarde: f"--{grens}\r\nContent-Disposition: form-data; name=\"{naam}\"\r\n\r\n{waarde}\r\n".encode()
+    body = deel("csrf", api.csrf) + deel("versie", "1") + deel("titel", "Groot") + (
+        f"--{grens}\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"groot.pdf\"\r\n\r\n").encode() + \
+        b"%" * (10 * 1024 * 1024 + 1) + f"\r\n--{grens}--\r\n".encode()
+    status, _ = api.vraag("POST", f"/aanvragen/{id}/bijlagen/upload", body,
+                          headers={"Content-Type": f"multipart/form-data; boundary={grens}"})
+    assert status == 413
+    status, body = api.vraag("GET", f"/api/aanvragen/{id}/versies")
+    assert len(json.loads(body)) == 1
+    assert not os.path.exists(os.path.join(server.map, "bestanden", str(id), "groot.pdf"))
+
+
+def test_demo_start_binnen_60_seconden():
+    """`make serve` runs `vip server --demo`: /gezond answers within 60 s of the build."""
+    s = Server(demo=True)
+    s.start()
+    try:
+        assert s.opstarttijd < 60
+        with urllib.request.urlopen(s.url + "/inloggen", timeout=5) as r:
+            assert r.status == 200 and "Inloggen" in r.read().decode()
+    finally:
+        s.stop()
