@@ -44,8 +44,8 @@ import VIPModel
         #expect(r.status == 0, "Sources/VIPServer/Paginas/EmbeddedWeb.swift is verouderd: \(r.stderr)")
         for (naam, tekst) in EmbeddedWeb.sjablonen {
             #expect(!tekst.contains("{{{") && !tekst.contains("{{&"), "\(naam) zet tekst onontsnapt op de pagina")
-            #expect(!tekst.contains("<script>") && !tekst.contains(" style=") && !tekst.contains(" on"),
-                    "\(naam) heeft inline script of stijl, die de CSP verbiedt")
+            let inline = tekst.range(of: #"<script>| style=| on[a-z]+="#, options: .regularExpression)
+            #expect(inline == nil, "\(naam) heeft inline script of stijl, die de CSP verbiedt")
         }
     }
 
@@ -140,7 +140,7 @@ import VIPModel
                                           [("csrf", s.csrf), ("versie", "1"), ("project.titel", "Mijn nieuwe titel")])
             #expect(oud.status == .conflict)
             #expect(oud.tekst.contains("intussen gewijzigd"))
-            #expect(oud.tekst.contains("value=\"Mijn nieuwe titel\""))
+            #expect(oud.tekst.contains(">Mijn nieuwe titel</textarea>"))
             #expect(try await o.opslag.aanvraag(id: a.id)?.versie == 2)
             let json = try await Self.post(c, "/aanvragen/\(a.id)/hoofdlijnen", als: sessie,
                                            [("csrf", s.csrf), ("versie", "1"), ("project.titel", "X")],

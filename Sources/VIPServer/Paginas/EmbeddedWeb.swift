@@ -171,7 +171,7 @@ enum EmbeddedWeb {
 ####"""
 {{#isTekst}}<input type="text" id="{{id}}" name="{{pad}}" value="{{waarde}}"{{#heeftHint}} aria-describedby="{{id}}-hint"{{/heeftHint}}>{{/isTekst}}
 {{#isBestand}}<input type="text" id="{{id}}" name="{{pad}}" value="{{waarde}}"{{#heeftHint}} aria-describedby="{{id}}-hint"{{/heeftHint}}>{{/isBestand}}
-{{#isProza}}<textarea id="{{id}}" name="{{pad}}" rows="4"{{#heeftHint}} aria-describedby="{{id}}-hint"{{/heeftHint}}>{{waarde}}</textarea>{{/isProza}}
+{{#isProza}}<textarea id="{{id}}" name="{{pad}}" rows="{{regels}}"{{#heeftHint}} aria-describedby="{{id}}-hint"{{/heeftHint}}>{{waarde}}</textarea>{{/isProza}}
 {{#isBedrag}}<span class="bedrag-invoer"><span aria-hidden="true">€</span><input type="text" inputmode="decimal" id="{{id}}" name="{{pad}}" value="{{waarde}}" class="kort" data-bedrag></span>{{/isBedrag}}
 {{#isGetal}}<input type="text" inputmode="decimal" id="{{id}}" name="{{pad}}" value="{{waarde}}" class="kort" data-getal>{{/isGetal}}
 {{#isDatum}}<input type="date" id="{{id}}" name="{{pad}}" value="{{waarde}}" class="middel">{{/isDatum}}
@@ -676,7 +676,7 @@ input[type="text"], input[type="email"], input[type="password"], input[type="dat
   font: inherit; color: var(--tekst); background: #fff; width: 100%; max-width: 40rem;
   border: 2px solid var(--tekst); border-radius: 0; padding: 0.45rem 0.6rem; min-height: 2.75rem;
 }
-textarea { min-height: 6rem; resize: vertical; }
+textarea { min-height: 2.75rem; resize: vertical; }
 input.kort { max-width: 9rem; text-align: right; }
 input.middel, .middel { max-width: 16rem; }
 .veld-met-bevinding input, .veld-met-bevinding textarea, .veld-met-bevinding select { border-left: 6px solid var(--fout); }

@@ -33,6 +33,12 @@ struct Paginas {
         op(.get, "/aanvragen/{id}", aanvraag)
         op(.get, "/aanvragen/{id}/{deel}", deel)
         op(.post, "/aanvragen/{id}/{deel}", bewaar)
+        // The router prefers a constant segment to a parameter: where a longer route below has
+        // one (`bijlagen/upload`, `documenten/…`, `geschiedenis/…`), the page itself is named too.
+        for vast in ["bijlagen", "documenten", "geschiedenis"] {
+            op(.get, "/aanvragen/{id}/\(vast)", deel)
+            op(.post, "/aanvragen/{id}/\(vast)", bewaar)
+        }
         op(.post, "/aanvragen/{id}/bijlagen/upload", upload)
         op(.get, "/aanvragen/{id}/documenten/pakket.zip", pakketZip)
         op(.get, "/aanvragen/{id}/documenten/bestand", document)
@@ -101,6 +107,11 @@ struct Paginas {
                 + "Laad de pagina opnieuw en probeer het nog eens.")
         }
         return f
+    }
+
+    /// The last segment of `/aanvragen/{id}/{deel}`.
+    static func slug(_ request: Request) -> String {
+        String(request.uri.path.split(separator: "/").last ?? "")
     }
 
     // MARK: Static files and the start page
@@ -420,7 +431,7 @@ struct Paginas {
 
     @Sendable func deel(_ request: Request, _ context: VIPContext) async throws -> Response {
         let a = try await eigen(context)
-        let slug = context.parameters.get("deel") ?? ""
+        let slug = Self.slug(request)
         switch slug {
         case "documenten": return try await documenten(request, context, a)
         case "geschiedenis": return try await geschiedenis(request, context, a)
@@ -521,7 +532,7 @@ struct Paginas {
     @Sendable func bewaar(_ request: Request, _ context: VIPContext) async throws -> Response {
         let a = try await eigen(context)
         let f = try await formulier(request, context)
-        guard let pagina = Pagina.met(slug: context.parameters.get("deel") ?? "") else {
+        guard let pagina = Pagina.met(slug: Self.slug(request)) else {
             throw APIFout.nietGevonden("Deze pagina bestaat niet.")
         }
         let invulling = Invulling(waarden: f.waarden)

@@ -42,12 +42,15 @@ struct Veldweergave {
             "waarde": invulling[pad],
             "isTekst": false, "isProza": false, "isKeuze": false, "isJaNee": false, "isDatum": false, "isBedrag": false,
             "isGetal": false, "isTekstlijst": false, "isKeuzelijst": false, "isSectie": false, "isSectielijst": false,
-            "isBestand": false, "velden": [Any](), "items": [Any](), "keuzes": [Any](),
+            "isBestand": false, "regels": 3, "velden": [Any](), "items": [Any](), "keuzes": [Any](),
         ]
         switch v.soort {
         case .tekst, .vast: d["isTekst"] = true
         case .bestand: d["isBestand"] = true
-        case .proza: d["isProza"] = true
+        case .proza:
+            d["isProza"] = true
+            // A name or a title is prose (spell-checked) but short.
+            d["regels"] = ["titel", "naam", "post", "resultaat", "rol"].contains(v.sleutel) ? 2 : 5
         case .bedrag: d["isBedrag"] = true
         case .hoeveelheid: d["isGetal"] = true
         case .datum: d["isDatum"] = true
