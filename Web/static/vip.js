@@ -53,6 +53,41 @@
     if (totaal && ietsIngevuld) totaal.textContent = toonBedrag(lopend);
   }
 
+  // A list of sections (partners, dekkingsplan, fondsen…): the empty entry at the end is
+  // copied, numbered one higher, so there is always an empty one to fill in.
+  function nieuwItem(lijst) {
+    var leeg = $$("fieldset.item-nieuw", lijst).filter(function (f) { return f.parentNode === lijst; });
+    if (!leeg.length) return null;
+    var laatste = leeg[leeg.length - 1];
+    var m = /\[(\d+)\]$/.exec(laatste.getAttribute("data-item") || "");
+    if (!m) return null;
+    var oud = Number(m[1]), volgende = oud + 1;
+    var kopie = laatste.cloneNode(true);
+    hernummer(kopie, oud, volgende);
+    $$("input,textarea", kopie).forEach(function (el) { if (el.type !== "checkbox") el.value = ""; else el.checked = false; });
+    $$("select", kopie).forEach(function (el) { el.selectedIndex = 0; });
+    $$(".bevindingen li", kopie).forEach(function (li) { li.remove(); });
+    laatste.classList.remove("item-nieuw");
+    var legend = $("legend", laatste), hint = $("p.hint", laatste);
+    var aantal = $$("fieldset.item", lijst).filter(function (f) { return f.parentNode === lijst; }).length;
+    if (legend) legend.textContent = lijst.getAttribute("data-label") + " " + aantal;
+    if (hint && /toe te voegen/.test(hint.textContent)) hint.remove();
+    laatste.parentNode.insertBefore(kopie, laatste.nextSibling);
+    return laatste;
+  }
+
+  function hernummer(kopie, oud, volgende) {
+    var vervang = function (s) {
+      return s.split("[" + oud + "]").join("[" + volgende + "]").split("-" + oud + "-").join("-" + volgende + "-");
+    };
+    var attrs = ["name", "id", "for", "data-item", "data-item-meer", "aria-describedby", "data-bevindingen-voor", "data-veld"];
+    $$("[" + attrs.join("],[") + "]", kopie).concat([kopie]).forEach(function (el) {
+      attrs.forEach(function (attr) {
+        if (el.hasAttribute(attr)) el.setAttribute(attr, vervang(el.getAttribute(attr)));
+      });
+    });
+  }
+
   function nieuweRij(tabel) {
     var nieuw = $$("tr.post-nieuw", tabel);
     if (nieuw.length < 2) return null;
@@ -61,17 +96,14 @@
     var m = /\[(\d+)\]$/.exec(pad);
     if (!m) return null;
     var oud = Number(m[1]), volgende = oud + 1;
-    var vervang = function (s) {
-      return s.split("[" + oud + "]").join("[" + volgende + "]").split("-" + oud + "-").join("-" + volgende + "-");
-    };
     var kopieen = [laatste, meer].map(function (rij) {
       var kopie = rij.cloneNode(true);
-      $$("[name],[id],[for],[data-item],[data-item-meer],[aria-describedby],[data-bevindingen-voor]", kopie).concat([kopie]).forEach(function (el) {
-        ["name", "id", "for", "data-item", "data-item-meer", "aria-describedby", "data-bevindingen-voor"].forEach(function (attr) {
-          if (el.hasAttribute(attr)) el.setAttribute(attr, vervang(el.getAttribute(attr)));
-        });
-      });
+      hernummer(kopie, oud, volgende);
       $$("input,textarea", kopie).forEach(function (el) { if (el.type !== "checkbox") el.value = ""; });
+      // The row that was "Nieuwe post" is now post oud+1; the copy is the new empty one.
+      $$("[aria-label]", rij).forEach(function (el) {
+        el.setAttribute("aria-label", el.getAttribute("aria-label").replace("Nieuwe post:", "Post " + (oud + 1) + ":"));
+      });
       $$("select", kopie).forEach(function (el) { el.selectedIndex = 0; });
       $$(".bevindingen li", kopie).forEach(function (li) { li.remove(); });
       return kopie;
@@ -305,6 +337,18 @@
         b.meld("Uw tekst die nog niet was opgeslagen, is teruggezet. Wij slaan hem nu op.");
         b.bewaar();
       }
+      $$("fieldset.lijst[data-label]", form).forEach(function (lijst) {
+        var knop = $$("[data-item-toevoegen]", lijst).filter(function (k) { return k.closest("fieldset.lijst") === lijst; })[0];
+        if (!knop) return;
+        knop.hidden = false;
+        knop.addEventListener("click", function () {
+          var item = nieuwItem(lijst);
+          if (item) {
+            var nieuw = item.nextSibling, eerste = nieuw && $("input,textarea,select", nieuw);
+            if (eerste) eerste.focus();
+          }
+        });
+      });
       var tabel = $("table.begrotingstabel", form);
       if (tabel) {
         herberekenBegroting(tabel);

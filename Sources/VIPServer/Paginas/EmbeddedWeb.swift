@@ -153,7 +153,7 @@ enum EmbeddedWeb {
 <form method="post" action="/inloggen" class="formulier">
   <input type="hidden" name="terug" value="{{terug}}">
   <div class="veld"><label for="email">E-mailadres</label>
-    <input type="email" id="email" name="email" value="{{email}}" autocomplete="username" required></div>
+    <input type="email" id="email" name="email" value="{{email}}" autocomplete="email" required></div>
   <div class="veld"><label for="wachtwoord">Wachtwoord</label>
     <input type="password" id="wachtwoord" name="wachtwoord" autocomplete="current-password" required></div>
   <button type="submit" class="knop">Inloggen</button>
@@ -169,15 +169,15 @@ enum EmbeddedWeb {
 """####,
         "invoer": 
 ####"""
-{{#isTekst}}<input type="text" id="{{id}}" name="{{pad}}" value="{{waarde}}"{{#heeftHint}} aria-describedby="{{id}}-hint"{{/heeftHint}}>{{/isTekst}}
-{{#isBestand}}<input type="text" id="{{id}}" name="{{pad}}" value="{{waarde}}"{{#heeftHint}} aria-describedby="{{id}}-hint"{{/heeftHint}}>{{/isBestand}}
-{{#isProza}}<textarea id="{{id}}" name="{{pad}}" rows="{{regels}}"{{#heeftHint}} aria-describedby="{{id}}-hint"{{/heeftHint}}>{{waarde}}</textarea>{{/isProza}}
-{{#isBedrag}}<span class="bedrag-invoer"><span aria-hidden="true">€</span><input type="text" inputmode="decimal" id="{{id}}" name="{{pad}}" value="{{waarde}}" class="kort" data-bedrag></span>{{/isBedrag}}
-{{#isGetal}}<input type="text" inputmode="decimal" id="{{id}}" name="{{pad}}" value="{{waarde}}" class="kort" data-getal>{{/isGetal}}
-{{#isDatum}}<input type="date" id="{{id}}" name="{{pad}}" value="{{waarde}}" class="middel">{{/isDatum}}
-{{#isKeuze}}<select id="{{id}}" name="{{pad}}">{{#keuzes}}<option value="{{waarde}}"{{#gekozen}} selected{{/gekozen}}>{{tekst}}</option>{{/keuzes}}</select>{{/isKeuze}}
-{{#isJaNee}}<select id="{{id}}" name="{{pad}}">{{#keuzes}}<option value="{{waarde}}"{{#gekozen}} selected{{/gekozen}}>{{tekst}}</option>{{/keuzes}}</select>{{/isJaNee}}
-{{#isTekstlijst}}<textarea id="{{id}}" name="{{pad}}" rows="3" aria-describedby="{{id}}-lijst">{{waarde}}</textarea>{{/isTekstlijst}}
+{{#isTekst}}<input type="text" id="{{id}}" name="{{pad}}"{{#heeftAriaLabel}} aria-label="{{ariaLabel}}"{{/heeftAriaLabel}} value="{{waarde}}"{{#heeftHint}} aria-describedby="{{id}}-hint"{{/heeftHint}}>{{/isTekst}}
+{{#isBestand}}<input type="text" id="{{id}}" name="{{pad}}"{{#heeftAriaLabel}} aria-label="{{ariaLabel}}"{{/heeftAriaLabel}} value="{{waarde}}"{{#heeftHint}} aria-describedby="{{id}}-hint"{{/heeftHint}}>{{/isBestand}}
+{{#isProza}}<textarea id="{{id}}" name="{{pad}}"{{#heeftAriaLabel}} aria-label="{{ariaLabel}}"{{/heeftAriaLabel}} rows="{{regels}}"{{#heeftHint}} aria-describedby="{{id}}-hint"{{/heeftHint}}>{{waarde}}</textarea>{{/isProza}}
+{{#isBedrag}}<span class="bedrag-invoer"><span aria-hidden="true">€</span><input type="text" inputmode="decimal" id="{{id}}" name="{{pad}}"{{#heeftAriaLabel}} aria-label="{{ariaLabel}}"{{/heeftAriaLabel}} value="{{waarde}}" class="kort" data-bedrag></span>{{/isBedrag}}
+{{#isGetal}}<input type="text" inputmode="decimal" id="{{id}}" name="{{pad}}"{{#heeftAriaLabel}} aria-label="{{ariaLabel}}"{{/heeftAriaLabel}} value="{{waarde}}" class="kort" data-getal>{{/isGetal}}
+{{#isDatum}}<input type="date" id="{{id}}" name="{{pad}}"{{#heeftAriaLabel}} aria-label="{{ariaLabel}}"{{/heeftAriaLabel}} value="{{waarde}}" class="middel">{{/isDatum}}
+{{#isKeuze}}<select id="{{id}}" name="{{pad}}"{{#heeftAriaLabel}} aria-label="{{ariaLabel}}"{{/heeftAriaLabel}}>{{#keuzes}}<option value="{{waarde}}"{{#gekozen}} selected{{/gekozen}}>{{tekst}}</option>{{/keuzes}}</select>{{/isKeuze}}
+{{#isJaNee}}<select id="{{id}}" name="{{pad}}"{{#heeftAriaLabel}} aria-label="{{ariaLabel}}"{{/heeftAriaLabel}}>{{#keuzes}}<option value="{{waarde}}"{{#gekozen}} selected{{/gekozen}}>{{tekst}}</option>{{/keuzes}}</select>{{/isJaNee}}
+{{#isTekstlijst}}<textarea id="{{id}}" name="{{pad}}"{{#heeftAriaLabel}} aria-label="{{ariaLabel}}"{{/heeftAriaLabel}} rows="3" aria-describedby="{{id}}-lijst">{{waarde}}</textarea>{{/isTekstlijst}}
 """####,
         "layout": 
 ####"""
@@ -187,6 +187,7 @@ enum EmbeddedWeb {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{titel}} – Van Idee naar Project</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/static/vip.css">
 <script src="/static/vip.js" defer></script>
 </head>
@@ -210,20 +211,6 @@ enum EmbeddedWeb {
     {{/gebruiker}}
   </div>
 </header>
-<div class="sessie-melding" id="sessie-melding" hidden>
-  <div class="sessie-binnen" role="dialog" aria-modal="true" aria-labelledby="sessie-kop">
-    <h2 id="sessie-kop">U bent afgemeld</h2>
-    <p>Uw sessie is verlopen. Uw tekst is bewaard in deze pagina. Log opnieuw in; daarna slaan wij uw tekst op.</p>
-    <form id="sessie-formulier">
-      <p class="fout-tekst" id="sessie-fout" role="alert" hidden></p>
-      <div class="veld"><label for="sessie-email">E-mailadres</label>
-        <input id="sessie-email" type="email" autocomplete="username" required></div>
-      <div class="veld"><label for="sessie-wachtwoord">Wachtwoord</label>
-        <input id="sessie-wachtwoord" type="password" autocomplete="current-password" required></div>
-      <button type="submit" class="knop">Inloggen en opslaan</button>
-    </form>
-  </div>
-</div>
 <div class="pagina{{#delen}}{{/delen}}">
 {{$navigatie}}{{/navigatie}}
 <main id="inhoud" tabindex="-1">
@@ -279,11 +266,11 @@ enum EmbeddedWeb {
       <tbody data-posten>
       {{#rijen}}
       <tr class="post{{#isNieuw}} post-nieuw{{/isNieuw}}" data-item="{{pad}}">
-        <td>{{#veld_post}}<label for="{{id}}" class="visueel-verborgen">Omschrijving van de post</label>{{> invoer}}{{/veld_post}}</td>
-        <td>{{#veld_categorie}}<label for="{{id}}" class="visueel-verborgen">Categorie</label>{{> invoer}}{{/veld_categorie}}</td>
-        <td class="getal">{{#veld_aantal}}<label for="{{id}}" class="visueel-verborgen">Aantal</label>{{> invoer}}{{/veld_aantal}}</td>
-        <td>{{#veld_eenheid}}<label for="{{id}}" class="visueel-verborgen">Eenheid</label>{{> invoer}}{{/veld_eenheid}}</td>
-        <td class="getal">{{#veld_prijs}}<label for="{{id}}" class="visueel-verborgen">Prijs per eenheid</label>{{> invoer}}{{/veld_prijs}}</td>
+        <td>{{#veld_post}}{{> invoer}}{{/veld_post}}</td>
+        <td>{{#veld_categorie}}{{> invoer}}{{/veld_categorie}}</td>
+        <td class="getal">{{#veld_aantal}}{{> invoer}}{{/veld_aantal}}</td>
+        <td>{{#veld_eenheid}}{{> invoer}}{{/veld_eenheid}}</td>
+        <td class="getal">{{#veld_prijs}}{{> invoer}}{{/veld_prijs}}</td>
         <td class="getal" data-bedrag-uit>{{bedrag}}</td>
         <td class="getal" data-lopend-uit>{{lopend}}</td>
       </tr>
@@ -355,6 +342,20 @@ enum EmbeddedWeb {
   {{#vorige}}<a href="/aanvragen/{{aanvraagId}}/{{slug}}" rel="prev">‹ {{titel}}</a>{{/vorige}}
   {{#volgende}}<a href="/aanvragen/{{aanvraagId}}/{{slug}}" rel="next" class="volgende">{{titel}} ›</a>{{/volgende}}
 </nav>
+<div class="sessie-melding" id="sessie-melding" hidden>
+  <div class="sessie-binnen" role="dialog" aria-modal="true" aria-labelledby="sessie-kop">
+    <h2 id="sessie-kop">U bent afgemeld</h2>
+    <p>Uw sessie is verlopen. Uw tekst is bewaard in deze pagina. Log opnieuw in; daarna slaan wij uw tekst op.</p>
+    <form id="sessie-formulier">
+      <p class="fout-tekst" id="sessie-fout" role="alert" hidden></p>
+      <div class="veld"><label for="sessie-email">E-mailadres</label>
+        <input id="sessie-email" type="email" autocomplete="email" required></div>
+      <div class="veld"><label for="sessie-wachtwoord">Wachtwoord</label>
+        <input id="sessie-wachtwoord" type="password" autocomplete="current-password" required></div>
+      <button type="submit" class="knop">Inloggen en opslaan</button>
+    </form>
+  </div>
+</div>
 {{/inhoud}}
 {{/layout}}
 """####,
@@ -477,7 +478,7 @@ enum EmbeddedWeb {
 </fieldset>
 {{/isSectie}}
 {{#isSectielijst}}
-<fieldset class="lijst" id="{{id}}" data-lijst="{{pad}}">
+<fieldset class="lijst" id="{{id}}" data-lijst="{{pad}}" data-label="{{label}}">
   <legend>{{label}}</legend>
   {{#heeftVraag}}<p class="vraag">{{vraag}}</p>{{/heeftVraag}}
   {{#heeftHint}}<p class="hint">{{hint}}</p>{{/heeftHint}}
@@ -494,6 +495,7 @@ enum EmbeddedWeb {
     {{/isNieuw}}
   </fieldset>
   {{/items}}
+  <p><button type="button" class="knop knop-tweede" data-item-toevoegen hidden>{{label}}: nog een toevoegen</button></p>
 </fieldset>
 {{/isSectielijst}}
 {{#isKeuzelijst}}
@@ -819,6 +821,41 @@ tfoot th, tfoot td { border-top: 2px solid var(--tekst); border-bottom: 0; font-
     if (totaal && ietsIngevuld) totaal.textContent = toonBedrag(lopend);
   }
 
+  // A list of sections (partners, dekkingsplan, fondsen…): the empty entry at the end is
+  // copied, numbered one higher, so there is always an empty one to fill in.
+  function nieuwItem(lijst) {
+    var leeg = $$("fieldset.item-nieuw", lijst).filter(function (f) { return f.parentNode === lijst; });
+    if (!leeg.length) return null;
+    var laatste = leeg[leeg.length - 1];
+    var m = /\[(\d+)\]$/.exec(laatste.getAttribute("data-item") || "");
+    if (!m) return null;
+    var oud = Number(m[1]), volgende = oud + 1;
+    var kopie = laatste.cloneNode(true);
+    hernummer(kopie, oud, volgende);
+    $$("input,textarea", kopie).forEach(function (el) { if (el.type !== "checkbox") el.value = ""; else el.checked = false; });
+    $$("select", kopie).forEach(function (el) { el.selectedIndex = 0; });
+    $$(".bevindingen li", kopie).forEach(function (li) { li.remove(); });
+    laatste.classList.remove("item-nieuw");
+    var legend = $("legend", laatste), hint = $("p.hint", laatste);
+    var aantal = $$("fieldset.item", lijst).filter(function (f) { return f.parentNode === lijst; }).length;
+    if (legend) legend.textContent = lijst.getAttribute("data-label") + " " + aantal;
+    if (hint && /toe te voegen/.test(hint.textContent)) hint.remove();
+    laatste.parentNode.insertBefore(kopie, laatste.nextSibling);
+    return laatste;
+  }
+
+  function hernummer(kopie, oud, volgende) {
+    var vervang = function (s) {
+      return s.split("[" + oud + "]").join("[" + volgende + "]").split("-" + oud + "-").join("-" + volgende + "-");
+    };
+    var attrs = ["name", "id", "for", "data-item", "data-item-meer", "aria-describedby", "data-bevindingen-voor", "data-veld"];
+    $$("[" + attrs.join("],[") + "]", kopie).concat([kopie]).forEach(function (el) {
+      attrs.forEach(function (attr) {
+        if (el.hasAttribute(attr)) el.setAttribute(attr, vervang(el.getAttribute(attr)));
+      });
+    });
+  }
+
   function nieuweRij(tabel) {
     var nieuw = $$("tr.post-nieuw", tabel);
     if (nieuw.length < 2) return null;
@@ -827,17 +864,14 @@ tfoot th, tfoot td { border-top: 2px solid var(--tekst); border-bottom: 0; font-
     var m = /\[(\d+)\]$/.exec(pad);
     if (!m) return null;
     var oud = Number(m[1]), volgende = oud + 1;
-    var vervang = function (s) {
-      return s.split("[" + oud + "]").join("[" + volgende + "]").split("-" + oud + "-").join("-" + volgende + "-");
-    };
     var kopieen = [laatste, meer].map(function (rij) {
       var kopie = rij.cloneNode(true);
-      $$("[name],[id],[for],[data-item],[data-item-meer],[aria-describedby],[data-bevindingen-voor]", kopie).concat([kopie]).forEach(function (el) {
-        ["name", "id", "for", "data-item", "data-item-meer", "aria-describedby", "data-bevindingen-voor"].forEach(function (attr) {
-          if (el.hasAttribute(attr)) el.setAttribute(attr, vervang(el.getAttribute(attr)));
-        });
-      });
+      hernummer(kopie, oud, volgende);
       $$("input,textarea", kopie).forEach(function (el) { if (el.type !== "checkbox") el.value = ""; });
+      // The row that was "Nieuwe post" is now post oud+1; the copy is the new empty one.
+      $$("[aria-label]", rij).forEach(function (el) {
+        el.setAttribute("aria-label", el.getAttribute("aria-label").replace("Nieuwe post:", "Post " + (oud + 1) + ":"));
+      });
       $$("select", kopie).forEach(function (el) { el.selectedIndex = 0; });
       $$(".bevindingen li", kopie).forEach(function (li) { li.remove(); });
       return kopie;
@@ -1071,6 +1105,18 @@ tfoot th, tfoot td { border-top: 2px solid var(--tekst); border-bottom: 0; font-
         b.meld("Uw tekst die nog niet was opgeslagen, is teruggezet. Wij slaan hem nu op.");
         b.bewaar();
       }
+      $$("fieldset.lijst[data-label]", form).forEach(function (lijst) {
+        var knop = $$("[data-item-toevoegen]", lijst).filter(function (k) { return k.closest("fieldset.lijst") === lijst; })[0];
+        if (!knop) return;
+        knop.hidden = false;
+        knop.addEventListener("click", function () {
+          var item = nieuwItem(lijst);
+          if (item) {
+            var nieuw = item.nextSibling, eerste = nieuw && $("input,textarea,select", nieuw);
+            if (eerste) eerste.focus();
+          }
+        });
+      });
       var tabel = $("table.begrotingstabel", form);
       if (tabel) {
         herberekenBegroting(tabel);

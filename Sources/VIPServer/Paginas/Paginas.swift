@@ -501,10 +501,13 @@ struct Paginas {
         for (i, rij) in rijen.enumerated() {
             var r = rij
             // In the table every input is one line, and its column heading is its label.
-            for sleutel in ["post", "categorie", "aantal", "eenheid", "prijs"] {
+            for (sleutel, kop) in [("post", "omschrijving"), ("categorie", "categorie"), ("aantal", "aantal"),
+                                   ("eenheid", "eenheid"), ("prijs", "prijs per eenheid")] {
                 guard var cel = r["veld_" + sleutel] as? [String: Any] else { continue }
                 if sleutel == "post" { cel["isProza"] = false; cel["isTekst"] = true }
                 cel["heeftHint"] = false
+                cel["heeftAriaLabel"] = true
+                cel["ariaLabel"] = rij["isNieuw"] as? Bool == true ? "Nieuwe post: \(kop)" : "Post \(i + 1): \(kop)"
                 r["veld_" + sleutel] = cel
             }
             if i < modelPosten.count, rij["isNieuw"] as? Bool != true {

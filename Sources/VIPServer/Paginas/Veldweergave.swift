@@ -42,7 +42,7 @@ struct Veldweergave {
             "waarde": invulling[pad],
             "isTekst": false, "isProza": false, "isKeuze": false, "isJaNee": false, "isDatum": false, "isBedrag": false,
             "isGetal": false, "isTekstlijst": false, "isKeuzelijst": false, "isSectie": false, "isSectielijst": false,
-            "isBestand": false, "regels": 3, "velden": [Any](), "items": [Any](), "keuzes": [Any](),
+            "isBestand": false, "regels": 3, "heeftAriaLabel": false, "ariaLabel": "", "velden": [Any](), "items": [Any](), "keuzes": [Any](),
         ]
         switch v.soort {
         case .tekst, .vast: d["isTekst"] = true
