@@ -470,7 +470,7 @@ enum EmbeddedWeb {
 ####"""
 {{#isSectie}}
 <fieldset class="sectie" id="{{id}}">
-  <legend>{{label}}</legend>
+  <legend{{#legendVerborgen}} class="visueel-verborgen"{{/legendVerborgen}}>{{label}}</legend>
   {{#heeftVraag}}<p class="vraag">{{vraag}}</p>{{/heeftVraag}}
   {{#heeftHint}}<p class="hint">{{hint}}</p>{{/heeftHint}}
   {{> bevindingen}}
@@ -479,7 +479,7 @@ enum EmbeddedWeb {
 {{/isSectie}}
 {{#isSectielijst}}
 <fieldset class="lijst" id="{{id}}" data-lijst="{{pad}}" data-label="{{label}}">
-  <legend>{{label}}</legend>
+  <legend{{#legendVerborgen}} class="visueel-verborgen"{{/legendVerborgen}}>{{label}}</legend>
   {{#heeftVraag}}<p class="vraag">{{vraag}}</p>{{/heeftVraag}}
   {{#heeftHint}}<p class="hint">{{hint}}</p>{{/heeftHint}}
   {{> bevindingen}}
@@ -606,6 +606,7 @@ enum EmbeddedWeb {
   --focus: #ffbf47;
 }
 *, *::before, *::after { box-sizing: border-box; }
+[hidden] { display: none !important; }
 html { font-size: 100%; }
 body {
   margin: 0; color: var(--tekst); background: #fff;
@@ -643,7 +644,7 @@ code { font-size: 0.95em; background: var(--vlak); padding: 0 0.25em; }
 
 /* Layout */
 .pagina { max-width: 80rem; margin: 0 auto; padding: 1.5rem; display: flex; gap: 2.5rem; align-items: flex-start; }
-main { flex: 1; min-width: 0; max-width: 52rem; }
+main { flex: 1; min-width: 0; max-width: 60rem; }
 .smal { max-width: 34rem; }
 .inleiding { font-size: 1.25rem; color: var(--tekst); margin-top: 0; }
 .kruimel { font-size: 1rem; color: var(--grijs); margin: 0; }
@@ -651,12 +652,12 @@ main { flex: 1; min-width: 0; max-width: 52rem; }
 .meta { color: var(--grijs); font-size: 1rem; }
 
 /* Side menu */
-.zijbalk { width: 17rem; flex-shrink: 0; font-size: 1rem; position: sticky; top: 1rem; max-height: calc(100vh - 2rem); overflow-y: auto; padding-right: 0.25rem; }
+.zijbalk { width: 17rem; flex-shrink: 0; font-size: 1rem; }
 .zijbalk-titel { margin: 0 0 0.5rem; font-weight: 600; }
 .zijbalk-aanvraag { margin: 0 0 1rem; color: var(--grijs); }
 .zijbalk-groep { margin: 1.25rem 0 0.25rem; font-weight: 700; font-size: 0.95rem; text-transform: uppercase; letter-spacing: 0.05em; color: var(--grijs); }
 .delen { list-style: none; margin: 0; padding: 0; border-left: 3px solid var(--blauw-licht); }
-.delen a { display: flex; justify-content: space-between; gap: 0.5rem; padding: 0.35rem 0.6rem; text-decoration: none; color: var(--tekst); }
+.delen a { display: flex; justify-content: space-between; gap: 0.5rem; padding: 0.3rem 0.6rem; text-decoration: none; color: var(--tekst); line-height: 1.35; }
 .delen a:hover { background: var(--blauw-licht); }
 .delen a[aria-current="page"] { background: var(--blauw-licht); font-weight: 700; border-left: 5px solid var(--blauw); margin-left: -3px; }
 .deel-titel { flex: 1; }
@@ -725,6 +726,7 @@ form.inline { display: inline; }
 .algemeen .bevindingen { margin-bottom: 1.5rem; }
 .kader { background: var(--vlak); border: 1px solid var(--lijn); padding: 1.25rem 1.5rem; margin: 1.5rem 0; }
 .kader summary { cursor: pointer; font-weight: 700; }
+.kader > h2:first-child { margin-top: 0; }
 .code { font-size: 2rem; font-weight: 700; letter-spacing: 0.12em; font-family: ui-monospace, "DejaVu Sans Mono", monospace; margin: 0.25rem 0 0.75rem; }
 
 /* Tables */
@@ -735,8 +737,13 @@ thead th { border-bottom: 2px solid var(--tekst); }
 .totaal { font-weight: 700; }
 tfoot th, tfoot td { border-top: 2px solid var(--tekst); border-bottom: 0; font-weight: 700; }
 .tabel-houder { overflow-x: auto; }
-.begrotingstabel input, .begrotingstabel textarea { min-width: 6rem; }
-.begrotingstabel td:first-child input { min-width: 12rem; }
+.begrotingstabel th, .begrotingstabel td { padding-left: 0.35rem; padding-right: 0.35rem; }
+.begrotingstabel input { min-width: 0; width: 100%; }
+.begrotingstabel td:nth-child(1) { width: 30%; }
+.begrotingstabel td:nth-child(2) { width: 17%; }
+.begrotingstabel td:nth-child(3) input { width: 4.5rem; }
+.begrotingstabel td:nth-child(4) { width: 11%; }
+.begrotingstabel td:nth-child(5) input { width: 7rem; }
 .begrotingstabel tr.post td { border-bottom: 0; padding-bottom: 0.2rem; }
 .begrotingstabel tr.post-meer td { padding-top: 0; }
 .begrotingstabel details { font-size: 1rem; margin: 0.2rem 0 0.4rem; }
@@ -760,7 +767,7 @@ tfoot th, tfoot td { border-top: 2px solid var(--tekst); border-bottom: 0; font-
 
 @media (max-width: 60rem) {
   .pagina { flex-direction: column; }
-  .zijbalk { width: 100%; position: static; max-height: none; }
+  .zijbalk { width: 100%; }
   h1 { font-size: 1.6rem; }
 }
 """####,

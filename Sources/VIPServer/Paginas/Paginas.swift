@@ -468,7 +468,22 @@ struct Paginas {
                 d["begroting"] = begroting(&w, v, model: model)
                 continue
             }
-            velden.append(w.veld(v, pad: pad))
+            var veld = w.veld(v, pad: pad)
+            if pagina.velden.count == 1 && v.heeftVelden {
+                // The part is this one section or list: the page's heading and question say it already.
+                veld["legendVerborgen"] = true
+                if v.vraag == pagina.vraag || v.label == pagina.titel { veld["heeftVraag"] = false }
+            }
+            if let ouder = Self.ouder(pad), !pagina.velden.contains(ouder.pad) {
+                // A field of a section split over pages: "Doelgroep: omschrijving", with the
+                // section's question when the field has none.
+                veld["label"] = "\(ouder.label): \(v.label.lowercased())"
+                if v.vraag == nil, let vraag = ouder.vraag {
+                    veld["vraag"] = vraag
+                    veld["heeftVraag"] = true
+                }
+            }
+            velden.append(veld)
         }
         d["velden"] = velden
         d["pagina"] = ["slug": pagina.slug, "titel": pagina.titel, "vraag": pagina.vraag,
@@ -488,6 +503,13 @@ struct Paginas {
                 : ["slug": "documenten", "titel": "Documenten"]
         }
         return weergave.html("onderdeel", d)
+    }
+
+    /// The section a field of the page stands in, when it is not at the top.
+    static func ouder(_ pad: String) -> Veld? {
+        guard let punt = pad.lastIndex(of: "."), punt != pad.startIndex else { return nil }
+        let ouder = String(pad[..<punt])
+        return ouder.contains(".") || ouder != "project" ? Veldentabel.aanvraag.veld(ouder) : nil
     }
 
     /// The begroting as a table: one row per post with its amount and the running total, the
@@ -603,7 +625,7 @@ struct Paginas {
             let d = Veldweergave.bevinding(b)
             return .object([("pad", .string(b.pad)), ("pagina", .string(Pagina.van(b.pad)?.slug ?? "")),
                             ("ernst", .string(b.ernst.rawValue)), ("ernstLabel", .string(d["ernstLabel"] as? String ?? "")),
-                            ("regel", .string(b.regel)), ("melding", .string(b.melding))])
+                            ("regel", .string(b.regel)), ("melding", .string(d["melding"] as? String ?? b.melding))])
         }
         let delen = voortgang(r.bevindingen).map { p, d in
             JSON.object([("slug", .string(p.slug)), ("status", .string(d["status"] as? String ?? ""))])

@@ -25,7 +25,27 @@ struct Veldweergave {
         case .waarschuwing: label = "Waarschuwing"
         case .tip: label = "Tip"
         }
-        return ["ernst": b.ernst.rawValue, "ernstLabel": label, "melding": b.melding, "regel": b.regel]
+        return ["ernst": b.ernst.rawValue, "ernstLabel": label, "melding": leesbaar(b.melding), "regel": b.regel]
+    }
+
+    /// Messages and hints are written for the YAML file (`begroting.toelichting`); on a page a
+    /// field is named by its label (‘Toelichting op de begroting’), other code as quoted text.
+    static func leesbaar(_ tekst: String) -> String {
+        guard tekst.contains("`") else { return tekst }
+        var uit = ""
+        var delen = tekst.split(separator: "`", omittingEmptySubsequences: false)[...]
+        var binnen = false
+        while let deel = delen.popFirst() {
+            if binnen && !delen.isEmpty {
+                let s = String(deel)
+                let veld = s.contains(".") || s.contains("[") ? Veldentabel.aanvraag.veld(s) : nil
+                uit += "‘" + (veld?.label ?? s) + "’"
+            } else {
+                uit += (binnen ? "`" : "") + deel
+            }
+            binnen.toggle()
+        }
+        return uit
     }
 
     /// Takes the findings at exactly `pad`.
@@ -38,11 +58,11 @@ struct Veldweergave {
     mutating func veld(_ v: Veld, pad: String) -> [String: Any] {
         var d: [String: Any] = [
             "pad": pad, "id": Self.domID(pad), "label": v.label, "vraag": v.vraag ?? "", "heeftVraag": v.vraag != nil,
-            "hint": v.hint ?? "", "heeftHint": v.hint != nil, "verplicht": v.verplicht,
+            "hint": Self.leesbaar(v.hint ?? ""), "heeftHint": v.hint != nil, "verplicht": v.verplicht,
             "waarde": invulling[pad],
             "isTekst": false, "isProza": false, "isKeuze": false, "isJaNee": false, "isDatum": false, "isBedrag": false,
             "isGetal": false, "isTekstlijst": false, "isKeuzelijst": false, "isSectie": false, "isSectielijst": false,
-            "isBestand": false, "regels": 3, "heeftAriaLabel": false, "ariaLabel": "", "velden": [Any](), "items": [Any](), "keuzes": [Any](),
+            "isBestand": false, "regels": 3, "legendVerborgen": false, "heeftAriaLabel": false, "ariaLabel": "", "velden": [Any](), "items": [Any](), "keuzes": [Any](),
         ]
         switch v.soort {
         case .tekst, .vast: d["isTekst"] = true
