@@ -431,6 +431,9 @@ def test_vijandige_invoer_blijft_tekst(browser, server):
             if page.locator(f'[name="{naam}"]').count():
                 waarde = page.locator(f'[name="{naam}"]').input_value()
                 assert waarde.strip() == HOSTILE.strip() or HOSTILE in waarde, (slug, naam, waarde)
+        # A direction override quoted in a message would turn the rest of the message around.
+        assert not any("\u202e" in t for t in page.locator(".bevinding").all_inner_texts()), slug
+        assert page.locator("bdi", has_text="{{titel}}").count() >= 1 or slug != "hoofdlijnen"
         bekijk(page, f"vijandig-{slug}", False)
     for pad in ["/", f"{basis}/documenten?bouw=1&concept=1", f"{basis}/geschiedenis", f"{basis}/uitwisselen"]:
         page.goto(pad if pad.startswith("http") else server.url + pad)

@@ -38,8 +38,8 @@ enum EmbeddedWeb {
 ####"""
 {{<layout}}
 {{$inhoud}}
-<p class="kruimel"><a href="/">Overzicht</a> › {{naam}}</p>
-<h1>{{naam}}</h1>
+<p class="kruimel"><a href="/">Overzicht</a> › <bdi>{{naam}}</bdi></p>
+<h1><bdi>{{naam}}</bdi></h1>
 <section class="kader code-kader" aria-labelledby="code-kop">
   <h2 id="code-kop" class="klein">Uitnodigingscode</h2>
   <p class="code" data-uitnodigingscode>{{code}}</p>
@@ -62,7 +62,7 @@ enum EmbeddedWeb {
 {{^geenAanvragen}}
 <table class="voortgang">
   <thead><tr><th scope="col">Cursist</th><th scope="col">Aanvraag</th><th scope="col">Versie</th><th scope="col">Fouten</th><th scope="col">Waarschuwingen</th><th scope="col">Gewijzigd</th></tr></thead>
-  <tbody>{{#aanvragen}}<tr><td>{{eigenaar}}</td><td>{{titel}}</td><td>{{versie}}</td><td>{{fouten}}</td><td>{{waarschuwingen}}</td><td>{{gewijzigd}}</td></tr>{{/aanvragen}}</tbody>
+  <tbody>{{#aanvragen}}<tr><td><bdi>{{eigenaar}}</bdi></td><td><bdi>{{titel}}</bdi></td><td>{{versie}}</td><td>{{fouten}}</td><td>{{waarschuwingen}}</td><td>{{gewijzigd}}</td></tr>{{/aanvragen}}</tbody>
 </table>
 {{/geenAanvragen}}
 {{/inhoud}}
@@ -73,7 +73,7 @@ enum EmbeddedWeb {
 {{<layout}}
 {{$navigatie}}{{> zijbalk}}{{/navigatie}}
 {{$inhoud}}
-<p class="kruimel"><a href="/">Mijn aanvragen</a> › {{aanvraagTitel}}</p>
+<p class="kruimel"><a href="/">Mijn aanvragen</a> › <bdi>{{aanvraagTitel}}</bdi></p>
 <h1>Documenten</h1>
 <p class="inleiding">Maak van uw aanvraag de brieven, het projectplan, de begroting en de fondsenlijst, als ODT (LibreOffice) en DOCX (Word).</p>
 {{#af}}<div class="melding melding-succes" role="status">De checklist vindt geen fouten meer. Uw aanvraag is klaar om te versturen.</div>{{/af}}
@@ -122,7 +122,7 @@ enum EmbeddedWeb {
 {{<layout}}
 {{$navigatie}}{{> zijbalk}}{{/navigatie}}
 {{$inhoud}}
-<p class="kruimel"><a href="/">Mijn aanvragen</a> › {{aanvraagTitel}}</p>
+<p class="kruimel"><a href="/">Mijn aanvragen</a> › <bdi>{{aanvraagTitel}}</bdi></p>
 <h1>Versies</h1>
 <p class="inleiding">Elke keer dat u opslaat, bewaren wij een nieuwe versie. Er gaat nooit iets verloren: een oude versie terugzetten maakt er een nieuwe versie van.</p>
 {{#teruggezet}}<div class="melding melding-succes" role="status">Versie {{teruggezet}} is teruggezet als nieuwe versie.</div>{{/teruggezet}}
@@ -130,7 +130,7 @@ enum EmbeddedWeb {
   <thead><tr><th scope="col">Versie</th><th scope="col">Opgeslagen</th><th scope="col">Titel</th><th scope="col">Checklist</th><th scope="col"><span class="visueel-verborgen">Acties</span></th></tr></thead>
   <tbody>
   {{#versies}}
-  <tr><td>{{versie}}{{#isHuidig}} <span class="status status-goed">huidige</span>{{/isHuidig}}</td><td>{{gewijzigd}}</td><td>{{titel}}</td>
+  <tr><td>{{versie}}{{#isHuidig}} <span class="status status-goed">huidige</span>{{/isHuidig}}</td><td>{{gewijzigd}}</td><td><bdi>{{titel}}</bdi></td>
     <td>{{#af}}klaar{{/af}}{{^af}}{{fouten}} fouten, {{waarschuwingen}} waarschuwingen{{/af}}</td>
     <td>{{^isHuidig}}<form method="post" action="/aanvragen/{{aanvraagId}}/geschiedenis/{{versie}}/terugzetten" class="inline">
       <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="versie" value="{{huidigeVersie}}">
@@ -201,7 +201,7 @@ enum EmbeddedWeb {
     </a>
     {{#gebruiker}}
     <nav class="account" aria-label="Uw account">
-      <span class="account-naam">{{naam}}</span>
+      <span class="account-naam"><bdi>{{naam}}</bdi></span>
       <a href="/wachtwoord">Wachtwoord wijzigen</a>
       <form method="post" action="/uitloggen" class="inline">
         <input type="hidden" name="csrf" value="{{csrf}}">
@@ -235,7 +235,7 @@ enum EmbeddedWeb {
 {{<layout}}
 {{$navigatie}}{{> zijbalk}}{{/navigatie}}
 {{$inhoud}}
-<p class="kruimel"><a href="/">Mijn aanvragen</a> › {{aanvraagTitel}}</p>
+<p class="kruimel"><a href="/">Mijn aanvragen</a> › <bdi>{{aanvraagTitel}}</bdi></p>
 <h1>{{#pagina}}{{#isProjectplan}}<span class="bovenkop">Projectplan</span>{{/isProjectplan}}{{titel}}{{/pagina}}</h1>
 <p class="inleiding">{{#pagina}}{{vraag}}{{/pagina}}</p>
 {{> meldingen}}
@@ -381,7 +381,7 @@ enum EmbeddedWeb {
 {{/geenAanvragen}}
 {{#aanvragen}}
 <section class="aanvraag-kaart" aria-labelledby="aanvraag-{{id}}">
-  <h2 id="aanvraag-{{id}}"><a href="/aanvragen/{{id}}">{{titel}}</a></h2>
+  <h2 id="aanvraag-{{id}}"><a href="/aanvragen/{{id}}"><bdi>{{titel}}</bdi></a></h2>
   <p class="meta">Versie {{versie}}, gewijzigd op {{gewijzigd}}.
     {{#af}}<strong class="status status-goed">Klaar om te versturen</strong>{{/af}}
     {{^af}}<span class="status status-fout">{{fouten}} fouten</span> <span class="status status-waarschuwing">{{waarschuwingen}} waarschuwingen</span>{{/af}}</p>
@@ -446,7 +446,7 @@ enum EmbeddedWeb {
 {{<layout}}
 {{$navigatie}}{{> zijbalk}}{{/navigatie}}
 {{$inhoud}}
-<p class="kruimel"><a href="/">Mijn aanvragen</a> › {{aanvraagTitel}}</p>
+<p class="kruimel"><a href="/">Mijn aanvragen</a> › <bdi>{{aanvraagTitel}}</bdi></p>
 <h1>Importeren en exporteren</h1>
 <section>
   <h2>Exporteren</h2>
@@ -549,7 +549,7 @@ enum EmbeddedWeb {
 ####"""
 <nav class="zijbalk" aria-label="Onderdelen van de aanvraag">
   <p class="zijbalk-titel"><a href="/">Mijn aanvragen</a></p>
-  <p class="zijbalk-aanvraag">{{aanvraagTitel}}</p>
+  <p class="zijbalk-aanvraag"><bdi>{{aanvraagTitel}}</bdi></p>
   <ol class="delen">
     {{#delen}}
     <li><a href="/aanvragen/{{aanvraagId}}/{{slug}}" aria-current="{{huidig}}" data-deel="{{slug}}">
@@ -704,7 +704,7 @@ fieldset.item-nieuw { border-style: dashed; background: var(--vlak); }
 .knop-klein { font-size: 1rem; padding: 0.3rem 0.75rem; }
 .knop-link { font: inherit; background: none; border: 0; padding: 0; text-decoration: underline; cursor: pointer; color: var(--blauw); }
 form.inline { display: inline; }
-.opslaan-balk { position: sticky; bottom: 0; background: rgba(255, 255, 255, 0.97); border-top: 1px solid var(--lijn); padding: 0.75rem 0; display: flex; gap: 1.25rem; align-items: center; flex-wrap: wrap; }
+.opslaan-balk { border-top: 1px solid var(--lijn); padding: 1rem 0; margin-top: 1rem; display: flex; gap: 1.25rem; align-items: center; flex-wrap: wrap; }
 .opslaan-status { color: var(--goed); font-weight: 600; }
 .opslaan-status.fout { color: var(--fout); }
 

@@ -25,7 +25,23 @@ struct Veldweergave {
         case .waarschuwing: label = "Waarschuwing"
         case .tip: label = "Tip"
         }
-        return ["ernst": b.ernst.rawValue, "ernstLabel": label, "melding": leesbaar(b.melding), "regel": b.regel]
+        return ["ernst": b.ernst.rawValue, "ernstLabel": label, "melding": zonderRichting(leesbaar(b.melding)),
+                "regel": b.regel]
+    }
+
+    /// A message quotes what the user typed in the middle of its own words; a direction override
+    /// in that text (U+202E) would turn the rest of the message around. It is shown as its code.
+    static func zonderRichting(_ tekst: String) -> String {
+        var uit = ""
+        for u in tekst.unicodeScalars {
+            if (0x202A...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value) || u.value == 0x200E
+                || u.value == 0x200F {
+                uit += "[U+" + String(u.value, radix: 16, uppercase: true) + "]"
+            } else {
+                uit.unicodeScalars.append(u)
+            }
+        }
+        return uit
     }
 
     /// Messages and hints are written for the YAML file (`begroting.toelichting`); on a page a
