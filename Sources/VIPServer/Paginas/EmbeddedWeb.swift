@@ -660,7 +660,7 @@ main { flex: 1; min-width: 0; max-width: 60rem; }
 .delen a { display: flex; justify-content: space-between; gap: 0.5rem; padding: 0.3rem 0.6rem; text-decoration: none; color: var(--tekst); line-height: 1.35; }
 .delen a:hover { background: var(--blauw-licht); }
 .delen a[aria-current="page"] { background: var(--blauw-licht); font-weight: 700; border-left: 5px solid var(--blauw); margin-left: -3px; }
-.deel-titel { flex: 1; }
+.deel-titel { flex: 1; min-width: 0; overflow-wrap: anywhere; }
 
 /* Status labels */
 .status { display: inline-block; font-size: 0.85rem; font-weight: 600; padding: 0 0.45rem; border-radius: 2px; white-space: nowrap; align-self: center; }
@@ -739,8 +739,8 @@ tfoot th, tfoot td { border-top: 2px solid var(--tekst); border-bottom: 0; font-
 .tabel-houder { overflow-x: auto; }
 .begrotingstabel th, .begrotingstabel td { padding-left: 0.35rem; padding-right: 0.35rem; }
 .begrotingstabel input { min-width: 0; width: 100%; }
-.begrotingstabel td:nth-child(1) { width: 30%; }
-.begrotingstabel td:nth-child(2) { width: 17%; }
+.begrotingstabel td:nth-child(1) { width: 34%; }
+.begrotingstabel td:nth-child(2) { width: 15%; }
 .begrotingstabel td:nth-child(3) input { width: 4.5rem; }
 .begrotingstabel td:nth-child(4) { width: 11%; }
 .begrotingstabel td:nth-child(5) input { width: 7rem; }

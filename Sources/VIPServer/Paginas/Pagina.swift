@@ -43,7 +43,7 @@ struct Pagina: Sendable {
                 "project.instroom", "project.doorstroom", "project.uitstroom"], groep: .projectplan),
         Pagina("activiteiten", "Activiteiten", "Wat gaat u doen, door wie, hoeveel uur, wanneer?",
                ["project.activiteiten"], groep: .projectplan),
-        Pagina("werkwijze", "Werkwijze en verantwoordelijkheid",
+        Pagina("werkwijze", "Werkwijze en uitvoering",
                "Welke werkwijze gebruikt u en waarom, wie voert uit en wie is eindverantwoordelijk?",
                ["project.werkwijze.motivering", "project.aanpak", "project.projectleider",
                 "project.eindverantwoordelijke"], groep: .projectplan),
