@@ -195,6 +195,11 @@
         } else if (antwoord.status === 401 || antwoord.status === 403) {
           self.meld("Niet opgeslagen: u bent afgemeld. Uw tekst is bewaard in deze pagina.", true);
           vraagAanmelding(self);
+        } else if (antwoord.status === 409 && json.versie) {
+          // Saved elsewhere meanwhile: what was typed here stays; the next save builds on the new version.
+          $$("[data-versie]").forEach(function (el) { el.value = json.versie; });
+          self.meld("Deze aanvraag is intussen ergens anders gewijzigd. Wat u hier typte, staat nog in dit venster " +
+                    "en is nog niet opgeslagen. Kijk het na en druk op Opslaan.", true);
         } else {
           self.meld(json.fout || "Niet opgeslagen (fout " + antwoord.status + "). Uw tekst staat er nog.", true);
         }
