@@ -276,6 +276,14 @@ def de_wandeling(browser, server, js):
     registreer_en_begin(page, server, code, email, js)
     cookies = c.cookies()
 
+    # Usable with the keyboard: the first Tab reaches the skip link, which leads into the page.
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Direct naar de inhoud")).to_be_focused()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('main') !== null")
+
     # The hoofdlijnen.
     for naam, waarde in HOOFDLIJNEN.items():
         vul(page, naam, waarde)
