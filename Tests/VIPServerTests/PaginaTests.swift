@@ -72,6 +72,10 @@ import VIPModel
             #expect(inloggen.status == .ok)
             #expect(inloggen.tekst.contains("<html lang=\"nl\">"))
             #expect(inloggen.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
+            let onbekend = try await c.vraag(.get, "/bestaat-niet", headers: [.accept: "text/html"])
+            #expect(onbekend.status == .notFound)
+            #expect(onbekend.tekst.contains("Deze pagina bestaat niet"))
+            #expect(onbekend.headers[.contentType]?.hasPrefix("text/html") == true)
             let css = try await c.vraag(.get, "/static/vip.css")
             #expect(css.status == .ok && css.headers[.contentType]?.hasPrefix("text/css") == true)
         }

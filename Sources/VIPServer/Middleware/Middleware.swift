@@ -35,6 +35,10 @@ struct FoutMiddleware<Context: RequestContext>: RouterMiddleware {
             return try APIFout.teGroot(Limieten.aanvraag).response(from: request, context: context)
         } catch let fout as HTTPError {
             let melding: String
+            if fout.status == .notFound, Weergave.wilPagina(request) {
+                return Weergave.foutpagina(.notFound, "Deze pagina bestaat niet. Controleer het adres, of ga terug naar "
+                    + "het overzicht.")
+            }
             switch fout.status {
             case .notFound: melding = "Deze route bestaat niet: \(request.method) \(request.uri.path)."
             case .contentTooLarge: return try APIFout.teGroot(Limieten.aanvraag).response(from: request, context: context)

@@ -35,6 +35,17 @@ struct Weergave: Sendable {
         Response(status: .seeOther, headers: [.location: naar])
     }
 
+    /// A browser asking for a page (not the API, not the page script).
+    static func wilPagina(_ request: Request) -> Bool {
+        !request.uri.path.hasPrefix("/api/") && request.headers[.accept]?.contains("text/html") == true
+    }
+
+    /// A Dutch error page for an address that no route serves.
+    static func foutpagina(_ status: HTTPResponse.Status, _ melding: String) -> Response {
+        let d: [String: Any] = ["titel": "Niet gevonden", "melding": melding, "gebruiker": false, "csrf": ""]
+        return antwoord(standaard.html("fout", d), status: status)
+    }
+
     /// The style sheet and the script, from the binary.
     static func statisch(_ naam: String) -> Response? {
         guard let tekst = EmbeddedWeb.statisch[naam] else { return nil }
