@@ -19,10 +19,6 @@ struct Aanvragen {
         r.on(.get, "/api/aanvragen/{id}/versies/{n}", versie)
         r.on(.get, "/api/aanvragen/{id}/check", check)
         r.on(.post, "/api/aanvragen/{id}/pakket", pakket)
-        r.on(.post, "/api/aanvragen/{id}/opmerkingen", Cursussen.later("Opmerkingen van de docent"))
-        r.on(.get, "/api/aanvragen/{id}/opmerkingen", Cursussen.later("Opmerkingen van de docent"))
-        r.on(.patch, "/api/aanvragen/{id}/opmerkingen/{oid}", Cursussen.later("Opmerkingen van de docent"))
-        r.on(.post, "/api/aanvragen/{id}/goedkeuring", Cursussen.later("Goedkeuring door de docent"))
     }
 
     static let yaml = "application/yaml; charset=utf-8"
@@ -202,7 +198,7 @@ struct Aanvragen {
                 }
                 return .success(try ZipWriter.archive(entries))
             } catch let fout as BuildFout {
-                return .failure(APIFout(.unprocessableContent, fout.melding))
+                return .failure(APIFout(.unprocessableContent, fout.description))
             } catch {
                 return .failure(APIFout(.internalServerError, "Het pakket kon niet worden gemaakt: \(error)"))
             }

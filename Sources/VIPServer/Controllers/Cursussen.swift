@@ -8,8 +8,6 @@ struct Cursussen {
 
     func registreer(_ r: Routes) {
         r.on(.post, "/api/cursussen", maak)
-        r.on(.get, "/api/cursussen/{id}/voortgang", Self.later("De voortgang van een cursus"))
-        r.on(.post, "/api/cursussen/{id}/review", Self.later("De review-ronde"))
     }
 
     /// Routes of the docent and organiser features (next issue): 401 without a session, then 501.
