@@ -40,6 +40,8 @@ import VIPModel
             let tikfout = Evenementtekst.sample(cursussen: [c.id]).replacingOccurrences(of: "rondeduur:", with: "rondeduurr:")
             #expect(try await client.vraag(.post, "/api/evenementen", als: org, tekst: Array(tikfout.utf8)).status
                     == .unprocessableContent)
+            let groot = [UInt8](repeating: UInt8(ascii: "#"), count: Limieten.aanvraag + 1)
+            #expect(try await client.vraag(.post, "/api/evenementen", als: org, tekst: groot).status == .contentTooLarge)
             #expect(try await o.opslag.evenementen(organisator: organisator.id).isEmpty)
 
             let r = try await client.vraag(.post, "/api/evenementen", als: org, tekst: goed)
@@ -179,6 +181,15 @@ import VIPModel
             #expect(projecten.map { $0["toegelaten"] as? Bool } == [true, true, false, false])
             #expect(projecten.map { $0["cursist"] as? String } == ["Sanne Verbeek", "Jolanda Smit", "Hanan El Idrissi", "Piet Goed"])
             #expect((e["gesprekken"] as? [Any])?.count == schema.count - 1)
+            // The same speed-date starting at 23:45 cannot hold its rounds before midnight: 422, as the command refuses it.
+            let rondes = try #require(e["rondes"] as? Int)
+            #expect(rondes >= 2)
+            let laat = try await client.vraag(.post, "/api/evenementen", als: org,
+                                              tekst: Array(tekst.replacingOccurrences(of: "\"14:00\"", with: "\"23:45\"").utf8))
+            let laatId = try #require(laat.object["id"] as? Int)
+            let middernacht = try await client.vraag(.get, "/api/evenementen/\(laatId)/pakket", als: org)
+            #expect(middernacht.status == .unprocessableContent && middernacht.fout?.contains("middernacht") == true)
+            #expect(try await client.vraag(.get, "/api/evenementen/\(laatId)", als: org).object["planningsfout"] is String)
 
             // Sanne saves a new version: the approval is withdrawn, and the next schedule drops her project.
             try await o.nieuweVersie(buurt, Repo.sample("buurtmoestuin.yaml") + Array("# nieuwe versie\n".utf8))
