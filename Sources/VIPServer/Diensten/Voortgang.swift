@@ -69,8 +69,7 @@ public struct Voortgang: Sendable {
             let a = laatste[c.id]
             var onderdelen: [(naam: String, telling: Telling)] = []
             if let a {
-                let tekst = try await opslag.tekst(aanvraag: a.id, versie: a.versie) ?? []
-                onderdelen = await Self.cache.onderdelen(tekst, dienst: dienst).sorted { $0.key < $1.key }
+                onderdelen = try await dienst.onderdelen.onderdelen(a, dienst: dienst).sorted { $0.key < $1.key }
                     .map { (naam: $0.key, telling: $0.value) }
             }
             rijen.append(VoortgangRij(
@@ -102,33 +101,38 @@ public struct Voortgang: Sendable {
             ])
         })
     }
-
-    /// A version's text never changes, so its counts are kept per text (by SHA-256, so
-    /// that two databases in one process never mix): a cursus page checks each aanvraag
-    /// once, not on every view.
-    static let cache = OnderdelenCache()
 }
 
-final class OnderdelenCache: @unchecked Sendable {
+/// A version's text never changes, so its counts per onderdeel are kept by aanvraag and
+/// version, one cache per `Dienst` (so per database): a cursus page checks each aanvraag
+/// once, not on every view. Several processes on one database each keep their own.
+public final class OnderdelenCache: @unchecked Sendable {
+    struct Sleutel: Hashable {
+        var aanvraag: Int64
+        var versie: Int
+    }
     private let lock = NSLock()
-    private var tellingen: [String: [String: Telling]] = [:]
+    private var tellingen: [Sleutel: [String: Telling]] = [:]
     private let maximum = 20_000
 
-    func onderdelen(_ tekst: [UInt8], dienst: Dienst) async -> [String: Telling] {
-        let sleutel = SHA256.hex(tekst)
+    init() {}
+
+    func onderdelen(_ a: AanvraagRij, dienst: Dienst) async throws -> [String: Telling] {
+        let sleutel = Sleutel(aanvraag: a.id, versie: a.versie)
         if let t = lees(sleutel) { return t }
+        let tekst = try await dienst.opslag.tekst(aanvraag: a.id, versie: a.versie) ?? []
         let t = await Zwaar.doe { Voortgang.onderdelen(dienst.controleer(tekst).bevindingen) }
         bewaar(sleutel, t)
         return t
     }
 
-    private func lees(_ sleutel: String) -> [String: Telling]? {
+    private func lees(_ sleutel: Sleutel) -> [String: Telling]? {
         lock.lock()
         defer { lock.unlock() }
         return tellingen[sleutel]
     }
 
-    private func bewaar(_ sleutel: String, _ t: [String: Telling]) {
+    private func bewaar(_ sleutel: Sleutel, _ t: [String: Telling]) {
         lock.lock()
         defer { lock.unlock() }
         if tellingen.count >= maximum { tellingen.removeAll(keepingCapacity: true) }
