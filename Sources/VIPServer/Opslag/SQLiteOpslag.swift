@@ -64,6 +64,8 @@ public final class SQLiteOpslag: Opslag {
             PRIMARY KEY (aanvraag_id, versie)
         );
         """,
+        // 2: the docent's opmerkingen and goedkeuringen, the organiser's evenementen (issue 11).
+        SQLiteOpslag.migratieDocent,
     ]
 
     /// The schema version this vip knows.
