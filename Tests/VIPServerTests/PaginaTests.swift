@@ -277,6 +277,9 @@ import VIPModel
             #expect(pagina.tekst.contains("Najaar &lt;b&gt;2026&lt;/b&gt;"))
             #expect(pagina.tekst.contains("8 september 2026"))
             #expect(pagina.tekst.contains("data-uitnodigingscode"))
+            let overzicht = try await c.vraag(.get, "/", als: s)
+            #expect(overzicht.tekst.contains("Najaar &lt;b&gt;2026&lt;/b&gt;"))
+            #expect(overzicht.tekst.components(separatedBy: "<ul class=\"bestanden\">").count == 2)
         }
     }
 }

@@ -56,6 +56,11 @@ enum EmbeddedWeb {
 {{$inhoud}}
 <h1>Overzicht voor de docent</h1>
 <p class="inleiding">Maak een cursus aan en geef de uitnodigingscode aan uw cursisten. Met die code maken zij zelf een account.</p>
+<h2>Uw cursussen</h2>
+{{^heeftCursussen}}<p>U hebt nog geen cursus.</p>{{/heeftCursussen}}
+{{#heeftCursussen}}<ul class="bestanden">{{/heeftCursussen}}
+{{#cursussen}}<li><a href="/cursussen/{{id}}"><bdi>{{naam}}</bdi></a> <span class="meta">(uitnodigingscode {{code}}, {{bijeenkomsten}} bijeenkomsten)</span></li>{{/cursussen}}
+{{#heeftCursussen}}</ul>{{/heeftCursussen}}
 <p><a class="knop" href="/cursus-maken">Nieuwe cursus aanmaken</a></p>
 <h2>Aanvragen van uw cursisten</h2>
 {{#geenAanvragen}}<p>Uw cursisten hebben nog geen aanvraag.</p>{{/geenAanvragen}}

@@ -150,6 +150,12 @@ struct Paginas {
                  "gewijzigd": Self.tijd(a.gewijzigd)] as [String: Any]
             }
             d["geenAanvragen"] = rijen.isEmpty
+            let cursussen = try await dienst.opslag.cursussen(docent: g.id)
+            d["heeftCursussen"] = !cursussen.isEmpty
+            d["cursussen"] = cursussen.map { c in
+                ["id": String(c.id), "naam": c.naam, "code": c.uitnodigingscode, "bijeenkomsten": c.bijeenkomsten.count]
+                    as [String: Any]
+            }
             return Weergave.antwoord(weergave.html("docent", d))
         case .organisator:
             return Weergave.antwoord(weergave.html("organisator", d))
