@@ -169,6 +169,33 @@ import VIPModel
         }
     }
 
+    /// Without the page script: a save after the session ended shows the login page with the
+    /// typed text kept; logging in saves it.
+    @Test func verlopenSessieVerliestNiets() async throws {
+        let o = try Omgeving()
+        try await o.test { c in
+            let (_, a) = try await Self.cursistMetAanvraag(o, c)
+            let verlopen = Aangemeld(cookie: "verlopen-token", csrf: "")
+            let r = try await Self.post(c, "/aanvragen/\(a.id)/hoofdlijnen", als: verlopen,
+                                        [("csrf", "oud"), ("versie", "1"), ("project.titel", "Tekst \"die\" blijft")])
+            #expect(r.status == .unauthorized)
+            #expect(r.tekst.contains("Uw sessie was verlopen"))
+            let bewaard = try #require(r.tekst.components(separatedBy: "name=\"bewaard\" value=\"").dropFirst().first?
+                .prefix { $0 != "\"" })
+            #expect(try await o.opslag.aanvraag(id: a.id)?.versie == 1)
+            let ontsnapt = String(bewaard).replacingOccurrences(of: "&quot;", with: "\"")
+                .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+            let login = try await Self.post(c, "/inloggen", als: nil, [
+                ("email", "cursist@example.nl"), ("wachtwoord", Omgeving.wachtwoord), ("terug", "/"),
+                ("bewaard", ontsnapt), ("bewaardNaar", "/aanvragen/\(a.id)/hoofdlijnen")])
+            #expect(login.status == .seeOther)
+            #expect(login.headers[.location] == "/aanvragen/\(a.id)/hoofdlijnen?opgeslagen=2")
+            #expect(login.headers[.setCookie] != nil)
+            let tekst = try #require(try await o.opslag.tekst(aanvraag: a.id, versie: 2))
+            #expect(try AanvraagReader.parse(tekst, bestand: "a.yaml").project.titel == "Tekst \"die\" blijft")
+        }
+    }
+
     @Test func begrotingEnDekkingsplanVanafNul() async throws {
         let o = try Omgeving()
         try await o.test { c in

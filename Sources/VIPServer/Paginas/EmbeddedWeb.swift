@@ -154,9 +154,12 @@ enum EmbeddedWeb {
 <h1>Inloggen</h1>
 <p class="inleiding">Log in om verder te werken aan uw fondsaanvraag.</p>
 {{#aangemeld}}<div class="melding melding-succes" role="status">Uw account is aangemaakt. U kunt nu inloggen.</div>{{/aangemeld}}
+{{#sessieVerlopen}}<div class="melding melding-let-op" role="status">Uw sessie was verlopen. Wat u typte, is bewaard maar nog niet opgeslagen. Log opnieuw in; daarna slaan wij het meteen op.</div>{{/sessieVerlopen}}
 {{#fout}}<div class="melding melding-fout" role="alert">{{fout}}</div>{{/fout}}
 <form method="post" action="/inloggen" class="formulier">
   <input type="hidden" name="terug" value="{{terug}}">
+  {{#sessieVerlopen}}<input type="hidden" name="bewaard" value="{{bewaard}}">
+  <input type="hidden" name="bewaardNaar" value="{{bewaardNaar}}">{{/sessieVerlopen}}
   <div class="veld"><label for="email">E-mailadres</label>
     <input type="email" id="email" name="email" value="{{email}}" autocomplete="email" required></div>
   <div class="veld"><label for="wachtwoord">Wachtwoord</label>

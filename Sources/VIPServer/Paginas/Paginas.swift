@@ -61,6 +61,7 @@ struct Paginas {
             } catch let fout as APIFout {
                 if Self.wilJSON(request) { return try fout.response(from: request, context: context) }
                 if fout.status == .unauthorized {
+                    if let bewaard = try await bewaarBijVerlopenSessie(request, context) { return bewaard }
                     return Weergave.doorsturen("/inloggen?terug=" + Self.terugAdres(request))
                 }
                 var d = basis(context, titel: fout.status == .notFound ? "Niet gevonden" : "Dat lukte niet")
@@ -69,6 +70,32 @@ struct Paginas {
                 return Weergave.antwoord(weergave.html("fout", d), status: fout.status)
             }
         }
+    }
+
+    /// A page saved after the session ended (without the page script): the login page, with
+    /// what was typed kept in the form, so that logging in saves it. Nothing typed is lost.
+    func bewaarBijVerlopenSessie(_ request: Request, _ context: VIPContext) async throws -> Response? {
+        guard request.method == .post, Self.bewaarbaar(request.uri.path) != nil,
+              request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true else { return nil }
+        let body = String(decoding: try await request.tekst(), as: UTF8.self)
+        var d = basis(context, titel: "Inloggen")
+        d["terug"] = request.uri.path
+        d["email"] = ""
+        d["fout"] = false
+        d["gewijzigd"] = false
+        d["aangemeld"] = false
+        d["bewaard"] = body
+        d["bewaardNaar"] = request.uri.path
+        d["sessieVerlopen"] = true
+        return Weergave.antwoord(weergave.html("inloggen", d), status: .unauthorized)
+    }
+
+    /// `/aanvragen/3/hoofdlijnen` → (3, the page), for a page whose form can be saved.
+    static func bewaarbaar(_ pad: String) -> (Int64, Pagina)? {
+        let delen = pad.split(separator: "/")
+        guard delen.count == 3, delen[0] == "aanvragen", let id = Int64(delen[1]),
+              let pagina = Pagina.met(slug: String(delen[2])) else { return nil }
+        return (id, pagina)
     }
 
     static func wilJSON(_ request: Request) -> Bool {
@@ -208,6 +235,9 @@ struct Paginas {
         d["fout"] = false
         d["gewijzigd"] = request.uri.queryParameters.get("gewijzigd") != nil
         d["aangemeld"] = request.uri.queryParameters.get("aangemeld") != nil
+        d["bewaard"] = ""
+        d["bewaardNaar"] = ""
+        d["sessieVerlopen"] = false
         return Weergave.antwoord(weergave.html("inloggen", d))
     }
 
@@ -218,17 +248,33 @@ struct Paginas {
     }
 
     @Sendable func inloggen(_ request: Request, _ context: VIPContext) async throws -> Response {
-        let f = try await Formulier.lees(request, limiet: Limieten.json)
+        // Room for a page's form kept while the session had ended.
+        let f = try await Formulier.lees(request, limiet: Limieten.aanvraag)
         let terug = Self.veiligTerug(f["terug"])
         do {
-            let (_, _, token) = try await Sessies(dienst: dienst).inloggen(email: f["email"] ?? "",
-                                                                            wachtwoord: f["wachtwoord"] ?? "")
+            let (g, sessie, token) = try await Sessies(dienst: dienst).inloggen(email: f["email"] ?? "",
+                                                                                wachtwoord: f["wachtwoord"] ?? "")
             var r = Weergave.doorsturen(terug)
+            // What was typed before the session ended is saved now, as the page's own save would.
+            if let bewaard = f["bewaard"], !bewaard.isEmpty, let (id, pagina) = Self.bewaarbaar(f["bewaardNaar"] ?? ""),
+               let a = try await dienst.opslag.aanvraag(id: id), a.eigenaar == g.id {
+                var ctx = context
+                ctx.gebruiker = g
+                ctx.sessie = sessie
+                let formulier = Formulier.urlencoded(bewaard)
+                let invulling = Invulling(waarden: formulier.waarden)
+                r = try await sla(request, ctx, a, pagina, invulling: invulling, versie: Int(formulier["versie"] ?? "") ?? -1) {
+                    invulling.toegepast(op: $0, pagina: pagina)
+                }
+            }
             r.setCookie(Sessies.sessieCookie(token))
             return r
         } catch let fout as APIFout {
             var d = basis(context, titel: "Inloggen")
             d["terug"] = terug
+            d["bewaard"] = f["bewaard"] ?? ""
+            d["bewaardNaar"] = f["bewaardNaar"] ?? ""
+            d["sessieVerlopen"] = !(f["bewaard"] ?? "").isEmpty
             d["email"] = f["email"] ?? ""
             d["fout"] = fout.fout
             d["gewijzigd"] = false
