@@ -288,6 +288,7 @@ def de_wandeling(browser, server, js):
     for naam, waarde in HOOFDLIJNEN.items():
         vul(page, naam, waarde)
     opslaan(page, js)
+    expect(page.locator("nav.zijbalk [data-aanvraag-titel]")).to_have_text(HOOFDLIJNEN["project.titel"])
     if js:
         # A session that ends while someone types loses nothing.
         api = API(server.url)

@@ -161,10 +161,11 @@
     });
     return veranderd;
   };
-  Bewaarder.prototype.meld = function (tekst, fout) {
+  Bewaarder.prototype.meld = function (tekst, fout, goed) {
     if (!this.status) return;
     this.status.textContent = tekst;
     this.status.classList.toggle("fout", !!fout);
+    this.status.classList.toggle("goed", !!goed);
   };
   Bewaarder.prototype.gewijzigd = function () {
     var self = this;
@@ -190,7 +191,8 @@
         if (antwoord.status === 200) {
           $$("[data-versie]").forEach(function (el) { el.value = json.versie; });
           try { sessionStorage.removeItem(self.sleutel); } catch (e) { /* nothing kept */ }
-          self.meld("Opgeslagen om " + json.opgeslagen);
+          self.meld("Opgeslagen om " + json.opgeslagen, false, true);
+          if (json.titel) $$("[data-aanvraag-titel]").forEach(function (el) { el.textContent = json.titel; });
           toonBevindingen(self.form, json);
         } else if (antwoord.status === 401 || antwoord.status === 403) {
           self.meld("Niet opgeslagen: u bent afgemeld. Uw tekst is bewaard in deze pagina.", true);

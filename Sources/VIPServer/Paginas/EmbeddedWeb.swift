@@ -243,7 +243,7 @@ enum EmbeddedWeb {
 {{<layout}}
 {{$navigatie}}{{> zijbalk}}{{/navigatie}}
 {{$inhoud}}
-<p class="kruimel"><a href="/">Mijn aanvragen</a> › <bdi>{{aanvraagTitel}}</bdi></p>
+<p class="kruimel"><a href="/">Mijn aanvragen</a> › <bdi data-aanvraag-titel>{{aanvraagTitel}}</bdi></p>
 <h1>{{#pagina}}{{#isProjectplan}}<span class="bovenkop">Projectplan</span>{{/isProjectplan}}{{titel}}{{/pagina}}</h1>
 <p class="inleiding">{{#pagina}}{{vraag}}{{/pagina}}</p>
 {{> meldingen}}
@@ -557,7 +557,7 @@ enum EmbeddedWeb {
 ####"""
 <nav class="zijbalk" aria-label="Onderdelen van de aanvraag">
   <p class="zijbalk-titel"><a href="/">Mijn aanvragen</a></p>
-  <p class="zijbalk-aanvraag"><bdi>{{aanvraagTitel}}</bdi></p>
+  <p class="zijbalk-aanvraag"><bdi data-aanvraag-titel>{{aanvraagTitel}}</bdi></p>
   <ol class="delen">
     {{#delen}}
     <li><a href="/aanvragen/{{aanvraagId}}/{{slug}}" aria-current="{{huidig}}" data-deel="{{slug}}">
@@ -713,7 +713,8 @@ fieldset.item-nieuw { border-style: dashed; background: var(--vlak); }
 .knop-link { font: inherit; background: none; border: 0; padding: 0; text-decoration: underline; cursor: pointer; color: var(--blauw); }
 form.inline { display: inline; }
 .opslaan-balk { border-top: 1px solid var(--lijn); padding: 1rem 0; margin-top: 1rem; display: flex; gap: 1.25rem; align-items: center; flex-wrap: wrap; }
-.opslaan-status { color: var(--goed); font-weight: 600; }
+.opslaan-status { color: var(--grijs); font-weight: 600; }
+.opslaan-status.goed { color: var(--goed); }
 .opslaan-status.fout { color: var(--fout); }
 
 /* Messages and findings */
@@ -944,10 +945,11 @@ tfoot th, tfoot td { border-top: 2px solid var(--tekst); border-bottom: 0; font-
     });
     return veranderd;
   };
-  Bewaarder.prototype.meld = function (tekst, fout) {
+  Bewaarder.prototype.meld = function (tekst, fout, goed) {
     if (!this.status) return;
     this.status.textContent = tekst;
     this.status.classList.toggle("fout", !!fout);
+    this.status.classList.toggle("goed", !!goed);
   };
   Bewaarder.prototype.gewijzigd = function () {
     var self = this;
@@ -973,7 +975,8 @@ tfoot th, tfoot td { border-top: 2px solid var(--tekst); border-bottom: 0; font-
         if (antwoord.status === 200) {
           $$("[data-versie]").forEach(function (el) { el.value = json.versie; });
           try { sessionStorage.removeItem(self.sleutel); } catch (e) { /* nothing kept */ }
-          self.meld("Opgeslagen om " + json.opgeslagen);
+          self.meld("Opgeslagen om " + json.opgeslagen, false, true);
+          if (json.titel) $$("[data-aanvraag-titel]").forEach(function (el) { el.textContent = json.titel; });
           toonBevindingen(self.form, json);
         } else if (antwoord.status === 401 || antwoord.status === 403) {
           self.meld("Niet opgeslagen: u bent afgemeld. Uw tekst is bewaard in deze pagina.", true);

@@ -683,6 +683,7 @@ struct Paginas {
             JSON.object([("slug", .string(p.slug)), ("status", .string(d["status"] as? String ?? ""))])
         }
         return Antwoord.json(.object([("versie", .int(versie)), ("opgeslagen", .string(klokTijd(tijd))),
+                                      ("titel", .string(r.aanvraag?.project.titel ?? "Aanvraag zonder titel")),
                                       ("bevindingen", .array(bevindingen)), ("delen", .array(delen))]))
     }
 
