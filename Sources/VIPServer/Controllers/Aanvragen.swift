@@ -202,7 +202,7 @@ struct Aanvragen {
                 }
                 return .success(try ZipWriter.archive(entries))
             } catch let fout as BuildFout {
-                return .failure(APIFout(.unprocessableContent, fout.melding))
+                return .failure(APIFout(.unprocessableContent, fout.description))
             } catch {
                 return .failure(APIFout(.internalServerError, "Het pakket kon niet worden gemaakt: \(error)"))
             }

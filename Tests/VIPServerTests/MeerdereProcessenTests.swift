@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import VIPServer
+
+/// A shared installation: two real `vip server` processes on one PostgreSQL database serve the
+/// same data; a session made on one works on the other; two PUTs on one version through the
+/// two processes give one 200 and one 412. And the commands move a whole installation between
+/// SQLite and PostgreSQL (`vip server exporteer` / `importeer`).
+@Suite(.serialized, Motoren.postgresNodig) struct MeerdereProcessenTests {
+    typealias Server = ProcesTests.Server
+
+    static func json(_ o: Any) throws -> Data { try JSONSerialization.data(withJSONObject: o) }
+
+    static func meldAan(_ poort: Int, _ email: String, _ wachtwoord: String) async throws -> [String: String] {
+        let s = try await ProcesTests.vraag(poort, "POST", "/api/sessie", body: try json(["email": email, "wachtwoord": wachtwoord]))
+        try #require(s.status == 200, "aanmelden \(email) op \(poort): \(s.status)")
+        let cookie = try #require(s.headers["set-cookie"]?.split(separator: ";").first.map(String.init))
+        return ["Cookie": cookie, "X-CSRF-Token": try #require(s.json["csrf"] as? String)]
+    }
+
+    @Test func tweeServersOpEenDatabase() async throws {
+        let db = try Motoren.nieuw("postgres")
+        // The docent's account through the real command, on the PostgreSQL database.
+        let toevoegen = try draai(Repo.vip, ["gebruiker", "toevoegen"] + db.argumenten
+                                  + ["--rol", "docent", "--email", "d@school.nl", "--naam", "Docent"])
+        #expect(toevoegen.status == 0, "\(toevoegen.stderr)")
+        let regel = try #require(toevoegen.stdout.split(separator: "\n").first { $0.hasPrefix("Wachtwoord: ") })
+        let wachtwoord = String(regel.dropFirst("Wachtwoord: ".count))
+
+        let leeg = Repo.tempDir("vip-pg-data")
+        let a = try Server(data: leeg, extra: db.argumenten)
+        let b = try Server(data: leeg, extra: db.argumenten)
+        defer { for s in [a, b] where s.proces.isRunning { _ = s.stop(SIGTERM) } }
+        #expect(a.poort != b.poort)
+
+        // A session made on A works on B, for reading and for changing (with its CSRF token).
+        let docent = try await Self.meldAan(a.poort, "d@school.nl", wachtwoord)
+        let wie = try await ProcesTests.vraag(b.poort, "GET", "/api/sessie", headers: docent)
+        #expect(wie.status == 200)
+        #expect(wie.json["naam"] as? String == "Docent")
+        let cursus = try await ProcesTests.vraag(b.poort, "POST", "/api/cursussen",
+                                                 body: try Self.json(["naam": "C", "bijeenkomsten": ["2026-09-01"]]),
+                                                 headers: docent)
+        #expect(cursus.status == 201)
+        let code = try #require(cursus.json["uitnodigingscode"] as? String)
+
+        // A cursist signs up on A, signs in on B, makes an aanvraag on A.
+        #expect(try await ProcesTests.vraag(a.poort, "POST", "/api/aanmelden", body: try Self.json([
+            "uitnodigingscode": code, "naam": "Fatima", "email": "f@thuis.nl", "wachtwoord": "cursist-wachtwoord"])).status == 201)
+        let cursist = try await Self.meldAan(b.poort, "f@thuis.nl", "cursist-wachtwoord")
+        let basis = "formaat: vip-aanvraag/1\nproject:\n  titel: "
+        let nieuw = try await ProcesTests.vraag(a.poort, "POST", "/api/aanvragen", body: Data((basis + "Eerste\n").utf8),
+                                                headers: cursist)
+        #expect(nieuw.status == 201)
+        let id = try #require(nieuw.json["id"] as? Int)
+
+        // Two PUTs on version 1, at the same time, one through each process.
+        let metVersie = cursist.merging(["If-Match": "\"1\""]) { $1 }
+        let (poortA, poortB) = (a.poort, b.poort)
+        async let viaA = ProcesTests.vraag(poortA, "PUT", "/api/aanvragen/\(id)", body: Data((basis + "Via A\n").utf8),
+                                           headers: metVersie)
+        async let viaB = ProcesTests.vraag(poortB, "PUT", "/api/aanvragen/\(id)", body: Data((basis + "Via B\n").utf8),
+                                           headers: metVersie)
+        let (ra, rb) = try await (viaA, viaB)
+        #expect([ra.status, rb.status].sorted() == [200, 412])
+        let winnaar = ra.status == 200 ? "Via A" : "Via B"
+        for server in [a, b] {
+            let versies = try await ProcesTests.vraag(server.poort, "GET", "/api/aanvragen/\(id)/versies", headers: cursist)
+            #expect(((try JSONSerialization.jsonObject(with: versies.body)) as? [Any])?.count == 2)
+            let huidig = try await ProcesTests.vraag(server.poort, "GET", "/api/aanvragen/\(id)", headers: cursist)
+            #expect(String(decoding: huidig.body, as: UTF8.self) == basis + winnaar + "\n")
+            #expect(huidig.headers["etag"] == "\"2\"")
+        }
+
+        // Signing out on B ends the session on A too.
+        #expect(try await ProcesTests.vraag(b.poort, "DELETE", "/api/sessie", headers: cursist).status == 204)
+        #expect(try await ProcesTests.vraag(a.poort, "GET", "/api/sessie", headers: cursist).status == 401)
+        #expect(a.stop(SIGTERM) == 0)
+        #expect(b.stop(SIGTERM) == 0)
+    }
+
+    /// The commands, both ways: SQLite → PostgreSQL → SQLite gives the same dump, byte for byte
+    /// (what the dump holds is checked in `OverdrachtTests`).
+    @Test func exporteerEnImporteerTussenDeMotoren() async throws {
+        let sqlite = try Motoren.nieuw("sqlite")
+        let postgres = try Motoren.nieuw("postgres")
+        let terug = try Motoren.nieuw("sqlite")
+        let o = try await sqlite.open()
+        try await OverdrachtTests.vul(o)
+        try await o.sluit()
+        let map = Repo.tempDir("vip-export")
+        let eerste = try draai(Repo.vip, ["server", "exporteer"] + sqlite.argumenten)
+        #expect(eerste.status == 0, "\(eerste.stderr)")
+        #expect(eerste.stderr.contains("Sessies"))
+        let pad1 = map + "/1.export"
+        try Data(eerste.stdout.utf8).write(to: URL(fileURLWithPath: pad1))
+
+        let naarPostgres = try draai(Repo.vip, ["server", "importeer"] + postgres.argumenten + [pad1])
+        #expect(naarPostgres.status == 0, "\(naarPostgres.stderr)")
+        #expect(naarPostgres.stdout.contains("Geïmporteerd: gebruikers: 5"))
+        // Not twice: the database is no longer empty.
+        let nogmaals = try draai(Repo.vip, ["server", "importeer"] + postgres.argumenten + [pad1])
+        #expect(nogmaals.status == 2)
+        #expect(nogmaals.stderr.contains("niet leeg"), "\(nogmaals.stderr)")
+
+        let tweede = try draai(Repo.vip, ["server", "exporteer"] + postgres.argumenten)
+        #expect(tweede.status == 0, "\(tweede.stderr)")
+        #expect(tweede.stdout == eerste.stdout)
+        let pad2 = map + "/2.export"
+        try Data(tweede.stdout.utf8).write(to: URL(fileURLWithPath: pad2))
+        let naarSQLite = try draai(Repo.vip, ["server", "importeer"] + terug.argumenten + [pad2])
+        #expect(naarSQLite.status == 0, "\(naarSQLite.stderr)")
+        let derde = try draai(Repo.vip, ["server", "exporteer"] + terug.argumenten)
+        #expect(derde.stdout == eerste.stdout)
+    }
+}
