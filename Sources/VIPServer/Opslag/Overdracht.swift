@@ -213,7 +213,20 @@ public enum Overdracht {
     /// Fills the empty database of `configuratie` with `dump`: creates the schema at the dump's
     /// version, inserts every row in one transaction, then migrates forward to this vip's version.
     public static func importeer(_ dump: Dump, in configuratie: ServerConfiguratie) async throws -> Samenvatting {
-        let opslag = try await configuratie.openOpslag(schemaVersie: dump.schemaversie)
+        let opslag: any Opslag
+        do {
+            opslag = try await configuratie.openOpslag(schemaVersie: dump.schemaversie)
+        } catch {
+            // A database already past the dump's schema (but not newer than this vip) is no place
+            // for it: say that, not that vip is too old.
+            guard dump.schemaversie < Migraties.bekendeVersie, let al = try? await configuratie.openOpslag() else {
+                throw error
+            }
+            let versie = (try? await al.schemaVersie()) ?? Migraties.bekendeVersie
+            try? await al.sluit()
+            throw OverdrachtFout("De database heeft al schemaversie \(versie), de export versie \(dump.schemaversie). "
+                + "Importeer in een nieuwe, lege database, of exporteer opnieuw met deze vip.")
+        }
         do {
             guard let o = opslag as? any OverdraagbareOpslag else {
                 throw OverdrachtFout("Deze opslag kan niet worden geïmporteerd.")
