@@ -69,6 +69,7 @@ if ProcessInfo.processInfo.environment["VIP_ZONDER_SERVER"] == nil {
     package.targets += [
         .target(name: "VIPServer", dependencies: [
             "VIPKit", "VIPModel", "VIPChecklist", "VIPDocument", "VIPZip", "VIPSpelling",
+            "VIPPlanning",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "GRDB", package: "GRDB.swift"),

@@ -23,6 +23,8 @@ public func buildRouter(_ dienst: Dienst) -> (Router<VIPContext>, [Route]) {
     Aanmelden(dienst: dienst).registreer(routes)
     Aanvragen(dienst: dienst).registreer(routes)
     Evenementen(dienst: dienst).registreer(routes)
+    Beoordelingen(dienst: dienst).registreer(routes)
+    Cursusdocent(dienst: dienst).registreer(routes)
     return (router, routes.alle)
 }
 

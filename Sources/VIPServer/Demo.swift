@@ -48,6 +48,16 @@ enum Demo {
         }
     }
 
+    /// `fondsendate.yaml` of the samples as the organiser posts it: without `projecten`, with
+    /// the demo cursus.
+    static func speeddate(_ map: String, cursus: Int64) -> [UInt8]? {
+        guard let data = FileManager.default.contents(atPath: (map as NSString).appendingPathComponent("fondsendate.yaml")) else {
+            return nil
+        }
+        let kop = String(decoding: data, as: UTF8.self).components(separatedBy: "\nprojecten:")[0]
+        return Array((kop + "\ncursussen: [\(cursus)]\n").utf8)
+    }
+
     /// Loads the demo into an empty database; returns the lines to print.
     static func laad(_ opslag: any Opslag, configuratie: ServerConfiguratie) async throws(StartFout) -> [String] {
         do {
@@ -72,10 +82,19 @@ enum Demo {
                                                            wachtwoordHash: await dienst.hash(a.wachtwoord),
                                                            cursus: cursus.id, tijd: nu)
                     let r = dienst.controleer(tekst)
-                    _ = try await opslag.maakAanvraag(eigenaar: g.id, tekst: tekst, afgeleid: Dienst.afgeleid(r), tijd: nu)
+                    let rij = try await opslag.maakAanvraag(eigenaar: g.id, tekst: tekst, afgeleid: Dienst.afgeleid(r), tijd: nu)
+                    // The docent has approved what is af, so the speed-date admits someone.
+                    if r.isAf { try await opslag.keurGoed(aanvraag: rij.id, versie: rij.versie, docent: d.id, tijd: nu) }
+                }
+                if let o = try await opslag.gebruiker(email: organisator.email),
+                   let tekst = speeddate(map, cursus: cursus.id) {
+                    let e = try Speeddateplanning.lees(tekst)
+                    _ = try await opslag.maakEvenement(organisator: o.id, tekst: tekst, titel: e.evenement.titel,
+                                                       datum: e.evenement.datum?.iso, cursussen: [cursus.id], tijd: nu)
                 }
                 regels.append("Demo geladen: een organisator, een docent, de cursus \"\(cursus.naam)\" (uitnodigingscode "
-                    + "\(cursus.uitnodigingscode)) en \(min(cursisten.count, teksten.count)) cursisten met een aanvraag.")
+                    + "\(cursus.uitnodigingscode)), \(min(cursisten.count, teksten.count)) cursisten met een aanvraag (wat af is, "
+                    + "is goedgekeurd) en een speeddate met fondsen.")
             } else {
                 regels.append("De database heeft al gegevens; de demo is niet opnieuw geladen. De demo-accounts (als ze er "
                     + "nog zijn):")

@@ -14,6 +14,8 @@ public struct Dienst: Sendable {
     let checker: Checker
     /// A hash to verify against when an email has no account, so a login takes as long either way.
     let dummyHash: String
+    /// Findings per onderdeel of versions already checked (a version never changes).
+    let onderdelen = OnderdelenCache()
 
     public init(opslag: any Opslag, configuratie: ServerConfiguratie) {
         self.opslag = opslag

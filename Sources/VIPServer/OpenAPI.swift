@@ -7,7 +7,7 @@ enum OpenAPI {
   "info": {
     "title": "vip server",
     "version": "1.0.0",
-    "description": "De JSON-API van vip server: aanvragen schrijven, controleren en bouwen. Elke foutmelding heeft de vorm {\"fout\": \"…\"}. Verzoeken die iets wijzigen met een sessiecookie dragen de header X-CSRF-Token."
+    "description": "De JSON-API van vip server: aanvragen schrijven, controleren en bouwen; de docent volgt, becommentarieert en keurt goed; de organisator plant de speeddate met fondsen. Elke foutmelding heeft de vorm {\"fout\": \"…\"}. Verzoeken die iets wijzigen met een sessiecookie dragen de header X-CSRF-Token."
   },
   "paths": {
     "/gezond": {
@@ -338,7 +338,7 @@ enum OpenAPI {
     },
     "/api/cursussen/{id}/voortgang": {
       "get": {
-        "summary": "Voortgang van een cursus (docent) (volgt in een volgende versie)",
+        "summary": "Voortgang van een cursus (docent van de cursus): één rij per cursist",
         "security": [
           {
             "cookieAuth": []
@@ -355,6 +355,19 @@ enum OpenAPI {
           }
         ],
         "responses": {
+          "200": {
+            "description": "De rijen, in volgorde van aanmelding.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/VoortgangRij"
+                  }
+                }
+              }
+            }
+          },
           "401": {
             "description": "Niet aangemeld.",
             "content": {
@@ -365,8 +378,8 @@ enum OpenAPI {
               }
             }
           },
-          "501": {
-            "description": "Nog niet gebouwd.",
+          "404": {
+            "description": "Geen cursus van deze docent.",
             "content": {
               "application/json": {
                 "schema": {
@@ -380,7 +393,7 @@ enum OpenAPI {
     },
     "/api/cursussen/{id}/review": {
       "post": {
-        "summary": "Review-ronde (docent) (volgt in een volgende versie)",
+        "summary": "Peer-review van bijeenkomst 4 (docent van de cursus): de zip die vip review schrijft",
         "security": [
           {
             "cookieAuth": []
@@ -396,7 +409,45 @@ enum OpenAPI {
             }
           }
         ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ReviewKeuze"
+              }
+            }
+          }
+        },
         "responses": {
+          "200": {
+            "description": "deelnemers/ (geanonimiseerde kopieën en beoordelingsformulier) en docent/ (docentenblad, ook als JSON). Header X-VIP-Zaad: het gebruikte zaad.",
+            "content": {
+              "application/zip": {
+                "schema": {
+                  "type": "string",
+                  "contentEncoding": "binary"
+                }
+              }
+            },
+            "headers": {
+              "X-VIP-Zaad": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "Geen geldige JSON, of een veld ontbreekt.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Fout"
+                }
+              }
+            }
+          },
           "401": {
             "description": "Niet aangemeld.",
             "content": {
@@ -407,8 +458,120 @@ enum OpenAPI {
               }
             }
           },
-          "501": {
-            "description": "Nog niet gebouwd.",
+          "403": {
+            "description": "CSRF-token ontbreekt.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Fout"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "Geen cursus van deze docent.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Fout"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "Niet precies drie aanvragen van deze cursus, kies anders dan 3, te weinig aanvragen, of een naam of nummer bleef staan in een kopie (lekcontrole; er is niets gemaakt).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Fout"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/cursussen/{id}/review/combineer": {
+      "post": {
+        "summary": "Rangordes van de groepen combineren (Schulze) en vergelijken met de referentie van de docent, zoals vip review combineer",
+        "security": [
+          {
+            "cookieAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "integer"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/Rangordes"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "De uitslag, met de tabel die vip review combineer toont.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ReviewUitslag"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "Geen geldige JSON, of een veld ontbreekt.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Fout"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "Niet aangemeld.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Fout"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "CSRF-token ontbreekt.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Fout"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "Geen cursus van deze docent.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Fout"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "Een rangorde of de referentie klopt niet (de melding noemt de regel).",
             "content": {
               "application/json": {
                 "schema": {
@@ -1059,7 +1222,7 @@ enum OpenAPI {
     },
     "/api/aanvragen/{id}/opmerkingen": {
       "post": {
-        "summary": "Opmerking plaatsen (docent) (volgt in een volgende versie)",
+        "summary": "Opmerking plaatsen bij een veld (docent van de cursus); hoort bij de huidige versie",
         "security": [
           {
             "cookieAuth": []
@@ -1075,7 +1238,45 @@ enum OpenAPI {
             }
           }
         ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/NieuweOpmerking"
+              }
+            }
+          }
+        },
         "responses": {
+          "201": {
+            "description": "Geplaatst.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "id"
+                  ],
+                  "properties": {
+                    "id": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "Geen geldige JSON, of een veld ontbreekt.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Fout"
+                }
+              }
+            }
+          },
           "401": {
             "description": "Niet aangemeld.",
             "content": {
@@ -1086,8 +1287,28 @@ enum OpenAPI {
               }
             }
           },
-          "501": {
-            "description": "Nog niet gebouwd.",
+          "403": {
+            "description": "De eigenaar zelf (alleen de docent plaatst opmerkingen), of CSRF-token ontbreekt.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Fout"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "Bestaat niet, of de aanroeper mag het niet zien.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Fout"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "Leeg pad of lege tekst, of te lang.",
             "content": {
               "application/json": {
                 "schema": {
@@ -1099,7 +1320,7 @@ enum OpenAPI {
         }
       },
       "get": {
-        "summary": "Opmerkingen lezen (volgt in een volgende versie)",
+        "summary": "Opmerkingen bij een aanvraag (eigenaar en docent), oudste eerst",
         "security": [
           {
             "cookieAuth": []
@@ -1116,6 +1337,19 @@ enum OpenAPI {
           }
         ],
         "responses": {
+          "200": {
+            "description": "De opmerkingen.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/Opmerking"
+                  }
+                }
+              }
+            }
+          },
           "401": {
             "description": "Niet aangemeld.",
             "content": {
@@ -1126,8 +1360,8 @@ enum OpenAPI {
               }
             }
           },
-          "501": {
-            "description": "Nog niet gebouwd.",
+          "404": {
+            "description": "Bestaat niet, of de aanroeper mag het niet zien.",
             "content": {
               "application/json": {
                 "schema": {
@@ -1141,7 +1375,7 @@ enum OpenAPI {
     },
     "/api/aanvragen/{id}/opmerkingen/{oid}": {
       "patch": {
-        "summary": "Opmerking afhandelen (eigenaar) (volgt in een volgende versie)",
+        "summary": "Opmerking afhandelen of heropenen (eigenaar)",
         "security": [
           {
             "cookieAuth": []
@@ -1165,7 +1399,45 @@ enum OpenAPI {
             }
           }
         ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "afgehandeld"
+                ],
+                "properties": {
+                  "afgehandeld": {
+                    "type": "boolean"
+                  }
+                }
+              }
+            }
+          }
+        },
         "responses": {
+          "200": {
+            "description": "De opmerking.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Opmerking"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "Geen geldige JSON, of een veld ontbreekt.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Fout"
+                }
+              }
+            }
+          },
           "401": {
             "description": "Niet aangemeld.",
             "content": {
@@ -1176,8 +1448,18 @@ enum OpenAPI {
               }
             }
           },
-          "501": {
-            "description": "Nog niet gebouwd.",
+          "403": {
+            "description": "De docent (alleen de cursist handelt af), of CSRF-token ontbreekt.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Fout"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "Bestaat niet bij deze aanvraag, of de aanroeper mag het niet zien.",
             "content": {
               "application/json": {
                 "schema": {
@@ -1191,7 +1473,105 @@ enum OpenAPI {
     },
     "/api/aanvragen/{id}/goedkeuring": {
       "post": {
-        "summary": "Goedkeuring van een versie (docent) (volgt in een volgende versie)",
+        "summary": "Een versie zonder fouten goedkeuren (docent van de cursus). De aanvraag telt als goedgekeurd zolang die versie de huidige is",
+        "security": [
+          {
+            "cookieAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "integer"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "versie"
+                ],
+                "properties": {
+                  "versie": {
+                    "type": "integer"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Goedgekeurd (opnieuw goedkeuren verandert niets).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GoedkeuringStand"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "Geen geldige JSON, of een veld ontbreekt.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Fout"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "Niet aangemeld.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Fout"
+                }
+              }
+            }
+          },
+          "403": {
+            "description": "De eigenaar zelf, of CSRF-token ontbreekt.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Fout"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "Bestaat niet (ook de versie), of de aanroeper mag het niet zien.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Fout"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "De versie heeft fouten: met `check`.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Fout"
+                }
+              }
+            }
+          }
+        }
+      },
+      "get": {
+        "summary": "Stand van de goedkeuring (eigenaar en docent)",
         "security": [
           {
             "cookieAuth": []
@@ -1208,6 +1588,16 @@ enum OpenAPI {
           }
         ],
         "responses": {
+          "200": {
+            "description": "De stand.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GoedkeuringStand"
+                }
+              }
+            }
+          },
           "401": {
             "description": "Niet aangemeld.",
             "content": {
@@ -1218,8 +1608,8 @@ enum OpenAPI {
               }
             }
           },
-          "501": {
-            "description": "Nog niet gebouwd.",
+          "404": {
+            "description": "Bestaat niet, of de aanroeper mag het niet zien.",
             "content": {
               "application/json": {
                 "schema": {
@@ -1233,14 +1623,42 @@ enum OpenAPI {
     },
     "/api/evenementen": {
       "post": {
-        "summary": "Een fondsendate-evenement (organisator) (volgt in een volgende versie)",
+        "summary": "Een speeddate met fondsen maken (organisator): een vip-fondsendate/1-bestand zonder projecten, met cursussen: [id, …]",
         "security": [
           {
             "cookieAuth": []
           }
         ],
         "parameters": [],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/yaml": {
+              "schema": {
+                "type": "string"
+              }
+            }
+          }
+        },
         "responses": {
+          "201": {
+            "description": "Aangemaakt; header Location.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "id"
+                  ],
+                  "properties": {
+                    "id": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              }
+            }
+          },
           "401": {
             "description": "Niet aangemeld.",
             "content": {
@@ -1251,8 +1669,61 @@ enum OpenAPI {
               }
             }
           },
-          "501": {
-            "description": "Nog niet gebouwd.",
+          "403": {
+            "description": "Geen organisator, of CSRF-token ontbreekt.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Fout"
+                }
+              }
+            }
+          },
+          "413": {
+            "description": "Groter dan 5 MiB.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Fout"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "Onleesbaar (met `leesfout`), met `projecten`, zonder `cursussen`, of een onbekende cursus; niets opgeslagen.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Fout"
+                }
+              }
+            }
+          }
+        }
+      },
+      "get": {
+        "summary": "De speeddates van de organisator, nieuwste eerst (anderen: een lege lijst)",
+        "security": [
+          {
+            "cookieAuth": []
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "De lijst.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/EvenementRij"
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "Niet aangemeld.",
             "content": {
               "application/json": {
                 "schema": {
@@ -1264,9 +1735,9 @@ enum OpenAPI {
         }
       }
     },
-    "/api/evenementen/{id}/pakket": {
+    "/api/evenementen/{id}": {
       "get": {
-        "summary": "Het pakket van een evenement (organisator) (volgt in een volgende versie)",
+        "summary": "Een speeddate zoals hij nu gepland wordt (organisator die hem maakte): toelating en schema",
         "security": [
           {
             "cookieAuth": []
@@ -1283,6 +1754,16 @@ enum OpenAPI {
           }
         ],
         "responses": {
+          "200": {
+            "description": "Het evenement.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Evenement"
+                }
+              }
+            }
+          },
           "401": {
             "description": "Niet aangemeld.",
             "content": {
@@ -1293,8 +1774,71 @@ enum OpenAPI {
               }
             }
           },
-          "501": {
-            "description": "Nog niet gebouwd.",
+          "404": {
+            "description": "Bestaat niet, of van een andere organisator.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Fout"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/api/evenementen/{id}/pakket": {
+      "get": {
+        "summary": "Wat vip fondsendate op dit moment schrijft, als zip (organisator die hem maakte)",
+        "security": [
+          {
+            "cookieAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "integer"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Projectenoverzicht, fondsenoverzicht, schema, agenda's, niet-toegelaten (ODT en DOCX), schema.csv en toelating.csv. Projecten: elke aanvraag van de cursussen in haar huidige versie, acceptabel precies als die versie is goedgekeurd, met de cursist als presentator.",
+            "content": {
+              "application/zip": {
+                "schema": {
+                  "type": "string",
+                  "contentEncoding": "binary"
+                }
+              }
+            }
+          },
+          "401": {
+            "description": "Niet aangemeld.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Fout"
+                }
+              }
+            }
+          },
+          "404": {
+            "description": "Bestaat niet, of van een andere organisator.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Fout"
+                }
+              }
+            }
+          },
+          "422": {
+            "description": "Het schema loopt over middernacht.",
             "content": {
               "application/json": {
                 "schema": {
@@ -1623,6 +2167,521 @@ enum OpenAPI {
           "gewijzigd": {
             "type": "string",
             "format": "date-time"
+          }
+        }
+      },
+      "VoortgangRij": {
+        "type": "object",
+        "required": [
+          "cursist",
+          "aanvraag",
+          "versie",
+          "af",
+          "fouten",
+          "waarschuwingen",
+          "onderdelen",
+          "goedgekeurd",
+          "goedgekeurde_versie",
+          "gewijzigd"
+        ],
+        "properties": {
+          "cursist": {
+            "type": "string",
+            "description": "De naam van de cursist."
+          },
+          "cursist_id": {
+            "type": "integer"
+          },
+          "aanvraag": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "De laatst gewijzigde aanvraag van de cursist; null als zij er geen heeft."
+          },
+          "versie": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "af": {
+            "type": "boolean"
+          },
+          "fouten": {
+            "type": "integer"
+          },
+          "waarschuwingen": {
+            "type": "integer"
+          },
+          "onderdelen": {
+            "type": "object",
+            "description": "Per onderdeel (het eerste deel van het pad van een bevinding, bij project.* de eerste twee; `algemeen` zonder pad).",
+            "additionalProperties": {
+              "type": "object",
+              "required": [
+                "fouten",
+                "waarschuwingen"
+              ],
+              "properties": {
+                "fouten": {
+                  "type": "integer"
+                },
+                "waarschuwingen": {
+                  "type": "integer"
+                }
+              }
+            }
+          },
+          "goedgekeurd": {
+            "type": "boolean",
+            "description": "De huidige versie is goedgekeurd."
+          },
+          "goedgekeurde_versie": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "De hoogste goedgekeurde versie, ook als die niet meer de huidige is."
+          },
+          "gewijzigd": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          }
+        }
+      },
+      "ReviewKeuze": {
+        "type": "object",
+        "description": "Precies één van aanvragen en kies.",
+        "properties": {
+          "aanvragen": {
+            "type": "array",
+            "items": {
+              "type": "integer"
+            },
+            "minItems": 3,
+            "maxItems": 3
+          },
+          "kies": {
+            "const": 3
+          },
+          "zaad": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Zoals vip review --zaad; zonder: afgeleid van de inhoud."
+          }
+        }
+      },
+      "Rangordes": {
+        "type": "object",
+        "required": [
+          "rangordes"
+        ],
+        "properties": {
+          "rangordes": {
+            "oneOf": [
+              {
+                "type": "string",
+                "description": "De CSV die vip review combineer leest."
+              },
+              {
+                "type": "array",
+                "items": {
+                  "oneOf": [
+                    {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "rangorde"
+                      ],
+                      "properties": {
+                        "groep": {
+                          "type": "string"
+                        },
+                        "rangorde": {
+                          "type": "array",
+                          "items": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            ]
+          },
+          "referentie": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "De referentierangorde, best eerst."
+          },
+          "docentenblad": {
+            "type": "object",
+            "description": "Of: het object uit docent/docentenblad.json (zijn rangorde is de referentie)."
+          }
+        }
+      },
+      "ReviewUitslag": {
+        "type": "object",
+        "required": [
+          "groepen",
+          "schulze",
+          "referentie",
+          "tabel"
+        ],
+        "properties": {
+          "groepen": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "naam": {
+                  "type": "string"
+                },
+                "rangorde": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "afstand": {
+                  "type": [
+                    "integer",
+                    "null"
+                  ],
+                  "description": "Paren anders geordend dan de referentie (Kendall)."
+                },
+                "tau": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                }
+              }
+            }
+          },
+          "schulze": {
+            "type": "object",
+            "properties": {
+              "rangorde": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "gelijk": {
+                "type": "array",
+                "items": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              },
+              "paren": {
+                "type": "object",
+                "description": "\"A>B\": hoeveel groepen A boven B zetten.",
+                "additionalProperties": {
+                  "type": "integer"
+                }
+              },
+              "afstand": {
+                "type": [
+                  "integer",
+                  "null"
+                ],
+                "description": "Paren anders geordend dan de referentie (Kendall)."
+              },
+              "tau": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              }
+            }
+          },
+          "referentie": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "type": "string"
+            }
+          },
+          "tabel": {
+            "type": "string",
+            "description": "De tabel van vip review combineer."
+          }
+        }
+      },
+      "NieuweOpmerking": {
+        "type": "object",
+        "required": [
+          "pad",
+          "tekst"
+        ],
+        "properties": {
+          "pad": {
+            "type": "string",
+            "description": "Het veld, zoals project.urgentie."
+          },
+          "tekst": {
+            "type": "string"
+          }
+        }
+      },
+      "Opmerking": {
+        "type": "object",
+        "required": [
+          "id",
+          "pad",
+          "tekst",
+          "docent",
+          "geplaatst",
+          "afgehandeld"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "pad": {
+            "type": "string"
+          },
+          "tekst": {
+            "type": "string"
+          },
+          "docent": {
+            "type": "string"
+          },
+          "geplaatst": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "afgehandeld": {
+            "type": "boolean"
+          },
+          "versie": {
+            "type": "integer",
+            "description": "De versie waarbij de opmerking is geplaatst."
+          }
+        }
+      },
+      "GoedkeuringStand": {
+        "type": "object",
+        "required": [
+          "versie",
+          "goedgekeurd",
+          "goedgekeurde_versie"
+        ],
+        "properties": {
+          "versie": {
+            "type": "integer",
+            "description": "De huidige versie."
+          },
+          "goedgekeurd": {
+            "type": "boolean"
+          },
+          "goedgekeurde_versie": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          }
+        }
+      },
+      "EvenementRij": {
+        "type": "object",
+        "required": [
+          "id",
+          "titel",
+          "datum",
+          "cursussen"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "titel": {
+            "type": "string"
+          },
+          "datum": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date"
+          },
+          "cursussen": {
+            "type": "array",
+            "items": {
+              "type": "integer"
+            }
+          },
+          "aangemaakt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "Evenement": {
+        "type": "object",
+        "required": [
+          "id",
+          "titel",
+          "cursussen",
+          "fondsen",
+          "projecten",
+          "rondes",
+          "gesprekken"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "titel": {
+            "type": "string"
+          },
+          "datum": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "locatie": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "aanvang": {
+            "type": "string"
+          },
+          "rondeduur": {
+            "type": "integer"
+          },
+          "wisseltijd": {
+            "type": "integer"
+          },
+          "cursussen": {
+            "type": "array",
+            "items": {
+              "type": "integer"
+            }
+          },
+          "fondsen": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "naam": {
+                  "type": "string"
+                },
+                "tafels": {
+                  "type": "integer"
+                },
+                "thema": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                },
+                "regio": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          },
+          "projecten": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "aanvraag": {
+                  "type": "integer"
+                },
+                "versie": {
+                  "type": "integer"
+                },
+                "cursist": {
+                  "type": "string"
+                },
+                "titel": {
+                  "type": "string"
+                },
+                "organisatie": {
+                  "type": "string"
+                },
+                "goedgekeurd": {
+                  "type": "boolean"
+                },
+                "toegelaten": {
+                  "type": "boolean"
+                },
+                "redenen": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          },
+          "rondes": {
+            "type": "integer"
+          },
+          "gesprekken": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "ronde": {
+                  "type": "integer"
+                },
+                "aanvang": {
+                  "type": "string"
+                },
+                "einde": {
+                  "type": "string"
+                },
+                "fonds": {
+                  "type": "string"
+                },
+                "tafel": {
+                  "type": "integer"
+                },
+                "aanvraag": {
+                  "type": "integer"
+                },
+                "project": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "planningsfout": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "samenvatting": {
+            "type": "string",
+            "description": "Wat vip fondsendate afdrukt."
           }
         }
       }

@@ -73,24 +73,4 @@ import Testing
             #expect(try await c.vraag(.post, "/api/aanmelden", json: klein).status == .created)
         }
     }
-
-    @Test func docentEnOrganisatorRoutesAntwoorden501() async throws {
-        let o = try Omgeving()
-        try await o.gebruiker(.docent, "docent@school.nl")
-        try await o.test { c in
-            let routes: [(HTTPRequest.Method, String)] = [
-                (.get, "/api/cursussen/1/voortgang"), (.post, "/api/cursussen/1/review"),
-                (.post, "/api/aanvragen/1/opmerkingen"), (.get, "/api/aanvragen/1/opmerkingen"),
-                (.patch, "/api/aanvragen/1/opmerkingen/1"), (.post, "/api/aanvragen/1/goedkeuring"),
-                (.post, "/api/evenementen"), (.get, "/api/evenementen/1/pakket"),
-            ]
-            let d = try await c.meldAan("docent@school.nl")
-            for (m, pad) in routes {
-                #expect(try await c.vraag(m, pad).status == .unauthorized, "\(m) \(pad)")
-                let r = try await c.vraag(m, pad, als: d)
-                #expect(r.status == .notImplemented, "\(m) \(pad)")
-                #expect(r.fout?.contains("volgende versie") == true)
-            }
-        }
-    }
 }

@@ -24,7 +24,6 @@ import Testing
         let c = try await o.maakCursus(naam: "Voorjaar / 2027", docent: d.id, bijeenkomsten: ["2027-03-01", "2027-02-01"],
                                        uitnodigingscode: "ABCD-EFGH", tijd: t0)
         let leeg = try await o.maakCursus(naam: "Leeg", docent: d.id, bijeenkomsten: [], uitnodigingscode: "LEEG", tijd: t0)
-        _ = leeg
         var cursisten: [Gebruiker] = []
         for i in 0..<3 {
             cursisten.append(try await o.maakGebruiker(email: "c\(i)@x.nl", naam: "Cursist \(i)", rol: .cursist,
@@ -41,6 +40,18 @@ import Testing
                                               tijd: t0.addingTimeInterval(Double(100 * v) + 0.5))
             }
         }
+        // The docent's and the organiser's rows: opmerkingen (one handled), approvals, an event.
+        let eerste = try await o.aanvragen(cursus: c.id)
+        let op = try await o.maakOpmerking(aanvraag: eerste[0].id, versie: 1, docent: d.id, pad: "project.titel",
+                                           tekst: "Maak de titel \"korter\"\nen concreter.", tijd: t0)
+        _ = try await o.maakOpmerking(aanvraag: eerste[1].id, versie: 2, docent: d.id, pad: "begroting.posten[0].bedrag",
+                                      tekst: "Klopt dit?", tijd: t0.addingTimeInterval(1))
+        _ = try await o.zetAfgehandeld(opmerking: op.id, aanvraag: eerste[0].id, tijd: t0.addingTimeInterval(7.25))
+        try await o.keurGoed(aanvraag: eerste[1].id, versie: 3, docent: d.id, tijd: t0)
+        try await o.keurGoed(aanvraag: eerste[0].id, versie: 1, docent: d.id, tijd: t0)
+        let organisator = try #require(try await o.gebruiker(email: "org@x.nl"))
+        _ = try await o.maakEvenement(organisator: organisator.id, tekst: Array("formaat: vip-fondsendate/1\r\n".utf8) + [0xFF],
+                                      titel: "Speeddate", datum: "2027-05-01", cursussen: [leeg.id, c.id], tijd: t0)
         try await o.maakSessie(Sessie(tokenHash: "s", gebruiker: d.id, csrf: "c", verloopt: t0.addingTimeInterval(3600)))
         try await o.registreerMislukteLogin(email: "docent@x.nl", tijd: t0)
     }
@@ -70,6 +81,8 @@ import Testing
         #expect(samenvatting.rijen.map(\.tabel) == Overdracht.tabellen.map(\.naam))
         #expect(samenvatting.rijen.first { $0.tabel == "gebruikers" }?.aantal == 5)
         #expect(samenvatting.rijen.first { $0.tabel == "versies" }?.aantal == 9)
+        #expect(samenvatting.rijen.first { $0.tabel == "opmerkingen" }?.aantal == 2)
+        #expect(samenvatting.rijen.first { $0.tabel == "evenement_cursussen" }?.aantal == 2)
         let p = try await doel.open()
         let tweede = try await Self.dump(p)
         #expect(tweede == eerste)
@@ -85,6 +98,15 @@ import Testing
             #expect(try await p.versies(aanvraag: rij.id).first?.gewijzigd == Self.t0.addingTimeInterval(Double(i)))
         }
         #expect(rijen[0].gewijzigd == Self.t0.addingTimeInterval(100.5))
+        let opmerkingen = try await p.opmerkingen(aanvraag: rijen[0].id)
+        #expect(opmerkingen.map(\.tekst) == ["Maak de titel \"korter\"\nen concreter."])
+        #expect(opmerkingen.first?.afgehandeld == Self.t0.addingTimeInterval(7.25))
+        #expect(try await p.goedkeuringen(aanvraag: rijen[1].id).map(\.versie) == [3])
+        let organisator = try #require(try await p.gebruiker(email: "org@x.nl"))
+        let evenement = try #require(try await p.evenementen(organisator: organisator.id).first)
+        #expect(evenement.tekst == Array("formaat: vip-fondsendate/1\r\n".utf8) + [0xFF])
+        #expect(evenement.cursussen.count == 2)
+        #expect(evenement.datum == "2027-05-01")
         // Sessions stay behind: everyone signs in again.
         #expect(try await p.sessie(tokenHash: "s", nu: Self.t0) == nil)
         // New rows continue after the imported ids, and saving goes on where it was.

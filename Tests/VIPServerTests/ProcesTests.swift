@@ -183,6 +183,17 @@ import Testing
         let lijst = try await Self.vraag(p, "GET", "/api/aanvragen", headers: ["Cookie": cookie])
         let rijen = (try JSONSerialization.jsonObject(with: lijst.body) as? [[String: Any]]) ?? []
         #expect(rijen.count == 3)
+        // The organiser's speed-date admits the approved sample aanvragen.
+        let o = try await Self.vraag(p, "POST", "/api/sessie", body: try JSONSerialization.data(
+            withJSONObject: ["email": "organisator@demo.vip", "wachtwoord": "demo-organisator"]))
+        let oCookie = try #require(o.headers["set-cookie"]?.split(separator: ";").first.map(String.init))
+        let evenementen = (try JSONSerialization.jsonObject(with: try await Self.vraag(p, "GET", "/api/evenementen",
+                                                                                   headers: ["Cookie": oCookie]).body)
+            as? [[String: Any]]) ?? []
+        let id = try #require(evenementen.first?["id"] as? Int)
+        let e = try await Self.vraag(p, "GET", "/api/evenementen/\(id)", headers: ["Cookie": oCookie])
+        let projecten = ((try JSONSerialization.jsonObject(with: e.body) as? [String: Any])?["projecten"] as? [[String: Any]]) ?? []
+        #expect(projecten.compactMap { $0["toegelaten"] as? Bool }.sorted { !$0 && $1 } == [false, true, true])
         #expect(server.stop(SIGTERM) == 0)
     }
 }

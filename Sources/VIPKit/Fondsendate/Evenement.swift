@@ -161,7 +161,7 @@ public enum EvenementReader {
         return try decode(root, bestand: bestand)
     }
 
-    static func decode(_ root: YNode, bestand: String) throws(LeesFout) -> Evenement {
+    static func decode(_ root: YNode, bestand: String, extraKeys: [String] = []) throws(LeesFout) -> Evenement {
         var r = NodeReader(bestand: bestand)
         guard case .mapping(let pairs) = root.kind else {
             throw r.error(root, "", "Een speeddate-bestand is een blok met velden, te beginnen met "
@@ -181,7 +181,7 @@ public enum EvenementReader {
             }
             throw r.error(f.value, "formaat", melding)
         }
-        guard let top = try r.mapping(root, "", keys: topKeys, what: "een speeddate") else {
+        guard let top = try r.mapping(root, "", keys: topKeys + extraKeys, what: "een speeddate") else {
             throw r.error(root, "", "Het bestand is leeg.")
         }
 

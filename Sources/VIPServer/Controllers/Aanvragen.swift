@@ -19,10 +19,6 @@ struct Aanvragen {
         r.on(.get, "/api/aanvragen/{id}/versies/{n}", versie)
         r.on(.get, "/api/aanvragen/{id}/check", check)
         r.on(.post, "/api/aanvragen/{id}/pakket", pakket)
-        r.on(.post, "/api/aanvragen/{id}/opmerkingen", Cursussen.later("Opmerkingen van de docent"))
-        r.on(.get, "/api/aanvragen/{id}/opmerkingen", Cursussen.later("Opmerkingen van de docent"))
-        r.on(.patch, "/api/aanvragen/{id}/opmerkingen/{oid}", Cursussen.later("Opmerkingen van de docent"))
-        r.on(.post, "/api/aanvragen/{id}/goedkeuring", Cursussen.later("Goedkeuring door de docent"))
     }
 
     static let yaml = "application/yaml; charset=utf-8"

@@ -26,13 +26,3 @@ struct Algemeen {
         Antwoord.bytes(Array(OpenAPI.tekst.utf8), type: "application/json; charset=utf-8")
     }
 }
-
-/// `/api/evenementen`: the organiser's fund speed-dates (next issue; 501 until then).
-struct Evenementen {
-    var dienst: Dienst
-
-    func registreer(_ r: Routes) {
-        r.on(.post, "/api/evenementen", Cursussen.later("Een fondsendate-evenement"))
-        r.on(.get, "/api/evenementen/{id}/pakket", Cursussen.later("Het pakket van een evenement"))
-    }
-}

@@ -125,6 +125,8 @@ public enum Migraties {
                 PRIMARY KEY (aanvraag_id, versie)
             );
             """),
+        // 2: the docent's opmerkingen and goedkeuringen, the organiser's evenementen (issue 11).
+        Migratie(sqlite: SQLiteOpslag.migratieDocent, postgres: PostgresOpslag.migratieDocent),
     ]
 
     /// The schema version this vip knows.

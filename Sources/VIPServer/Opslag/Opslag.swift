@@ -116,6 +116,38 @@ public protocol Opslag: Sendable {
     func versies(aanvraag: Int64) async throws -> [VersieInfo]
     func tekst(aanvraag: Int64, versie: Int) async throws -> [UInt8]?
 
+    // Cursussen seen from the docent (issue 11)
+    func cursussen(docent: Int64) async throws -> [Cursus]
+    /// The cursisten signed up for the cursus, by id.
+    func cursisten(cursus: Int64) async throws -> [Gebruiker]
+    /// The aanvragen of the cursus's cursisten, by id.
+    func aanvragen(cursus: Int64) async throws -> [AanvraagRij]
+
+    // Opmerkingen of a docent on an aanvraag
+    func maakOpmerking(aanvraag: Int64, versie: Int, docent: Int64, pad: String, tekst: String,
+                       tijd: Date) async throws -> Opmerking
+    /// Oldest first.
+    func opmerkingen(aanvraag: Int64) async throws -> [Opmerking]
+    /// Marks the opmerking handled (`tijd`) or open again (nil); nil when the aanvraag has
+    /// no opmerking with that id.
+    func zetAfgehandeld(opmerking: Int64, aanvraag: Int64, tijd: Date?) async throws -> Opmerking?
+
+    // Goedkeuringen: one per approved version
+    /// Approves version `versie`; approving it again changes nothing. Throws
+    /// `OpslagFout.nietGevonden` when the version does not exist.
+    func keurGoed(aanvraag: Int64, versie: Int, docent: Int64, tijd: Date) async throws
+    /// Every approval of the aanvraag, by version.
+    func goedkeuringen(aanvraag: Int64) async throws -> [Goedkeuring]
+    /// Every approval of the aanvragen of the cursus's cursisten.
+    func goedkeuringen(cursus: Int64) async throws -> [Goedkeuring]
+
+    // Evenementen (fund speed-dates) of an organiser
+    func maakEvenement(organisator: Int64, tekst: [UInt8], titel: String, datum: String?, cursussen: [Int64],
+                       tijd: Date) async throws -> EvenementRij
+    func evenement(id: Int64) async throws -> EvenementRij?
+    /// Newest first.
+    func evenementen(organisator: Int64) async throws -> [EvenementRij]
+
     /// Closes the database after the last request.
     func sluit() async throws
 

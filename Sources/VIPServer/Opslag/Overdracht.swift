@@ -82,6 +82,18 @@ public enum Overdracht {
                                           ("titel", .tekst), ("af", .geheel), ("fouten", .geheel),
                                           ("waarschuwingen", .geheel), ("gewijzigd", .geheel)],
               volgorde: "aanvraag_id, versie"),
+        Tabel(naam: "opmerkingen", kolommen: [("id", .geheel), ("aanvraag_id", .geheel), ("versie", .geheel),
+                                              ("docent_id", .geheel), ("pad", .tekst), ("tekst", .tekst),
+                                              ("geplaatst", .geheel), ("afgehandeld", .geheel)],
+              volgorde: "id"),
+        Tabel(naam: "goedkeuringen", kolommen: [("aanvraag_id", .geheel), ("versie", .geheel), ("docent_id", .geheel),
+                                                ("tijd", .geheel)],
+              volgorde: "aanvraag_id, versie"),
+        Tabel(naam: "evenementen", kolommen: [("id", .geheel), ("organisator_id", .geheel), ("tekst", .bytes),
+                                              ("titel", .tekst), ("datum", .tekst), ("aangemaakt", .geheel)],
+              volgorde: "id"),
+        Tabel(naam: "evenement_cursussen", kolommen: [("evenement_id", .geheel), ("cursus_id", .geheel), ("nr", .geheel)],
+              volgorde: "evenement_id, nr"),
     ]
 
     /// Tables that stay behind on purpose: sessions and the login limit are short-lived.

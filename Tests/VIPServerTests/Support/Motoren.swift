@@ -64,6 +64,11 @@ enum Motoren {
         return url + (url.contains("?") ? "&" : "?") + "schema=\(schema)"
     }
 
+    /// A fresh database of `motor`, opened (closed when the test process ends).
+    static func maak(_ motor: String) async throws -> any Opslag {
+        try await nieuw(motor).open()
+    }
+
     /// Runs `werk` on a fresh database of `motor` and closes it afterwards.
     static func met(_ motor: String, _ werk: (any Opslag) async throws -> Void) async throws {
         let o = try await nieuw(motor).open()

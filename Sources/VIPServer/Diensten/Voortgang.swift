@@ -1,0 +1,141 @@
+import Foundation
+import VIPChecklist
+import VIPKit
+
+/// Fouten and waarschuwingen of one onderdeel (suppressed ones do not count, as in `vip check`).
+public struct Telling: Sendable, Equatable {
+    public var fouten: Int
+    public var waarschuwingen: Int
+    public init(fouten: Int = 0, waarschuwingen: Int = 0) {
+        self.fouten = fouten
+        self.waarschuwingen = waarschuwingen
+    }
+}
+
+/// One row of a cursus's progress: a cursist and the aanvraag she changed last.
+public struct VoortgangRij: Sendable {
+    public var cursist: Gebruiker
+    /// The last changed of her aanvragen; nil when she has none.
+    public var aanvraag: AanvraagRij?
+    /// Per onderdeel, sorted by name.
+    public var onderdelen: [(naam: String, telling: Telling)]
+    /// The highest approved version, current or not.
+    public var goedgekeurdeVersie: Int?
+    /// Her current version is approved.
+    public var goedgekeurd: Bool
+}
+
+/// `GET /api/cursussen/{id}/voortgang` and the docent's cursus page.
+public struct Voortgang: Sendable {
+    public var dienst: Dienst
+
+    public init(dienst: Dienst) { self.dienst = dienst }
+
+    /// The onderdeel of a finding's path: its first segment, for `project.*` the first two,
+    /// without list indices (`begroting.posten[2].bedrag` → `begroting`, `project.urgentie`
+    /// → `project.urgentie`). A finding about the whole aanvraag has no path: `algemeen`.
+    public static func onderdeel(_ pad: String) -> String {
+        let delen = pad.split(separator: ".").map { deel in String(deel.prefix { $0 != "[" }) }
+        guard let eerste = delen.first, !eerste.isEmpty else { return "algemeen" }
+        if eerste == "project", delen.count > 1, !delen[1].isEmpty { return "project.\(delen[1])" }
+        return eerste
+    }
+
+    public static func onderdelen(_ bevindingen: [Bevinding]) -> [String: Telling] {
+        var uit: [String: Telling] = [:]
+        for b in bevindingen where !b.onderdrukt && (b.ernst == .fout || b.ernst == .waarschuwing) {
+            let o = onderdeel(b.pad)
+            var t = uit[o] ?? Telling()
+            if b.ernst == .fout { t.fouten += 1 } else { t.waarschuwingen += 1 }
+            uit[o] = t
+        }
+        return uit
+    }
+
+    /// The rows of the cursus, one per cursist in sign-up order.
+    public func rijen(cursus: Cursus) async throws -> [VoortgangRij] {
+        let opslag = dienst.opslag
+        let cursisten = try await opslag.cursisten(cursus: cursus.id)
+        let aanvragen = try await opslag.aanvragen(cursus: cursus.id)
+        let goedkeuringen = try await opslag.goedkeuringen(cursus: cursus.id)
+        var laatste: [Int64: AanvraagRij] = [:]
+        for a in aanvragen {
+            // Several: the one changed last (the newer aanvraag on a tie).
+            if let eerder = laatste[a.eigenaar], (eerder.gewijzigd, eerder.id) > (a.gewijzigd, a.id) { continue }
+            laatste[a.eigenaar] = a
+        }
+        var rijen: [VoortgangRij] = []
+        for c in cursisten {
+            let a = laatste[c.id]
+            var onderdelen: [(naam: String, telling: Telling)] = []
+            if let a {
+                onderdelen = try await dienst.onderdelen.onderdelen(a, dienst: dienst).sorted { $0.key < $1.key }
+                    .map { (naam: $0.key, telling: $0.value) }
+            }
+            rijen.append(VoortgangRij(
+                cursist: c, aanvraag: a, onderdelen: onderdelen,
+                goedgekeurdeVersie: a.flatMap { goedkeuringen.laatste(aanvraag: $0.id) },
+                goedgekeurd: a.map { goedkeuringen.keurt(aanvraag: $0.id, versie: $0.versie) } ?? false))
+        }
+        return rijen
+    }
+
+    public static func json(_ rijen: [VoortgangRij]) -> JSON {
+        .array(rijen.map { r in
+            let a = r.aanvraag
+            return .object([
+                ("cursist", .string(r.cursist.naam)),
+                ("cursist_id", .number(String(r.cursist.id))),
+                ("aanvraag", a.map { JSON.number(String($0.id)) } ?? .null),
+                ("versie", a.map { JSON.int($0.versie) } ?? .null),
+                ("af", .bool(a?.afgeleid.af ?? false)),
+                ("fouten", .int(a?.afgeleid.fouten ?? 0)),
+                ("waarschuwingen", .int(a?.afgeleid.waarschuwingen ?? 0)),
+                ("onderdelen", .object(r.onderdelen.map { o in
+                    (o.naam, .object([("fouten", .int(o.telling.fouten)),
+                                      ("waarschuwingen", .int(o.telling.waarschuwingen))]))
+                })),
+                ("goedgekeurd", .bool(r.goedgekeurd)),
+                ("goedgekeurde_versie", r.goedgekeurdeVersie.map { JSON.int($0) } ?? .null),
+                ("gewijzigd", a.map { Antwoord.tijd($0.gewijzigd) } ?? .null),
+            ])
+        })
+    }
+}
+
+/// A version's text never changes, so its counts per onderdeel are kept by aanvraag and
+/// version, one cache per `Dienst` (so per database): a cursus page checks each aanvraag
+/// once, not on every view. Several processes on one database each keep their own.
+public final class OnderdelenCache: @unchecked Sendable {
+    struct Sleutel: Hashable {
+        var aanvraag: Int64
+        var versie: Int
+    }
+    private let lock = NSLock()
+    private var tellingen: [Sleutel: [String: Telling]] = [:]
+    private let maximum = 20_000
+
+    init() {}
+
+    func onderdelen(_ a: AanvraagRij, dienst: Dienst) async throws -> [String: Telling] {
+        let sleutel = Sleutel(aanvraag: a.id, versie: a.versie)
+        if let t = lees(sleutel) { return t }
+        let tekst = try await dienst.opslag.tekst(aanvraag: a.id, versie: a.versie) ?? []
+        let t = await Zwaar.doe { Voortgang.onderdelen(dienst.controleer(tekst).bevindingen) }
+        bewaar(sleutel, t)
+        return t
+    }
+
+    private func lees(_ sleutel: Sleutel) -> [String: Telling]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return tellingen[sleutel]
+    }
+
+    private func bewaar(_ sleutel: Sleutel, _ t: [String: Telling]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if tellingen.count >= maximum { tellingen.removeAll(keepingCapacity: true) }
+        tellingen[sleutel] = t
+    }
+}

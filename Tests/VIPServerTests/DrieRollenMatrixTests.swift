@@ -1,0 +1,158 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import VIPServer
+
+/// Three roles, each also in another cursus or event: every route is tried by every actor
+/// against every other actor's resources. 401 without a session, 404 for what the caller may
+/// not see, 403 for what she may see but not change.
+@Suite struct DrieRollenMatrixTests {
+    enum Wie: String, CaseIterable {
+        case anoniem, fatima, joost, kim, docent, andereDocent, organisator, andereOrganisator
+    }
+
+    @Test func elkeRouteTegenElkeActor() async throws {
+        let o = try Omgeving()
+        let docent = try await o.gebruiker(.docent, "docent@school.nl")
+        let andereDocent = try await o.gebruiker(.docent, "ander@school.nl")
+        let organisator = try await o.gebruiker(.organisator, "org@school.nl")
+        let andereOrganisator = try await o.gebruiker(.organisator, "org2@school.nl")
+        let c1 = try await o.cursus(docent: docent)
+        let c2 = try await o.cursus(docent: andereDocent)
+        let fatima = try await o.gebruiker(.cursist, "fatima@thuis.nl", cursus: c1.id)
+        let joost = try await o.gebruiker(.cursist, "joost@thuis.nl", cursus: c2.id)
+        // Kim's aanvraag is approved.
+        let kim = try await o.gebruiker(.cursist, "kim@thuis.nl", cursus: c1.id)
+        let vanFatima = try await o.aanvraag(fatima)
+        let vanJoost = try await o.aanvraag(joost)
+        let vanKim = try await o.aanvraag(kim, Repo.sample("kinderfestival.yaml"))
+        try await o.keurGoed(vanKim, door: docent)
+        let e1 = try await o.opslag.maakEvenement(organisator: organisator.id, tekst: Array(Evenementtekst.sample(cursussen: [c1.id]).utf8),
+                                                  titel: "E1", datum: nil, cursussen: [c1.id], tijd: o.klok.nu)
+        let e2 = try await o.opslag.maakEvenement(organisator: andereOrganisator.id,
+                                                  tekst: Array(Evenementtekst.sample(cursussen: [c2.id]).utf8),
+                                                  titel: "E2", datum: nil, cursussen: [c2.id], tijd: o.klok.nu)
+        var geplaatst: [Int64: Int64] = [:]
+        for (a, d) in [(vanFatima, docent), (vanJoost, andereDocent), (vanKim, docent)] {
+            geplaatst[a.id] = try await o.opslag.maakOpmerking(aanvraag: a.id, versie: 1, docent: d.id, pad: "brief",
+                                                                tekst: "Korter.", tijd: o.klok.nu).id
+        }
+        let opmerkingen = geplaatst
+        let emails: [Wie: String] = [.fatima: "fatima@thuis.nl", .joost: "joost@thuis.nl", .kim: "kim@thuis.nl",
+                                     .docent: "docent@school.nl", .andereDocent: "ander@school.nl",
+                                     .organisator: "org@school.nl", .andereOrganisator: "org2@school.nl"]
+        let ids: [Wie: Int64] = [.fatima: fatima.id, .joost: joost.id, .kim: kim.id, .docent: docent.id,
+                                 .andereDocent: andereDocent.id, .organisator: organisator.id,
+                                 .andereOrganisator: andereOrganisator.id]
+        let tekst = Repo.sample("buurtmoestuin.yaml")
+
+        try await o.test { c in
+            var sessies: [Wie: Aangemeld] = [:]
+            for (wie, email) in emails { sessies[wie] = try await c.meldAan(email) }
+
+            /// Expected answers for one route on one aanvraag, by relation: its owner, the docent
+            /// of its cursus, an organiser, anyone else signed in.
+            struct Regel {
+                var eigenaar: HTTPResponse.Status
+                var docent: HTTPResponse.Status
+                var organisator: HTTPResponse.Status = .notFound
+                var ander: HTTPResponse.Status = .notFound
+            }
+            for a in [vanFatima, vanJoost, vanKim] {
+                let docentVan: Int64 = a.cursus == c1.id ? docent.id : andereDocent.id
+                let p = "/api/aanvragen/\(a.id)"
+                let oid = opmerkingen[a.id]!
+                let routes: [(HTTPRequest.Method, String, () async throws -> ([UInt8]?, HTTPFields), Regel)] = [
+                    (.get, p, { (nil, [:]) }, Regel(eigenaar: .ok, docent: .ok)),
+                    (.get, "\(p)/versies", { (nil, [:]) }, Regel(eigenaar: .ok, docent: .ok)),
+                    (.get, "\(p)/versies/1", { (nil, [:]) }, Regel(eigenaar: .ok, docent: .ok)),
+                    (.get, "\(p)/check", { (nil, [:]) }, Regel(eigenaar: .ok, docent: .ok)),
+                    (.put, p, {
+                        let v = try await o.opslag.aanvraag(id: a.id)!.versie
+                        return (tekst, [.ifMatch: "\"\(v)\""])
+                    }, Regel(eigenaar: .ok, docent: .forbidden)),
+                    (.post, "\(p)/pakket?formaat=odt", { (nil, [:]) },
+                     Regel(eigenaar: .ok, docent: .ok, organisator: .forbidden)),
+                    (.get, "\(p)/opmerkingen", { (nil, [:]) }, Regel(eigenaar: .ok, docent: .ok)),
+                    (.post, "\(p)/opmerkingen", { (Array(#"{"pad":"brief","tekst":"Kan korter."}"#.utf8), [:]) },
+                     Regel(eigenaar: .forbidden, docent: .created)),
+                    (.patch, "\(p)/opmerkingen/\(oid)", { (Array(#"{"afgehandeld":true}"#.utf8), [:]) },
+                     Regel(eigenaar: .ok, docent: .forbidden)),
+                    (.get, "\(p)/goedkeuring", { (nil, [:]) }, Regel(eigenaar: .ok, docent: .ok)),
+                    (.post, "\(p)/goedkeuring", {
+                        let v = try await o.opslag.aanvraag(id: a.id)!.versie
+                        return (Array(#"{"versie":\#(v)}"#.utf8), [:])
+                    }, Regel(eigenaar: .forbidden, docent: .created)),
+                ]
+                for (method, pad, maakBody, regel) in routes {
+                    for wie in Wie.allCases {
+                        let (body, headers) = try await maakBody()
+                        let r = try await c.vraag(method, pad, als: sessies[wie], tekst: body, headers: headers)
+                        let verwacht: HTTPResponse.Status
+                        if wie == .anoniem { verwacht = .unauthorized }
+                        else if ids[wie] == a.eigenaar { verwacht = regel.eigenaar }
+                        else if ids[wie] == docentVan { verwacht = regel.docent }
+                        else if wie == .organisator || wie == .andereOrganisator { verwacht = regel.organisator }
+                        else { verwacht = regel.ander }
+                        #expect(r.status == verwacht, "\(wie.rawValue): \(method) \(pad) gaf \(r.status.code) \(r.fout ?? "")")
+                        if r.status.code >= 400 { #expect(r.fout != nil) }
+                    }
+                }
+            }
+            // Kim's own PUTs made new versions: her approval no longer holds until the docent
+            // approved again (the last POST above did).
+            let kimVersies = try await o.opslag.versies(aanvraag: vanKim.id).count
+            #expect(kimVersies == 2)
+            #expect(try await o.opslag.goedkeuringen(aanvraag: vanKim.id).map(\.versie) == [1, 2])
+
+            // Cursussen: only their own docent.
+            for (cursus, eigenDocent) in [(c1, Wie.docent), (c2, Wie.andereDocent)] {
+                let routes: [(HTTPRequest.Method, String, [UInt8]?, HTTPResponse.Status)] = [
+                    (.get, "/api/cursussen/\(cursus.id)/voortgang", nil, .ok),
+                    (.post, "/api/cursussen/\(cursus.id)/review/combineer", Array(#"{"rangordes":[["A","B","C"]]}"#.utf8), .ok),
+                    // Too few aanvragen in either cursus for three: 422, but only for her.
+                    (.post, "/api/cursussen/\(cursus.id)/review", Array(#"{"kies":3}"#.utf8), .unprocessableContent),
+                ]
+                for (method, pad, body, eigen) in routes {
+                    for wie in Wie.allCases {
+                        let r = try await c.vraag(method, pad, als: sessies[wie], tekst: body)
+                        let verwacht: HTTPResponse.Status = wie == .anoniem ? .unauthorized : wie == eigenDocent ? eigen : .notFound
+                        #expect(r.status == verwacht, "\(wie.rawValue): \(method) \(pad) gaf \(r.status.code) \(r.fout ?? "")")
+                    }
+                }
+            }
+            // Events: only the organiser who made it.
+            for (e, maker) in [(e1, Wie.organisator), (e2, Wie.andereOrganisator)] {
+                for pad in ["/api/evenementen/\(e.id)", "/api/evenementen/\(e.id)/pakket"] {
+                    for wie in Wie.allCases {
+                        let r = try await c.vraag(.get, pad, als: sessies[wie])
+                        let verwacht: HTTPResponse.Status = wie == .anoniem ? .unauthorized : wie == maker ? .ok : .notFound
+                        #expect(r.status == verwacht, "\(wie.rawValue): GET \(pad) gaf \(r.status.code) \(r.fout ?? "")")
+                    }
+                }
+            }
+            // Making things: each role its own.
+            let maken: [(String, [UInt8], Set<Wie>)] = [
+                ("/api/aanvragen", tekst, [.fatima, .joost, .kim]),
+                ("/api/cursussen", Array(#"{"naam":"X","bijeenkomsten":[]}"#.utf8), [.docent, .andereDocent]),
+                ("/api/evenementen", Array(Evenementtekst.sample(cursussen: [c1.id]).utf8), [.organisator, .andereOrganisator]),
+            ]
+            for (pad, body, mogen) in maken {
+                for wie in Wie.allCases {
+                    let r = try await c.vraag(.post, pad, als: sessies[wie], tekst: body)
+                    let verwacht: HTTPResponse.Status = wie == .anoniem ? .unauthorized : mogen.contains(wie) ? .created : .forbidden
+                    #expect(r.status == verwacht, "\(wie.rawValue): POST \(pad) gaf \(r.status.code) \(r.fout ?? "")")
+                }
+            }
+            // Lists show only one's own.
+            #expect(try await c.vraag(.get, "/api/evenementen", als: sessies[.organisator]).array.compactMap { $0["id"] as? Int }
+                .contains(Int(e1.id)))
+            #expect(!(try await c.vraag(.get, "/api/evenementen", als: sessies[.organisator]).array.compactMap { $0["id"] as? Int }
+                .contains(Int(e2.id))))
+            let kimLijst = try await c.vraag(.get, "/api/aanvragen", als: sessies[.kim]).array.compactMap { $0["id"] as? Int }
+            #expect(kimLijst.contains(Int(vanKim.id)) && !kimLijst.contains(Int(vanFatima.id)))
+        }
+    }
+}
