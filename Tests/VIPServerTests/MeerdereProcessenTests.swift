@@ -72,6 +72,20 @@ import Testing
             #expect(huidig.headers["etag"] == "\"2\"")
         }
 
+        // The docent's side through both processes: an opmerking placed on A is seen on B, and
+        // the cursus's progress on B shows the winning version.
+        let opmerking = try await ProcesTests.vraag(a.poort, "POST", "/api/aanvragen/\(id)/opmerkingen",
+                                                    body: try Self.json(["pad": "project.titel", "tekst": "Korter graag."]),
+                                                    headers: docent)
+        #expect(opmerking.status == 201)
+        let gezien = try await ProcesTests.vraag(b.poort, "GET", "/api/aanvragen/\(id)/opmerkingen", headers: cursist)
+        let lijst = (try JSONSerialization.jsonObject(with: gezien.body)) as? [[String: Any]] ?? []
+        #expect(lijst.map { $0["tekst"] as? String } == ["Korter graag."])
+        let cursusID = try #require(cursus.json["id"] as? Int)
+        let voortgang = try await ProcesTests.vraag(b.poort, "GET", "/api/cursussen/\(cursusID)/voortgang", headers: docent)
+        let rijen = (try JSONSerialization.jsonObject(with: voortgang.body)) as? [[String: Any]] ?? []
+        #expect(rijen.map { $0["versie"] as? Int } == [2])
+
         // Signing out on B ends the session on A too.
         #expect(try await ProcesTests.vraag(b.poort, "DELETE", "/api/sessie", headers: cursist).status == 204)
         #expect(try await ProcesTests.vraag(a.poort, "GET", "/api/sessie", headers: cursist).status == 401)
