@@ -128,3 +128,24 @@ import Testing
         #expect(derde.stdout == eerste.stdout)
     }
 }
+
+/// An older `vip` meets a database a newer one migrated: the commands refuse it in Dutch, exit 2,
+/// and leave it as it is, on both engines.
+@Suite struct OudereVipTests {
+    @Test(arguments: Motoren.alle) func weigertEenNieuwereDatabase(_ motor: String) async throws {
+        let db = try Motoren.nieuw(motor)
+        let nieuwer = try await db.open(migraties: db.migraties + ["CREATE TABLE later (id BIGINT)"])
+        try await nieuwer.sluit()
+        for args in [["server", "--poort", "0"], ["server", "exporteer"],
+                     ["gebruiker", "toevoegen", "--rol", "docent", "--email", "d@x.nl", "--naam", "D"]] {
+            let r = try draai(Repo.vip, args + db.argumenten)
+            #expect(r.status == 2, "\(args)")
+            #expect(r.stderr.contains("schemaversie \(Migraties.bekendeVersie + 1)"), "\(args): \(r.stderr)")
+            #expect(r.stderr.contains("nieuwere vip"), "\(args): \(r.stderr)")
+        }
+        let weer = try await db.open(migraties: db.migraties + ["CREATE TABLE later (id BIGINT)"])
+        #expect(try await weer.schemaVersie() == Migraties.bekendeVersie + 1)
+        #expect(try await weer.aantalGebruikers() == 0)
+        try await weer.sluit()
+    }
+}
