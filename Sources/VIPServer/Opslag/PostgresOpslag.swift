@@ -61,8 +61,11 @@ public final class PostgresOpslag: Opslag {
         try await c.query("BEGIN", logger: logger)
         do {
             try await c.query("SELECT pg_advisory_xact_lock(\(Self.slotSleutel(adres.schema ?? "public")))", logger: logger)
-            if let schema = adres.schema {
-                try await c.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger)
+            // Only when missing: CREATE SCHEMA asks for a right on the database that a role
+            // given an existing schema may not have, even with IF NOT EXISTS.
+            if let schema = adres.schema,
+               try await c.query("SELECT 1 FROM pg_namespace WHERE nspname = \(schema)", logger: logger).collect().isEmpty {
+                try await c.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA \(schema)"), logger: logger)
             }
             try await c.query("CREATE TABLE IF NOT EXISTS vip_schema (versie BIGINT NOT NULL)", logger: logger)
             var huidig = 0
