@@ -104,9 +104,9 @@ extension PostgresOpslag {
     }
 
     public func zetAfgehandeld(opmerking: Int64, aanvraag: Int64, tijd: Date?) async throws -> Opmerking? {
-        try await client.query("""
+        try await voerUit("""
             UPDATE opmerkingen SET afgehandeld = \(tijd.map(Self.ms)) WHERE id = \(opmerking) AND aanvraag_id = \(aanvraag)
-            """, logger: logger)
+            """)
         return try await self.opmerking(id: opmerking, aanvraag: aanvraag)
     }
 

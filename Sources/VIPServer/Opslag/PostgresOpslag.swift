@@ -120,9 +120,49 @@ public final class PostgresOpslag: Opslag {
 
     // MARK: Queries
 
+    /// How long a request waits for a connection before it gives up (the database is down or
+    /// every connection is busy); without a limit a request would wait for ever.
+    var wachttijd: Duration { .seconds(10) }
+
+    /// Runs `werk` on a leased connection. Only the wait for the lease is limited, not `werk`
+    /// itself (an import may take long).
+    func metVerbinding<T: Sendable>(_ werk: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let geleased = Vlag()
+        let (client, wachttijd, adres) = (client, wachttijd, adres)
+        return try await withThrowingTaskGroup(of: T?.self) { groep in
+            groep.addTask {
+                try await client.withConnection { c in
+                    geleased.zet()
+                    return try await werk(c)
+                }
+            }
+            groep.addTask {
+                try await Task.sleep(for: wachttijd)
+                guard geleased.staat else {
+                    throw PostgresFout("De database antwoordt niet (\(adres.beschrijving)); probeer het zo opnieuw.")
+                }
+                return nil
+            }
+            while let uitkomst = try await groep.next() {
+                if let r = uitkomst {
+                    groep.cancelAll()
+                    return r
+                }
+            }
+            throw CancellationError()
+        }
+    }
+
     /// Every row of a query.
     func rijen(_ q: PostgresQuery) async throws -> [PostgresRow] {
-        try await client.query(q, logger: logger).collect()
+        let logger = logger
+        return try await metVerbinding { c in try await c.query(q, logger: logger).collect() }
+    }
+
+    /// A statement whose rows do not matter.
+    func voerUit(_ q: PostgresQuery) async throws {
+        let logger = logger
+        _ = try await metVerbinding { c in try await c.query(q, logger: logger).collect().count }
     }
 
     /// The first column of the first row.
@@ -132,9 +172,9 @@ public final class PostgresOpslag: Opslag {
 
     /// One transaction on one connection: committed when `werk` returns, rolled back when it
     /// throws (its own error comes out, not a wrapper).
-    func transactie<T: Sendable>(_ werk: (PostgresConnection) async throws -> T) async throws -> T {
+    func transactie<T: Sendable>(_ werk: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         let logger = logger
-        return try await client.withConnection { c in
+        return try await metVerbinding { c in
             try await c.query("BEGIN", logger: logger)
             do {
                 let r = try await werk(c)
@@ -186,7 +226,7 @@ public final class PostgresOpslag: Opslag {
     }
 
     public func zetWachtwoord(gebruiker: Int64, hash: String) async throws {
-        try await client.query("UPDATE gebruikers SET wachtwoord_hash = \(hash) WHERE id = \(gebruiker)", logger: logger)
+        try await voerUit("UPDATE gebruikers SET wachtwoord_hash = \(hash) WHERE id = \(gebruiker)")
     }
 
     public func aantalGebruikers() async throws -> Int {
@@ -196,10 +236,10 @@ public final class PostgresOpslag: Opslag {
     // MARK: Sessions
 
     public func maakSessie(_ s: Sessie) async throws {
-        try await client.query("""
+        try await voerUit("""
             INSERT INTO sessies (token_hash, gebruiker_id, csrf, verloopt)
             VALUES (\(s.tokenHash), \(s.gebruiker), \(s.csrf), \(Self.ms(s.verloopt)))
-            """, logger: logger)
+            """)
     }
 
     public func sessie(tokenHash: String, nu: Date) async throws -> (Sessie, Gebruiker)? {
@@ -216,17 +256,17 @@ public final class PostgresOpslag: Opslag {
     }
 
     public func ruimSessiesOp(nu: Date) async throws {
-        try await client.query("DELETE FROM sessies WHERE verloopt <= \(Self.ms(nu))", logger: logger)
+        try await voerUit("DELETE FROM sessies WHERE verloopt <= \(Self.ms(nu))")
     }
 
     public func beeindigSessie(tokenHash: String) async throws {
-        try await client.query("DELETE FROM sessies WHERE token_hash = \(tokenHash)", logger: logger)
+        try await voerUit("DELETE FROM sessies WHERE token_hash = \(tokenHash)")
     }
 
     public func beeindigSessies(gebruiker: Int64, behalve tokenHash: String?) async throws {
-        try await client.query("""
+        try await voerUit("""
             DELETE FROM sessies WHERE gebruiker_id = \(gebruiker) AND token_hash <> \(tokenHash ?? "")
-            """, logger: logger)
+            """)
     }
 
     // MARK: Failed logins
@@ -248,7 +288,7 @@ public final class PostgresOpslag: Opslag {
     }
 
     public func wisMislukteLogins(email: String) async throws {
-        try await client.query("DELETE FROM mislukte_logins WHERE email = \(email)", logger: logger)
+        try await voerUit("DELETE FROM mislukte_logins WHERE email = \(email)")
     }
 
     // MARK: Cursussen
@@ -468,4 +508,12 @@ extension PostgresOpslag: OverdraagbareOpslag {
             }
         }
     }
+}
+
+/// A flag one task sets and another reads.
+final class Vlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var gezet = false
+    func zet() { lock.withLock { gezet = true } }
+    var staat: Bool { lock.withLock { gezet } }
 }
