@@ -86,6 +86,32 @@ import Testing
         let rijen = (try JSONSerialization.jsonObject(with: voortgang.body)) as? [[String: Any]] ?? []
         #expect(rijen.map { $0["versie"] as? Int } == [2])
 
+        // A version without fouten saved on A is approved on B; the organiser's event on A gives
+        // its package on B, with that aanvraag admitted.
+        let goed = try await ProcesTests.vraag(a.poort, "PUT", "/api/aanvragen/\(id)", body: Data(Repo.sample("buurtmoestuin.yaml")),
+                                               headers: cursist.merging(["If-Match": "\"2\""]) { $1 })
+        #expect(goed.status == 200)
+        let keur = try await ProcesTests.vraag(b.poort, "POST", "/api/aanvragen/\(id)/goedkeuring",
+                                               body: try Self.json(["versie": 3]), headers: docent)
+        #expect(keur.status == 201, "\(String(decoding: keur.body, as: UTF8.self))")
+        let na = try await ProcesTests.vraag(a.poort, "GET", "/api/cursussen/\(cursusID)/voortgang", headers: docent)
+        let rij = ((try JSONSerialization.jsonObject(with: na.body)) as? [[String: Any]])?.first
+        #expect(rij?["goedgekeurd"] as? Bool == true)
+        let org = try draai(Repo.vip, ["gebruiker", "toevoegen"] + db.argumenten
+                            + ["--rol", "organisator", "--email", "o@school.nl", "--naam", "Olga"])
+        let orgWachtwoord = String(try #require(org.stdout.split(separator: "\n").first { $0.hasPrefix("Wachtwoord: ") })
+            .dropFirst("Wachtwoord: ".count))
+        let organisator = try await Self.meldAan(b.poort, "o@school.nl", orgWachtwoord)
+        let evenement = try await ProcesTests.vraag(a.poort, "POST", "/api/evenementen",
+                                                    body: Data(Evenementtekst.sample(cursussen: [Int64(cursusID)]).utf8),
+                                                    headers: organisator)
+        #expect(evenement.status == 201, "\(String(decoding: evenement.body, as: UTF8.self))")
+        let evenementID = try #require(evenement.json["id"] as? Int)
+        let pakket = try await ProcesTests.vraag(b.poort, "GET", "/api/evenementen/\(evenementID)/pakket", headers: organisator)
+        #expect(pakket.status == 200)
+        #expect(pakket.body.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+        #expect(pakket.body.range(of: Data("toelating.csv".utf8)) != nil)
+
         // Signing out on B ends the session on A too.
         #expect(try await ProcesTests.vraag(b.poort, "DELETE", "/api/sessie", headers: cursist).status == 204)
         #expect(try await ProcesTests.vraag(a.poort, "GET", "/api/sessie", headers: cursist).status == 401)
