@@ -2,6 +2,9 @@ import Foundation
 import Testing
 @testable import VIPServer
 
+/// The storage contract, through the `Opslag` protocol only, run against every engine in
+/// `Motoren`: accounts, sessions, versions byte for byte, concurrent writers on one version,
+/// ordering, migrations (fresh, forward, refusal of newer) and transactions.
 @Suite struct OpslagContractTests {
     /// Says clearly when the PostgreSQL half of the contract did not run (and why).
     @Test(Motoren.postgresNodig) func postgresIsBereikbaarEnDuurzaam() async throws {
