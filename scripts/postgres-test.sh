@@ -22,7 +22,9 @@ PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 
 # As root, PostgreSQL runs as `postgres`; otherwise as the current account.
 if [ "$(id -u)" = 0 ]; then
-  als() { runuser -u postgres -- "$@"; }
+  # From /: the clone may sit in a folder `postgres` cannot enter (/root), and initdb and
+  # pg_ctl stumble over a working folder they cannot read.
+  als() { (cd / && runuser -u postgres -- "$@"); }
 else
   als() { "$@"; }
 fi
