@@ -44,7 +44,8 @@ extension SQLiteOpslag: OverdraagbareOpslag {
             guard groottes.values.allSatisfy({ $0 == 0 }) else { throw OverdrachtFout.nietLeeg(groottes) }
             // gebruikers and cursussen point at each other: check foreign keys at commit.
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-            for (tabel, rijen) in inhoud {
+            // A dump of an older schema has no rows for tables that came later (nor the tables).
+            for (tabel, rijen) in inhoud where !rijen.isEmpty {
                 let sql = "INSERT INTO \(tabel.naam) (\(tabel.kolommen.map(\.naam).joined(separator: ", "))) VALUES ("
                     + Array(repeating: "?", count: tabel.kolommen.count).joined(separator: ", ") + ")"
                 let statement = try db.makeStatement(sql: sql)
