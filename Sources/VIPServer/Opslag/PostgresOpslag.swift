@@ -99,6 +99,11 @@ public final class PostgresOpslag: Opslag {
     static func reden(_ error: any Error) -> String {
         if let e = error as? PSQLError {
             if let bericht = e.serverInfo?[.message] { return bericht }
+            if e.code == .connectionError {
+                return "de server is niet bereikbaar (draait PostgreSQL, en kloppen host en poort?)"
+            }
+            if e.code == .sslUnsupported { return "de server biedt geen TLS aan (sslmode)" }
+            if e.code == .authMechanismRequiresPassword { return "de server vraagt een wachtwoord; zet het in de URL" }
             if let onder = e.underlying { return String(describing: onder) }
             return String(describing: e.code)
         }
