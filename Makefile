@@ -6,10 +6,9 @@ VIP := .build/release/vip
 DEBIAN_PACKAGES := pkg-config libxml2-dev libzip-dev libhunspell-dev hunspell-nl libyaml-dev
 ORACLE_PACKAGES := jing libxml2-utils libreoffice-writer-nogui pandoc poppler-utils
 PYTHON_PACKAGES := lxml python-docx jsonschema PyYAML
-POSTGRES_PACKAGES := postgresql
 SAMPLES := Samples/buurtmoestuin.yaml Samples/kinderfestival.yaml
 
-.PHONY: all setup setup-test build release demo serve test test-postgres test-checker test-asan templates docs bench fuzz clean
+.PHONY: all setup setup-test build release demo serve test test-checker test-asan templates docs bench fuzz clean
 
 all: build
 
@@ -60,6 +59,8 @@ test: setup-test test-checker
 # `make test` with a throwaway PostgreSQL cluster (loopback, a temporary folder, stopped
 # afterwards even when tests fail): the storage tests and the several-processes tests then
 # run against PostgreSQL too. Without it those cases are reported as not run.
+POSTGRES_PACKAGES := postgresql
+.PHONY: test-postgres
 test-postgres:
 	@$(MAKE) --no-print-directory setup EXTRA_PACKAGES="$(POSTGRES_PACKAGES)"
 	bash scripts/postgres-test.sh $(MAKE) --no-print-directory test

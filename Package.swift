@@ -62,9 +62,9 @@ if ProcessInfo.processInfo.environment["VIP_ZONDER_SERVER"] == nil {
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
-        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ]
     package.targets += [
         .target(name: "VIPServer", dependencies: [
