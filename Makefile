@@ -63,6 +63,15 @@ test: setup-test test-checker
 test-browser:
 	python3 -m pytest -q -p no:cacheprovider Tests/Browser 2>&1 | tee .build/test-browser.log; exit $${PIPESTATUS[0]}
 
+# `make test` with a throwaway PostgreSQL cluster (loopback, a temporary folder, stopped
+# afterwards even when tests fail): the storage tests and the several-processes tests then
+# run against PostgreSQL too. Without it those cases are reported as not run.
+POSTGRES_PACKAGES := postgresql
+.PHONY: test-postgres
+test-postgres:
+	@$(MAKE) --no-print-directory setup EXTRA_PACKAGES="$(POSTGRES_PACKAGES)"
+	bash scripts/postgres-test.sh $(MAKE) --no-print-directory test
+
 # The test suite under AddressSanitizer (separate build folder), with the vip binary of
 # that build. Leak detection is off here: XCTest and Foundation's Process leak a few
 # objects of their own at exit; `make fuzz` runs LeakSanitizer with suppressions instead.

@@ -55,7 +55,7 @@ public func buildApplication(_ configuratie: ServerConfiguratie, opslag: any Ops
 public enum VIPServerStart {
     public static func draai(_ configuratie: ServerConfiguratie,
                              schrijf: @escaping @Sendable (String) -> Void) async throws {
-        let opslag = try configuratie.openOpslag()
+        let opslag = try await configuratie.openOpslag()
         if configuratie.demo {
             for regel in try await Demo.laad(opslag, configuratie: configuratie) { schrijf(regel) }
         }

@@ -7,7 +7,7 @@ public struct ServerConfiguratie: Sendable {
     public var poort = 8080
     /// Folder with `vip.sqlite`.
     public var data = "vip-data"
-    /// `postgres://…`; not supported yet.
+    /// `postgres://…`: PostgreSQL instead of SQLite in `data`.
     public var database: String?
     public var demo = false
     /// bcrypt cost: at least 10 in production; tests may set 4.
@@ -33,14 +33,23 @@ public struct StartFout: Error, CustomStringConvertible, Sendable {
 }
 
 extension ServerConfiguratie {
-    /// Opens the storage the configuration names: SQLite in `data`, creating the folder.
-    public func openOpslag() throws(StartFout) -> any Opslag {
+    /// Opens the storage the configuration names: PostgreSQL for `database`, otherwise SQLite in
+    /// `data`, creating the folder. Both are migrated forward, to `schemaVersie` (an import
+    /// creates the schema of its dump first).
+    public func openOpslag(schemaVersie: Int = Migraties.bekendeVersie) async throws(StartFout) -> any Opslag {
         if let url = database {
-            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
-                throw StartFout("PostgreSQL (--database \(Self.verberg(url))) wordt nog niet ondersteund; dat komt in een "
-                    + "volgende versie. Laat --database weg om SQLite in \(data)/vip.sqlite te gebruiken.")
+            guard PostgresAdres.isPostgres(url) else {
+                throw StartFout("Onbekende database \(Self.verberg(url)): gebruik postgres://… of laat --database weg voor SQLite.")
             }
-            throw StartFout("Onbekende database \(Self.verberg(url)): gebruik postgres://… of laat --database weg voor SQLite.")
+            do {
+                return try await PostgresOpslag.open(url, migraties: Array(PostgresOpslag.migraties.prefix(schemaVersie)))
+            } catch let fout as PostgresFout {
+                throw StartFout(fout.melding)
+            } catch OpslagFout.nieuwereDatabase(let melding) {
+                throw StartFout(melding)
+            } catch {
+                throw StartFout("De database \(Self.verberg(url)) kan niet worden geopend: \(error)")
+            }
         }
         do {
             // Only the account that runs the server reads the database (it holds password hashes).
@@ -50,7 +59,7 @@ extension ServerConfiguratie {
             throw StartFout("De datamap \(data) kan niet worden gemaakt (schrijfrechten? schijf vol?).")
         }
         do {
-            return try SQLiteOpslag(pad: databasePad)
+            return try SQLiteOpslag(pad: databasePad, migraties: Array(SQLiteOpslag.migraties.prefix(schemaVersie)))
         } catch OpslagFout.nieuwereDatabase(let melding) {
             throw StartFout(melding)
         } catch {

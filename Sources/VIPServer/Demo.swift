@@ -124,7 +124,7 @@ public enum GebruikerToevoegen {
             throw StartFout("Cursisten melden zich zelf aan met de uitnodigingscode van hun cursus; maak hier een docent "
                 + "of organisator.")
         }
-        let opslag = try configuratie.openOpslag()
+        let opslag = try await configuratie.openOpslag()
         do {
             let dienst = Dienst(opslag: opslag, configuratie: configuratie)
             let g = try await opslag.maakGebruiker(email: e, naam: n, rol: rol, wachtwoordHash: await dienst.hash(wachtwoord),

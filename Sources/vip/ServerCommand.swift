@@ -25,8 +25,19 @@ func schrijfRegel(_ s: String) {
     FileHandle.standardOutput.write(Data((s + "\n").utf8))
 }
 
+/// `vip server [start]`, `vip server exporteer`, `vip server importeer`. Starting is the default
+/// subcommand, so `vip server --poort 8080` starts; the options live on `start` because a
+/// parent's options would take `--data` away from the other subcommands.
 struct Server: ParsableCommand {
     static let configuration = CommandConfiguration(
+        abstract: "Start vip in de browser, of verhuis de gegevens (exporteer, importeer).",
+        subcommands: [ServerStart.self, Exporteer.self, Importeer.self],
+        defaultSubcommand: ServerStart.self)
+}
+
+struct ServerStart: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "start",
         abstract: "Start vip in de browser: cursisten schrijven hun aanvraag, met de checklist naast elk veld.",
         discussion: "Stopt netjes bij Ctrl-C of SIGTERM: lopende verzoeken worden afgemaakt (hoogstens 10 seconden).")
 

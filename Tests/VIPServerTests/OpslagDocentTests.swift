@@ -9,7 +9,7 @@ import Testing
     static let afgeleid = OpslagContractTests.afgeleid
 
     @Test(arguments: Motoren.alle) func cursussenEnHunAanvragen(_ motor: String) async throws {
-        let s = try Motoren.maak(motor)
+        let s = try await Motoren.maak(motor)
         let (docent, fatima, c1) = try await OpslagContractTests.klas(s)
         let c2 = try await s.maakCursus(naam: "C2", docent: docent.id, bijeenkomsten: [], uitnodigingscode: "CCCC-DDDD", tijd: Self.t0)
         let joost = try await s.maakGebruiker(email: "j@x.nl", naam: "Joost", rol: .cursist, wachtwoordHash: "h", cursus: c2.id,
@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test(arguments: Motoren.alle) func opmerkingen(_ motor: String) async throws {
-        let s = try Motoren.maak(motor)
+        let s = try await Motoren.maak(motor)
         let (docent, fatima, _) = try await OpslagContractTests.klas(s)
         let a = try await s.maakAanvraag(eigenaar: fatima.id, tekst: [1], afgeleid: Self.afgeleid, tijd: Self.t0)
         let b = try await s.maakAanvraag(eigenaar: fatima.id, tekst: [2], afgeleid: Self.afgeleid, tijd: Self.t0)
@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test(arguments: Motoren.alle) func goedkeuringenPerVersie(_ motor: String) async throws {
-        let s = try Motoren.maak(motor)
+        let s = try await Motoren.maak(motor)
         let (docent, fatima, c) = try await OpslagContractTests.klas(s)
         let a = try await s.maakAanvraag(eigenaar: fatima.id, tekst: [1], afgeleid: Self.afgeleid, tijd: Self.t0)
         try await s.keurGoed(aanvraag: a.id, versie: 1, docent: docent.id, tijd: Self.t0)
@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test(arguments: Motoren.alle) func evenementen(_ motor: String) async throws {
-        let s = try Motoren.maak(motor)
+        let s = try await Motoren.maak(motor)
         let (docent, _, c1) = try await OpslagContractTests.klas(s)
         let c2 = try await s.maakCursus(naam: "C2", docent: docent.id, bijeenkomsten: [], uitnodigingscode: "EEEE-FFFF", tijd: Self.t0)
         let org = try await s.maakGebruiker(email: "o@x.nl", naam: "O", rol: .organisator, wachtwoordHash: "h", cursus: nil,

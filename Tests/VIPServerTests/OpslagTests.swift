@@ -2,21 +2,20 @@ import Foundation
 import Testing
 @testable import VIPServer
 
-/// The storage contract, through the `Opslag` protocol only, so the same tests can run
-/// against every engine (SQLite now; PostgreSQL joins `motoren` later).
-enum Motoren {
-    static func sqlite() throws -> any Opslag {
-        try SQLiteOpslag(pad: Repo.tempDir() + "/vip.sqlite")
-    }
-    static let alle: [String] = ["sqlite"]
-    static func maak(_ naam: String) throws -> any Opslag {
-        switch naam {
-        default: return try sqlite()
+/// The storage contract, through the `Opslag` protocol only, run against every engine in
+/// `Motoren`: accounts, sessions, versions byte for byte, concurrent writers on one version,
+/// ordering, migrations (fresh, forward, refusal of newer) and transactions.
+@Suite struct OpslagContractTests {
+    /// Says clearly when the PostgreSQL half of the contract did not run (and why).
+    @Test(Motoren.postgresNodig) func postgresIsBereikbaarEnDuurzaam() async throws {
+        try await Motoren.met("postgres") { o in
+            let p = try #require(o as? PostgresOpslag)
+            #expect(try await p.schemaVersie() == Migraties.bekendeVersie)
+            // An answered write waits for the WAL on disk, whatever the server's default.
+            #expect(try await p.een("SHOW synchronous_commit", String.self) == "on")
         }
     }
-}
 
-@Suite struct OpslagContractTests {
     static let t0 = Date(timeIntervalSince1970: 1_790_000_000)
     static let afgeleid = Afgeleid(titel: "Moestuin", af: false, fouten: 2, waarschuwingen: 1)
 
@@ -30,7 +29,10 @@ enum Motoren {
     }
 
     @Test(arguments: Motoren.alle) func gebruikersEnCursussen(_ motor: String) async throws {
-        let o = try Motoren.maak(motor)
+        try await Motoren.met(motor) { o in try await Self.gebruikersEnCursussen(o) }
+    }
+
+    static func gebruikersEnCursussen(_ o: any Opslag) async throws {
         let (d, g, c) = try await Self.klas(o)
         #expect(try await o.gebruiker(email: "c@x.nl") == g)
         #expect(try await o.gebruiker(id: d.id) == d)
@@ -46,7 +48,10 @@ enum Motoren {
     }
 
     @Test(arguments: Motoren.alle) func sessiesVerlopenEnEindigen(_ motor: String) async throws {
-        let o = try Motoren.maak(motor)
+        try await Motoren.met(motor) { o in try await Self.sessiesVerlopenEnEindigen(o) }
+    }
+
+    static func sessiesVerlopenEnEindigen(_ o: any Opslag) async throws {
         let (d, g, _) = try await Self.klas(o)
         let s1 = Sessie(tokenHash: "a", gebruiker: g.id, csrf: "x", verloopt: Self.t0.addingTimeInterval(60))
         let s2 = Sessie(tokenHash: "b", gebruiker: g.id, csrf: "y", verloopt: Self.t0.addingTimeInterval(60))
@@ -70,7 +75,10 @@ enum Motoren {
     }
 
     @Test(arguments: Motoren.alle) func mislukteLogins(_ motor: String) async throws {
-        let o = try Motoren.maak(motor)
+        try await Motoren.met(motor) { o in try await Self.mislukteLogins(o) }
+    }
+
+    static func mislukteLogins(_ o: any Opslag) async throws {
         for i in 0..<3 { try await o.registreerMislukteLogin(email: "a@x.nl", tijd: Self.t0.addingTimeInterval(Double(i))) }
         try await o.registreerMislukteLogin(email: "b@x.nl", tijd: Self.t0)
         #expect(try await o.mislukteLogins(email: "a@x.nl", sinds: Self.t0.addingTimeInterval(1))
@@ -81,7 +89,10 @@ enum Motoren {
     }
 
     @Test(arguments: Motoren.alle) func versiesWordenByteVoorByteBewaard(_ motor: String) async throws {
-        let o = try Motoren.maak(motor)
+        try await Motoren.met(motor) { o in try await Self.versiesWordenByteVoorByteBewaard(o) }
+    }
+
+    static func versiesWordenByteVoorByteBewaard(_ o: any Opslag) async throws {
         let (d, g, _) = try await Self.klas(o)
         // CRLF, a BOM, trailing spaces, U+202E: stored exactly as sent.
         let teksten: [[UInt8]] = [
@@ -123,25 +134,153 @@ enum Motoren {
         #expect(try await o.versies(aanvraag: a.id).count == 3)
     }
 
-    /// Many writers on the same version: exactly one wins, the others are told the version moved on.
+    /// Many writers on the same version, through two separate pools on one database (as two
+    /// processes would be): exactly one wins, the others are told the version moved on.
     @Test(arguments: Motoren.alle) func gelijktijdigeSchrijvers(_ motor: String) async throws {
-        let o = try Motoren.maak(motor)
-        let (_, g, _) = try await Self.klas(o)
-        let a = try await o.maakAanvraag(eigenaar: g.id, tekst: [0], afgeleid: Self.afgeleid, tijd: Self.t0)
-        let uitkomsten = await withTaskGroup(of: Int?.self) { groep in
+        let db = try Motoren.nieuw(motor)
+        // Two PostgreSQL processes may start together on a fresh database: the migration lock
+        // lets one migrate and the other find the schema done.
+        let (a, b): (any Opslag, any Opslag)
+        if motor == "postgres" {
+            async let x = db.open()
+            async let y = db.open()
+            (a, b) = try await (x, y)
+        } else {
+            a = try await db.open()
+            b = try await db.open()
+        }
+        #expect(try await b.schemaVersie() == Migraties.bekendeVersie)
+        let (_, g, _) = try await Self.klas(a)
+        let rij = try await a.maakAanvraag(eigenaar: g.id, tekst: [0], afgeleid: Self.afgeleid, tijd: Self.t0)
+        let uitkomsten = await withTaskGroup(of: Result<Int, OpslagFout>.self) { groep in
             for i in 0..<20 {
+                let o = i.isMultiple(of: 2) ? a : b
                 groep.addTask {
-                    try? await o.voegVersieToe(aanvraag: a.id, verwacht: 1, tekst: [UInt8(i + 1)], afgeleid: Self.afgeleid,
-                                               tijd: Self.t0)
+                    do {
+                        return .success(try await o.voegVersieToe(aanvraag: rij.id, verwacht: 1, tekst: [UInt8(i + 1)],
+                                                                  afgeleid: Self.afgeleid, tijd: Self.t0))
+                    } catch let fout as OpslagFout {
+                        return .failure(fout)
+                    } catch {
+                        return .failure(.nietGevonden)
+                    }
                 }
             }
-            var r: [Int?] = []
+            var r: [Result<Int, OpslagFout>] = []
             for await u in groep { r.append(u) }
             return r
         }
-        #expect(uitkomsten.compactMap { $0 } == [2])
-        #expect(try await o.versies(aanvraag: a.id).count == 2)
-        #expect(try await o.tekst(aanvraag: a.id, versie: 1) == [0])
+        #expect(uitkomsten.compactMap { try? $0.get() } == [2])
+        // Every loser was told the current version; none failed otherwise.
+        #expect(uitkomsten.filter { if case .failure(.verouderd(huidige: 2)) = $0 { true } else { false } }.count == 19)
+        let versies = try await b.versies(aanvraag: rij.id)
+        #expect(versies.map(\.versie) == [1, 2])
+        #expect(try await a.tekst(aanvraag: rij.id, versie: 1) == [0])
+        // The next writer builds on the winner.
+        #expect(try await b.voegVersieToe(aanvraag: rij.id, verwacht: 2, tekst: [99], afgeleid: Self.afgeleid,
+                                          tijd: Self.t0) == 3)
+        try await a.sluit()
+        try await b.sluit()
+    }
+
+    /// Lists come out in the same order on both engines: aanvragen by id, versions by number,
+    /// failed logins by time, bijeenkomsten as given, whatever the order of insertion.
+    @Test(arguments: Motoren.alle) func volgorde(_ motor: String) async throws {
+        try await Motoren.met(motor) { o in
+            let d = try await o.maakGebruiker(email: "d@x.nl", naam: "D", rol: .docent, wachtwoordHash: "h", cursus: nil,
+                                              tijd: Self.t0)
+            let data = ["2026-12-01", "2026-09-01", "2026-10-15", "2026-09-08"]
+            let c = try await o.maakCursus(naam: "C", docent: d.id, bijeenkomsten: data, uitnodigingscode: "V", tijd: Self.t0)
+            #expect(try await o.cursus(id: c.id)?.bijeenkomsten == data)
+            let zus = try await o.maakGebruiker(email: "z@x.nl", naam: "Zus", rol: .cursist, wachtwoordHash: "h", cursus: c.id,
+                                                tijd: Self.t0)
+            let anna = try await o.maakGebruiker(email: "a@x.nl", naam: "Anna", rol: .cursist, wachtwoordHash: "h",
+                                                 cursus: c.id, tijd: Self.t0)
+            var ids: [Int64] = []
+            for (i, eigenaar) in [zus, anna, zus, anna, zus].enumerated() {
+                // Later aanvragen get earlier times: the order is the id, not the time.
+                ids.append(try await o.maakAanvraag(eigenaar: eigenaar.id, tekst: [UInt8(i)], afgeleid: Self.afgeleid,
+                                                    tijd: Self.t0.addingTimeInterval(Double(-i))).id)
+            }
+            #expect(ids == ids.sorted())
+            #expect(Set(ids).count == 5)
+            #expect(try await o.aanvragen(docent: d.id).map(\.id) == ids)
+            #expect(try await o.aanvragen(eigenaar: zus.id).map(\.id) == [ids[0], ids[2], ids[4]])
+            for t in [5.0, 1, 3, 2, 4] {
+                try await o.registreerMislukteLogin(email: "q@x.nl", tijd: Self.t0.addingTimeInterval(t))
+            }
+            #expect(try await o.mislukteLogins(email: "q@x.nl", sinds: Self.t0)
+                    == [1.0, 2, 3, 4, 5].map { Self.t0.addingTimeInterval($0) })
+            // Times keep their milliseconds and drop the rest, the same on both engines.
+            let a = try await o.maakAanvraag(eigenaar: anna.id, tekst: [1], afgeleid: Self.afgeleid,
+                                             tijd: Self.t0.addingTimeInterval(0.1239))
+            #expect(try await o.aanvraag(id: a.id)?.gewijzigd == Date(timeIntervalSince1970: 1_790_000_000_123 / 1000))
+        }
+    }
+
+    /// Migrations on a fresh database, forward from an older schema, and the refusal of a
+    /// newer one by an older vip, with the same Dutch message on both engines.
+    @Test(arguments: Motoren.alle) func migraties(_ motor: String) async throws {
+        let db = try Motoren.nieuw(motor)
+        let v1 = try await db.open(migraties: Array(db.migraties.prefix(1)))
+        #expect(try await v1.schemaVersie() == 1)
+        _ = try await v1.maakGebruiker(email: "a@x.nl", naam: "A", rol: .docent, wachtwoordHash: "h", cursus: nil, tijd: Self.t0)
+        try await v1.sluit()
+        // This vip: forward to the known version, data kept.
+        let nu = try await db.open()
+        #expect(try await nu.schemaVersie() == Migraties.bekendeVersie)
+        #expect(try await nu.gebruiker(email: "a@x.nl")?.naam == "A")
+        try await nu.sluit()
+        // A newer vip adds a migration; opening again migrates nothing more.
+        let nieuwer = try await db.open(migraties: db.migraties + ["ALTER TABLE gebruikers ADD COLUMN telefoon TEXT"])
+        #expect(try await nieuwer.schemaVersie() == Migraties.bekendeVersie + 1)
+        #expect(try await nieuwer.gebruiker(email: "a@x.nl")?.naam == "A")
+        try await nieuwer.sluit()
+        // This (older) vip refuses it.
+        do {
+            let o = try await db.open()
+            try await o.sluit()
+            Issue.record("een oudere vip opende een nieuwere database")
+        } catch OpslagFout.nieuwereDatabase(let melding) {
+            #expect(melding.contains("nieuwere vip"))
+            #expect(melding.contains("schemaversie \(Migraties.bekendeVersie + 1)"))
+            #expect(melding.contains("Werk vip bij"))
+        }
+    }
+
+    /// A failed transaction keeps nothing: an import whose last row breaks a constraint leaves
+    /// the database empty, on both engines.
+    @Test(arguments: Motoren.alle) func transactieHoudtNiets(_ motor: String) async throws {
+        try await Motoren.met(motor) { o in
+            let o = try #require(o as? any OverdraagbareOpslag)
+            let gebruikers = Overdracht.tabellen[0]
+            let rij = { (id: Int64, email: String) -> [Waarde] in
+                [.geheel(id), .tekst(email), .tekst("N"), .tekst("docent"), .null, .tekst("h"), .geheel(0)]
+            }
+            await #expect(throws: (any Error).self) {
+                try await o.vulLeeg([(gebruikers, [rij(1, "a@x.nl"), rij(2, "b@x.nl"), rij(3, "a@x.nl")])])
+            }
+            #expect(try await o.aantalGebruikers() == 0)
+            // The same rows without the duplicate go in, and the next account gets the next id.
+            try await o.vulLeeg([(gebruikers, [rij(1, "a@x.nl"), rij(7, "b@x.nl")])])
+            #expect(try await o.aantalGebruikers() == 2)
+            let c = try await o.maakGebruiker(email: "c@x.nl", naam: "C", rol: .docent, wachtwoordHash: "h", cursus: nil,
+                                              tijd: Self.t0)
+            #expect(c.id == 8)
+            // Only into an empty database.
+            await #expect(throws: OverdrachtFout.self) { try await o.vulLeeg([(gebruikers, [rij(9, "d@x.nl")])]) }
+            #expect(try await o.aantalGebruikers() == 3)
+        }
+    }
+
+    /// Every table is either moved by export and import or left behind on purpose, so a new
+    /// table cannot be forgotten by the export.
+    @Test(arguments: Motoren.alle) func elkeTabelGaatMeeOfBlijftBewustAchter(_ motor: String) async throws {
+        try await Motoren.met(motor) { o in
+            let o = try #require(o as? any OverdraagbareOpslag)
+            let tabellen = Set(try await o.tabelGroottes().keys)
+            #expect(tabellen == Set(Overdracht.tabellen.map(\.naam)).union(Overdracht.achterblijvend))
+        }
     }
 }
 

@@ -48,6 +48,16 @@ import Testing
         var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
     }
 
+    /// Without cookie storage: cookies do not name a port, so a shared store would hand one
+    /// server's session cookie to another server's test running at the same time.
+    static let verbindingen: URLSession = {
+        let c = URLSessionConfiguration.ephemeral
+        c.httpCookieStorage = nil
+        c.httpShouldSetCookies = false
+        c.httpCookieAcceptPolicy = .never
+        return URLSession(configuration: c)
+    }()
+
     static func vraag(_ poort: Int, _ method: String, _ pad: String, body: Data? = nil,
                       headers: [String: String] = [:]) async throws -> Antwoord {
         var r = URLRequest(url: URL(string: "http://127.0.0.1:\(poort)\(pad)")!)
@@ -55,7 +65,7 @@ import Testing
         r.httpBody = body
         r.httpShouldHandleCookies = false
         for (k, v) in headers { r.setValue(v, forHTTPHeaderField: k) }
-        let (data, response) = try await URLSession.shared.data(for: r)
+        let (data, response) = try await verbindingen.data(for: r)
         let http = response as! HTTPURLResponse
         var h: [String: String] = [:]
         for (k, v) in http.allHeaderFields { h[String(describing: k).lowercased()] = String(describing: v) }
@@ -153,8 +163,9 @@ import Testing
         #expect(server.stop(SIGTERM) == 0)
     }
 
-    @Test func postgresKomtLaterMetDuidelijkeMelding() throws {
-        let r = try draai(Repo.vip, ["server", "--database", "postgres://vip:geheim@localhost/vip", "--poort", "0"])
+    /// An unreachable PostgreSQL: a Dutch message, exit 2, and never the password.
+    @Test func postgresZonderServerGeeftDuidelijkeMelding() throws {
+        let r = try draai(Repo.vip, ["server", "--database", "postgres://vip:geheim@127.0.0.1:1/vip", "--poort", "0"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("PostgreSQL"))
         #expect(!r.stderr.contains("geheim"))

@@ -7,66 +7,9 @@ import GRDB
 public final class SQLiteOpslag: Opslag {
     let pool: DatabasePool
 
-    /// Numbered migrations; migration n brings the schema from version n-1 to n. Append only.
-    public static let migraties: [String] = [
-        // 1: accounts, sessions, courses, aanvragen with their versions.
-        """
-        CREATE TABLE gebruikers (
-            id INTEGER PRIMARY KEY,
-            email TEXT NOT NULL UNIQUE,
-            naam TEXT NOT NULL,
-            rol TEXT NOT NULL,
-            cursus_id BIGINT REFERENCES cursussen(id),
-            wachtwoord_hash TEXT NOT NULL,
-            aangemaakt BIGINT NOT NULL
-        );
-        CREATE TABLE cursussen (
-            id INTEGER PRIMARY KEY,
-            naam TEXT NOT NULL,
-            docent_id BIGINT NOT NULL REFERENCES gebruikers(id),
-            uitnodigingscode TEXT NOT NULL UNIQUE,
-            aangemaakt BIGINT NOT NULL
-        );
-        CREATE TABLE bijeenkomsten (
-            cursus_id BIGINT NOT NULL REFERENCES cursussen(id),
-            nr INTEGER NOT NULL,
-            datum TEXT NOT NULL,
-            PRIMARY KEY (cursus_id, nr)
-        );
-        CREATE TABLE sessies (
-            token_hash TEXT PRIMARY KEY,
-            gebruiker_id BIGINT NOT NULL REFERENCES gebruikers(id),
-            csrf TEXT NOT NULL,
-            verloopt BIGINT NOT NULL
-        );
-        CREATE INDEX sessies_gebruiker ON sessies (gebruiker_id);
-        CREATE TABLE mislukte_logins (
-            email TEXT NOT NULL,
-            tijd BIGINT NOT NULL
-        );
-        CREATE INDEX mislukte_logins_email ON mislukte_logins (email, tijd);
-        CREATE TABLE aanvragen (
-            id INTEGER PRIMARY KEY,
-            eigenaar_id BIGINT NOT NULL REFERENCES gebruikers(id),
-            versie INTEGER NOT NULL,
-            aangemaakt BIGINT NOT NULL
-        );
-        CREATE INDEX aanvragen_eigenaar ON aanvragen (eigenaar_id);
-        CREATE TABLE versies (
-            aanvraag_id BIGINT NOT NULL REFERENCES aanvragen(id),
-            versie INTEGER NOT NULL,
-            tekst BLOB NOT NULL,
-            titel TEXT,
-            af INTEGER NOT NULL,
-            fouten INTEGER NOT NULL,
-            waarschuwingen INTEGER NOT NULL,
-            gewijzigd BIGINT NOT NULL,
-            PRIMARY KEY (aanvraag_id, versie)
-        );
-        """,
-        // 2: the docent's opmerkingen and goedkeuringen, the organiser's evenementen (issue 11).
-        SQLiteOpslag.migratieDocent,
-    ]
+    /// Numbered migrations (`Migraties.alle`, SQLite's side); migration n brings the schema from
+    /// version n-1 to n.
+    public static var migraties: [String] { Migraties.alle.map(\.sqlite) }
 
     /// The schema version this vip knows.
     public static var bekendeVersie: Int { migraties.count }
@@ -83,9 +26,7 @@ public final class SQLiteOpslag: Opslag {
             try db.execute(sql: "CREATE TABLE IF NOT EXISTS vip_schema (versie INTEGER NOT NULL)")
             let huidig = try Int.fetchOne(db, sql: "SELECT MAX(versie) FROM vip_schema") ?? 0
             if huidig > migraties.count {
-                throw OpslagFout.nieuwereDatabase(
-                    "De database \(pad) heeft schemaversie \(huidig) en is gemaakt door een nieuwere vip; deze vip kent "
-                    + "versie \(migraties.count). Werk vip bij; vip zet een database nooit terug naar een oudere versie.")
+                throw OpslagFout.nieuwereDatabase(Migraties.nieuwereDatabase(pad, versie: huidig, bekend: migraties.count))
             }
             for n in huidig..<migraties.count {
                 try db.execute(sql: migraties[n])
