@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 VIP := .build/release/vip
-DEBIAN_PACKAGES := pkg-config libxml2-dev libzip-dev libhunspell-dev hunspell-nl libyaml-dev
+DEBIAN_PACKAGES := pkg-config libxml2-dev libzip-dev libhunspell-dev hunspell-nl libyaml-dev libdeflate-dev
 ORACLE_PACKAGES := jing libxml2-utils libreoffice-writer-nogui pandoc poppler-utils
 PYTHON_PACKAGES := lxml python-docx jsonschema PyYAML
 SAMPLES := Samples/buurtmoestuin.yaml Samples/kinderfestival.yaml

@@ -1,4 +1,9 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Errors of the XML layer. Messages are produced by the callers (VIPDocument), which
 /// know which part and which template the error belongs to.
@@ -30,11 +35,11 @@ private final class FirstError {
 public final class XMLTree {
     let doc: xmlDocPtr
     private var namespaceCache: [String: xmlNsPtr] = [:]
-    /// Qualified name → namespace and interned local name, for documents built here
-    /// (they have a dictionary): a name is split, resolved and copied once per document,
-    /// not once per element.
-    private var elementNames: [String: ResolvedName] = [:]
-    private var attributeNames: [String: ResolvedName] = [:]
+    /// Namespace and interned local name per `NameTable` id, for documents built here
+    /// (they have a dictionary): a name is split once per process and resolved once per
+    /// document, not once per element.
+    private var elementNames: [ResolvedName?] = []
+    private var attributeNames: [ResolvedName?] = []
 
     struct ResolvedName {
         let ns: xmlNsPtr?
@@ -207,24 +212,29 @@ public final class XMLTree {
 
     /// The namespace and interned local name of an element name.
     func elementName(_ qualifiedName: String) throws(XMLError) -> ResolvedName {
-        if let cached = elementNames[qualifiedName] { return cached }
-        let (prefix, local) = Self.split(qualifiedName)
-        let resolved = ResolvedName(ns: try namespace(prefix), local: intern(local))
-        elementNames[qualifiedName] = resolved
+        let name = NameTable.shared.name(qualifiedName)
+        if name.id < elementNames.count, let cached = elementNames[name.id] { return cached }
+        let resolved = ResolvedName(ns: try namespace(name.prefix), local: intern(name.local))
+        Self.store(resolved, at: name.id, in: &elementNames)
         return resolved
     }
 
     /// The namespace and interned local name of an attribute name. Unprefixed
     /// attributes are in no namespace, whatever the default namespace is.
     func attributeName(_ qualifiedName: String) throws(XMLError) -> ResolvedName {
-        if let cached = attributeNames[qualifiedName] { return cached }
-        let (prefix, local) = Self.split(qualifiedName)
-        let resolved = ResolvedName(ns: prefix == nil ? nil : try namespace(prefix), local: intern(local))
-        attributeNames[qualifiedName] = resolved
+        let name = NameTable.shared.name(qualifiedName)
+        if name.id < attributeNames.count, let cached = attributeNames[name.id] { return cached }
+        let resolved = ResolvedName(ns: name.prefix == nil ? nil : try namespace(name.prefix), local: intern(name.local))
+        Self.store(resolved, at: name.id, in: &attributeNames)
         return resolved
     }
 
-    private func intern(_ name: String) -> UnsafePointer<xmlChar> {
+    private static func store(_ resolved: ResolvedName, at id: Int, in names: inout [ResolvedName?]) {
+        if id >= names.count { names += repeatElement(nil, count: max(id + 1, NameTable.shared.count) - names.count) }
+        names[id] = resolved
+    }
+
+    private func intern(_ name: UnsafePointer<xmlChar>) -> UnsafePointer<xmlChar> {
         if doc.pointee.dict == nil {
             // A parsed document (XML_PARSE_NODICT) gets a dictionary for the names
             // added to it; nodes that are not in it free their own names.
@@ -232,6 +242,43 @@ public final class XMLTree {
         }
         guard let interned = xmlDictLookup(doc.pointee.dict, name, -1) else { fatalError("libxml2: out of memory") }
         return interned
+    }
+
+    /// Qualified names split once per process: the writers use a few hundred names
+    /// tens of thousands of times. Each name gets a small id that indexes the per-document
+    /// tables above. Shared by all threads, behind a lock; names are never freed.
+    final class NameTable: @unchecked Sendable {
+        struct Name {
+            let id: Int
+            let prefix: String?
+            /// Copied once, never freed (the table lives as long as the process).
+            let local: UnsafePointer<xmlChar>
+        }
+
+        static let shared = NameTable()
+        private let mutex: UnsafeMutablePointer<pthread_mutex_t> = {
+            let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+            pthread_mutex_init(m, nil)
+            return m
+        }()
+        private var names: [String: Name] = [:]
+
+        var count: Int {
+            pthread_mutex_lock(mutex)
+            defer { pthread_mutex_unlock(mutex) }
+            return names.count
+        }
+
+        func name(_ qualifiedName: String) -> Name {
+            pthread_mutex_lock(mutex)
+            defer { pthread_mutex_unlock(mutex) }
+            if let known = names[qualifiedName] { return known }
+            let (prefix, local) = XMLTree.split(qualifiedName)
+            guard let copy = xmlCharStrdup(local) else { fatalError("libxml2: out of memory") }
+            let name = Name(id: names.count, prefix: prefix, local: UnsafePointer(copy))
+            names[qualifiedName] = name
+            return name
+        }
     }
 
     static func split(_ qualifiedName: String) -> (prefix: String?, local: String) {

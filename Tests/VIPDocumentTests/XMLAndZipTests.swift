@@ -145,7 +145,7 @@ import VIPZip
     /// Precompressed entries read back as their bytes, and archives stay byte-identical.
     @Test func precompressedEntriesRoundTrip() throws {
         let big = Array(String(repeating: "<w:p><w:r><w:t>tekst</w:t></w:r></w:p>", count: 300).utf8)
-        let part = try PrecompressedData(deflating: big)
+        let part = PrecompressedData(deflating: big)
         let entries = [ZipEntry(name: "mimetype", data: Array("x".utf8), method: .stored),
                        ZipEntry(name: "static.xml", precompressed: part),
                        ZipEntry(name: "empty.xml", data: []),
