@@ -250,6 +250,7 @@ public final class XMLTree {
     final class NameTable: @unchecked Sendable {
         struct Name {
             let id: Int
+            let qualified: String
             let prefix: String?
             /// Copied once, never freed (the table lives as long as the process).
             let local: UnsafePointer<xmlChar>
@@ -261,23 +262,56 @@ public final class XMLTree {
             pthread_mutex_init(m, nil)
             return m
         }()
-        private var names: [String: Name] = [:]
+        /// Open addressing with FNV-1a over the UTF-8 bytes: Swift's seeded hashing of a
+        /// String cost more than the rest of a lookup, and this table is asked for every
+        /// element and attribute written.
+        private var slots = [Name?](repeating: nil, count: 512)
+        private var used = 0
 
         var count: Int {
             pthread_mutex_lock(mutex)
             defer { pthread_mutex_unlock(mutex) }
-            return names.count
+            return used
+        }
+
+        private static func hash(_ s: String) -> Int {
+            func fnv(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+                return h
+            }
+            var copy = s
+            let h = copy.withUTF8(fnv)
+            return Int(truncatingIfNeeded: h ^ (h >> 29))
         }
 
         func name(_ qualifiedName: String) -> Name {
+            let h = Self.hash(qualifiedName)
             pthread_mutex_lock(mutex)
             defer { pthread_mutex_unlock(mutex) }
-            if let known = names[qualifiedName] { return known }
+            var i = h & (slots.count - 1)
+            while let known = slots[i] {
+                if known.qualified == qualifiedName { return known }
+                i = (i + 1) & (slots.count - 1)
+            }
             let (prefix, local) = XMLTree.split(qualifiedName)
             guard let copy = xmlCharStrdup(local) else { fatalError("libxml2: out of memory") }
-            let name = Name(id: names.count, prefix: prefix, local: UnsafePointer(copy))
-            names[qualifiedName] = name
+            let name = Name(id: used, qualified: qualifiedName, prefix: prefix, local: UnsafePointer(copy))
+            slots[i] = name
+            used += 1
+            if used * 2 > slots.count { grow() }
             return name
+        }
+
+        /// Twice the slots, every name placed again (at most half full).
+        private func grow() {
+            let old = slots
+            slots = [Name?](repeating: nil, count: old.count * 2)
+            for case let name? in old {
+                var i = Self.hash(name.qualified) & (slots.count - 1)
+                while slots[i] != nil { i = (i + 1) & (slots.count - 1) }
+                slots[i] = name
+            }
         }
     }
 

@@ -107,6 +107,27 @@ private final class ThreadCompressors {
         return compressors
     }
 
+    /// The parts this thread deflated last. The documents of one package share their
+    /// letterhead, so their ODT styles.xml (about 10 KB, with the header and footer) is
+    /// byte for byte the same five times over: comparing bytes is far cheaper than
+    /// deflating them again.
+    private var recent: [(level: Int32, part: PrecompressedData)] = []
+    private var next = 0
+
+    func deflated(_ data: [UInt8], level: Int32) -> PrecompressedData {
+        for r in recent where r.level == level && r.part.data.count == data.count && r.part.data == data {
+            return r.part
+        }
+        let part = PrecompressedData(deflating: data, level: level)
+        if recent.count < 8 {
+            recent.append((level, part))
+        } else {
+            recent[next] = (level, part)
+            next = (next + 1) % recent.count
+        }
+        return part
+    }
+
     func compressor(level: Int32) -> OpaquePointer {
         if let c = byLevel[level] { return c }
         guard let c = libdeflate_alloc_compressor(level) else { fatalError("libdeflate: out of memory") }
@@ -322,7 +343,7 @@ public enum ZipWriter {
                 let src: OpaquePointer
                 var precompressed = entry.precompressed
                 if precompressed == nil, entry.method == .deflated, !entry.data.isEmpty {
-                    precompressed = PrecompressedData(deflating: entry.data, level: level)
+                    precompressed = ThreadCompressors.current.deflated(entry.data, level: level)
                 }
                 if let part = precompressed, part.deflated != nil {
                     let state = Unmanaged.passRetained(PrecompressedSource(part)).toOpaque()
