@@ -320,6 +320,12 @@ public final class XMLTree {
         return (String(qualifiedName[..<colon]), String(qualifiedName[qualifiedName.index(after: colon)...]))
     }
 
+    /// The text as a C string for libxml2, without the copy into a new array that the
+    /// implicit String-to-`xmlChar *` conversion makes (libxml2 copies it anyway).
+    static func withXMLChars<R>(_ text: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
+        text.withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+    }
+
     static func string(_ p: UnsafePointer<xmlChar>?) -> String {
         guard let p else { return "" }
         return String(cString: p)
@@ -401,13 +407,15 @@ public struct XMLTreeElement {
         var existing = node.pointee.properties
         while let p = existing {
             if UnsafePointer(p.pointee.name) == name.local && p.pointee.ns == name.ns {
-                xmlSetNsProp(node, name.ns, name.local, value)
+                XMLTree.withXMLChars(value) { _ = xmlSetNsProp(node, name.ns, name.local, $0) }
                 return self
             }
             existing = p.pointee.next
         }
-        guard xmlNewNsPropEatName(node, name.ns, UnsafeMutablePointer(mutating: name.local), value) != nil
-        else { fatalError("libxml2: out of memory") }
+        let added = XMLTree.withXMLChars(value) {
+            xmlNewNsPropEatName(node, name.ns, UnsafeMutablePointer(mutating: name.local), $0)
+        }
+        guard added != nil else { fatalError("libxml2: out of memory") }
         return self
     }
 
@@ -416,7 +424,9 @@ public struct XMLTreeElement {
     public func appendText(_ text: String) throws(XMLError) {
         guard !text.isEmpty else { return }
         try XMLTree.checkCharacters(text)
-        guard let t = xmlNewDocText(document.doc, text) else { fatalError("libxml2: out of memory") }
+        guard let t = XMLTree.withXMLChars(text, { xmlNewDocText(document.doc, $0) }) else {
+            fatalError("libxml2: out of memory")
+        }
         xmlAddChild(node, t)
     }
 
