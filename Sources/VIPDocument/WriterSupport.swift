@@ -10,6 +10,31 @@ func xmlEntry(_ name: String, _ bytes: [UInt8]) -> ZipEntry {
     ZipEntry(name: name, data: bytes, method: bytes.count >= 4096 ? .deflated : .stored)
 }
 
+/// Generated parts that depend only on a few names (manifest, content types,
+/// relationships) come out the same for most documents: each distinct input is
+/// serialised once per process and its bytes reused. The key must hold everything the
+/// part depends on.
+final class GeneratedParts: @unchecked Sendable {
+    static let shared = GeneratedParts()
+    private let lock = NSLock()
+    private var parts: [String: [UInt8]] = [:]
+
+    func bytes(_ key: String, _ make: () throws -> [UInt8]) rethrows -> [UInt8] {
+        lock.lock()
+        if let known = parts[key] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let made = try make()
+        lock.lock()
+        // Bounded: documents with images or unusual templates each add a key.
+        if parts.count < 512 { parts[key] = made }
+        lock.unlock()
+        return made
+    }
+}
+
 /// Images written into a package, named in the order they were first used
 /// (image1.png, image2.jpeg, …) so names are stable.
 final class MediaStore {
