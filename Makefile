@@ -33,8 +33,10 @@ setup-test:
 build: setup
 	$(SWIFT) build
 
+# The Swift runtime and Foundation linked in statically: the dynamic loader's work for
+# them was a sixth of a one-package `vip build` (bench/RESULTATEN.md).
 release: setup
-	$(SWIFT) build -c release --product vip
+	$(SWIFT) build -c release --product vip --static-swift-stdlib
 
 # Builds the sample aanvragen into ODT and DOCX documents in uit/.
 demo: release
