@@ -68,7 +68,8 @@ public final class PrecompressedData: Sendable, Equatable {
 /// gone, and each thread keeps its own compressor per level for its lifetime.
 enum Deflater {
     /// Static parts are deflated at start-up, which every `vip build` process pays: level
-    /// 12 took 10 M instructions there, level 6 a fifth of that for a few hundred bytes more.
+    /// 12 took 10 M instructions there, level 6 a small part of that for a few hundred
+    /// bytes more.
     static let staticLevel: Int32 = 6
 
     /// The raw deflate stream of `data`, or nil when it would not be smaller than `data`.
@@ -119,6 +120,8 @@ private final class ThreadCompressors {
             return r.part
         }
         let part = PrecompressedData(deflating: data, level: level)
+        // Only small parts are kept: a body of thousands of budget lines is never repeated.
+        guard data.count <= 65536 else { return part }
         if recent.count < 8 {
             recent.append((level, part))
         } else {
