@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 VIP := .build/release/vip
-DEBIAN_PACKAGES := pkg-config libxml2-dev libzip-dev libhunspell-dev hunspell-nl libyaml-dev
+DEBIAN_PACKAGES := pkg-config libxml2-dev libzip-dev libhunspell-dev hunspell-nl libyaml-dev libdeflate-dev
 ORACLE_PACKAGES := jing libxml2-utils libreoffice-writer-nogui pandoc poppler-utils chromium
 PYTHON_PACKAGES := lxml python-docx jsonschema PyYAML pytest playwright axe-selenium-python
 SAMPLES := Samples/buurtmoestuin.yaml Samples/kinderfestival.yaml
@@ -33,8 +33,10 @@ setup-test:
 build: setup
 	$(SWIFT) build
 
+# The Swift runtime and Foundation linked in statically: the dynamic loader's work for
+# them was a sixth of a one-package `vip build` (bench/RESULTATEN.md).
 release: setup
-	$(SWIFT) build -c release --product vip
+	$(SWIFT) build -c release --product vip --static-swift-stdlib
 
 # Builds the sample aanvragen into ODT and DOCX documents in uit/.
 demo: release

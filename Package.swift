@@ -4,7 +4,7 @@ import PackageDescription
 
 // One library product (`VIPKit`) holds all behaviour; `vip` only parses arguments,
 // calls it and maps results to exit codes. Each C library is imported by exactly
-// one Swift module: CLibXML2 by VIPXML, CLibZip by VIPZip, CHunspell by VIPSpelling,
+// one Swift module: CLibXML2 by VIPXML, CLibZip and CLibDeflate by VIPZip, CHunspell by VIPSpelling,
 // CYAML by VIPYAML.
 let package = Package(
     name: "vip",
@@ -22,13 +22,15 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CLibZip", pkgConfig: "libzip",
                        providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate",
+                       providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CHunspell", pkgConfig: "hunspell",
                        providers: [.apt(["libhunspell-dev"])]),
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1",
                        providers: [.apt(["libyaml-dev"])]),
 
         .target(name: "VIPXML", dependencies: ["CLibXML2"]),
-        .target(name: "VIPZip", dependencies: ["CLibZip"]),
+        .target(name: "VIPZip", dependencies: ["CLibZip", "CLibDeflate"]),
         .target(name: "VIPSpelling", dependencies: ["CHunspell"]),
         .target(name: "VIPYAML", dependencies: ["CYAML"]),
         .target(name: "VIPModel", dependencies: ["VIPYAML"]),
@@ -48,7 +50,8 @@ let package = Package(
         .testTarget(name: "VIPPlanningTests", dependencies: [
             "VIPPlanning", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "VIPKitTests", dependencies: ["VIPKit", "VIPModel", "VIPChecklist", "VIPDocument", "VIPZip"],
+        .testTarget(name: "VIPKitTests", dependencies: ["VIPKit", "VIPModel", "VIPChecklist", "VIPDocument", "VIPZip",
+                                                     "VIPSpelling"],
                     exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

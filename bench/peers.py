@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Peers of vip for `make bench`: relatorio (ODT, Genshi directives) and docxtpl
 (DOCX, Jinja tags), filling templates that this script makes itself with the same
-documents vip builds per package: a letter per fund, the project plan, the budget
-and the fund list. Runs inside bench/.venv (bench/run.sh installs it).
+documents vip builds per package: a letter per fund that has not refused the aanvraag
+(as vip: a refused fund gets no letter), the project plan, the budget and the fund list,
+with the same sections, header (organisation) and footer (address, KvK, IBAN, "pagina
+X van Y"); the ODT templates use vip's own styles.xml and content.xml skeleton. Runs inside bench/.venv (bench/run.sh installs it).
 
   peers.py templates DIR                      make the templates
   peers.py batch --templates DIR --variants DIR --n N --runs R --json OUT
@@ -38,6 +40,14 @@ def euro(d):
     return "€ " + s.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
+def text(v):
+    return " ".join(str(v or "").split())
+
+
+def iban_groups(iban):
+    return " ".join(iban[i:i + 4] for i in range(0, len(iban), 4))
+
+
 def context(a):
     """The template data of one aanvraag, computed as vip computes it."""
     org = a["organisatie"]
@@ -57,17 +67,44 @@ def context(a):
         if d.get("status") != "afgewezen":
             dtotaal += b
         dekking.append({"naam": d.get("fonds") or d.get("bron"), "bedrag": euro(b), "status": d.get("status", "")})
+    adres = org["adres"]
+    contact = org["contactpersoon"]
+    wg = proj.get("werkwijze", {})
+    ev = proj.get("evaluatie", {})
+    vl = proj.get("verslaglegging", {})
     return {
-        "organisatie": org["naam"], "adres": org["adres"], "contact": org["contactpersoon"],
-        "kvk": org.get("kvk", ""), "iban": org.get("iban", ""),
-        "titel": proj["titel"], "samenvatting": proj["samenvatting"].strip(), "aanleiding": proj["aanleiding"].strip(),
-        "doel": proj["doel"].strip(), "doelgroep": proj["doelgroep"]["omschrijving"].strip(),
-        "activiteiten": proj["activiteiten"], "resultaten": proj["resultaten"],
+        "organisatie": org["naam"], "adres": adres, "contact": contact, "rechtsvorm": org.get("rechtsvorm", ""),
+        "doelstelling": text(org.get("doelstelling")), "kvk": org.get("kvk", ""), "iban": org.get("iban", ""),
+        # The footer lines as vip writes them (Briefhoofd): IBAN in groups of four.
+        "voet1": f"{org['naam']} · {adres['straat']} · {adres['postcode']} {adres['plaats']}",
+        "voet2": f"KvK {org.get('kvk', '')} · IBAN {iban_groups(org.get('iban', ''))} · {org.get('website', '')}",
+        "titel": proj["titel"], "samenvatting": text(proj["samenvatting"]), "aanleiding": text(proj["aanleiding"]),
+        "doel": text(proj["doel"]), "doelgroep": text(proj["doelgroep"]["omschrijving"]),
+        "problematiek": text(proj["doelgroep"].get("problematiek")),
+        "werkwijze": text(wg.get("omschrijving")), "motivering": text(wg.get("motivering")),
+        "deskundigheid": text(proj.get("deskundigheid")),
+        "partners": [{"naam": x["naam"], "rol": x.get("rol", "")} for x in proj.get("partners", [])],
+        "periode": f"{proj['periode']['start']} tot en met {proj['periode']['eind']}",
+        "activiteiten": [{"naam": x["naam"], "omschrijving": text(x.get("omschrijving"))} for x in proj["activiteiten"]],
+        "resultaten": proj["resultaten"], "succesfactoren": proj.get("succesfactoren", []),
+        "faalfactoren": proj.get("faalfactoren", []),
+        "evaluatie": text(f"{ev.get('hoe', '')} {ev.get('wanneer', '')} {ev.get('door', '')}"),
+        "verslaglegging": text(f"{vl.get('door', '')} {vl.get('wanneer', '')} {vl.get('gebruik', '')}"),
+        "vervolg": text(proj.get("vervolg")),
         "posten": posten, "totaal": euro(totaal), "dekking": dekking, "dekking_totaal": euro(dtotaal),
-        "toelichting": a["begroting"].get("toelichting", "").strip(),
+        "toelichting": text(a["begroting"].get("toelichting", "")),
         "fondsen": a["fondsen"], "plaats": a["brief"]["plaats"], "datum": str(a["brief"]["datum"]),
         "ondertekening": a["brief"]["ondertekening"],
+        "bijlagen": [{"titel": x.get("titel", ""), "toelichting": text(x.get("toelichting", ""))}
+                     for x in a.get("bijlagen", [])],
     }
+
+
+def letter_funds(a):
+    """The funds that get a letter, as in vip: not those whose dekkingsplan entry says
+    the fund refused (`afgewezen`)."""
+    refused = {d.get("fonds") for d in a["dekkingsplan"] if d.get("status") == "afgewezen"}
+    return [f for f in a["fondsen"] if f["naam"] not in refused]
 
 
 def letter_context(ctx, fonds, a):
@@ -75,44 +112,81 @@ def letter_context(ctx, fonds, a):
     c = dict(ctx)
     c["fonds"] = fonds
     c["gevraagd"] = gevraagd
+    c["anderen"] = [d for d in ctx["dekking"] if d["naam"] != fonds["naam"]]
     return c
 
 # ---------------------------------------------------------------- templates
 
-# Each document: a list of (kind, text) where kind is p (paragraph), h (heading),
-# for/endfor (loop over paragraphs), table (rows with a loop).
+# Each document: a list of (kind, text) where kind is p (paragraph), h (heading), h2,
+# for/endfor (loop over paragraphs), li (list-like paragraph), table (rows with a loop).
+# The same sections and texts as vip's documents (BriefBuilder, ProjectplanBuilder,
+# BegrotingBuilder, FondsenlijstBuilder); header and footer come with every template.
 DOCS = {
     "brief": [
-        ("p", "{organisatie}"), ("p", "{adres.straat}"), ("p", "{adres.postcode} {adres.plaats}"),
-        ("p", "{fonds.naam}"), ("p", "t.a.v. {fonds.ter_attentie_van}"), ("p", "{fonds.adres.straat}"),
-        ("p", "{fonds.adres.postcode} {fonds.adres.plaats}"), ("p", "{plaats}, {datum}"),
-        ("p", "Betreft: aanvraag voor {titel}"), ("p", "{fonds.aanhef}"), ("p", "{samenvatting}"),
-        ("p", "Wij vragen u een bijdrage van {gevraagd}. De totale begroting is {totaal}."),
-        ("p", "{aanleiding}"), ("p", "Met vriendelijke groet,"),
-        ("for", "o in ondertekening"), ("p", "{o.naam}, {o.functie}"), ("endfor", ""),
+        ("p", "{plaats}, {datum}"), ("p", "{fonds.naam}"), ("p", "t.a.v. {fonds.ter_attentie_van}"),
+        ("p", "{fonds.adres.straat}"), ("p", "{fonds.adres.postcode} {fonds.adres.plaats}"),
+        ("p", "Betreft: aanvraag voor een bijdrage aan het project {titel}"), ("p", "{fonds.aanhef}"),
+        ("p", "Graag stellen wij {organisatie} aan u voor. Wij zijn een {rechtsvorm} uit {adres.plaats}. "
+              "Onze doelstelling: {doelstelling}"),
+        ("p", "Met deze brief vragen wij uw steun voor ons project {titel}."),
+        ("h2", "Waarom dit project nodig is"), ("p", "{aanleiding}"),
+        ("p", "Het project is bedoeld voor: {doelgroep} Zij hebben te maken met: {problematiek}"),
+        ("h2", "Wat wij gaan doen"), ("p", "{samenvatting}"),
+        ("for", "x in activiteiten"), ("li", "{x.naam}: {x.omschrijving}"), ("endfor", ""),
+        ("p", "Het project loopt van {periode}."), ("p", "Ons doel: {doel}"),
+        ("h2", "Begroting en dekking"),
+        ("p", "De totale kosten van het project bedragen {totaal}. Van {fonds.naam} vragen wij een bijdrage van "
+              "{gevraagd}."),
+        ("p", "Wij betalen het project niet alleen van uw bijdrage. De dekking in het kort:"),
+        ("for", "d in anderen"), ("li", "{d.naam}: {d.bedrag} ({d.status})"), ("endfor", ""),
+        ("p", "De begroting, het dekkingsplan en een overzicht van de aangeschreven fondsen vindt u in de bijlagen."),
+        ("p", "Voor meer informatie kunt u contact opnemen met {contact.naam}, {contact.functie}, telefonisch op "
+              "{contact.telefoon} of per e-mail via {contact.email}, {contact.bereikbaar}."),
+        ("p", "Wij hopen dat u ons project wilt steunen en zien uw reactie met belangstelling tegemoet."),
+        ("p", "Met vriendelijke groet,"),
+        ("for", "o in ondertekening"), ("p", "{o.naam}, {o.functie}"), ("endfor", ""), ("p", "{organisatie}"),
+        ("h2", "Bijlagen"),
+        ("for", "x in bijlagen"), ("li", "{x.titel}: {x.toelichting}"), ("endfor", ""),
     ],
     "projectplan": [
-        ("h", "{titel}"), ("p", "{organisatie}"), ("h", "Samenvatting"), ("p", "{samenvatting}"),
-        ("h", "Aanleiding"), ("p", "{aanleiding}"), ("h", "Doel"), ("p", "{doel}"),
-        ("h", "Doelgroep"), ("p", "{doelgroep}"), ("h", "Activiteiten"),
-        ("for", "x in activiteiten"), ("p", "{x.naam}: {x.omschrijving}"), ("endfor", ""),
-        ("h", "Resultaten"),
-        ("for", "x in resultaten"), ("p", "{x.resultaat} {x.waarom}"), ("endfor", ""),
+        ("h", "{titel}"), ("p", "{organisatie}"), ("h2", "Samenvatting"), ("p", "{samenvatting}"),
+        ("h2", "1. Doelstelling"), ("p", "{aanleiding}"), ("p", "{doel}"),
+        ("h2", "2. Doelgroep"), ("p", "{doelgroep}"), ("p", "{problematiek}"),
+        ("h2", "3. Activiteiten"),
+        ("for", "x in activiteiten"), ("li", "{x.naam}: {x.omschrijving}"), ("endfor", ""),
+        ("h2", "4. Werkwijze"), ("p", "{werkwijze}"), ("p", "{motivering}"), ("p", "{deskundigheid}"),
+        ("h2", "5. Samenwerkende partners"),
+        ("for", "x in partners"), ("li", "{x.naam}: {x.rol}"), ("endfor", ""),
+        ("h2", "6. Planning"), ("p", "Het project loopt van {periode}."),
+        ("h2", "7. Resultaten"),
+        ("for", "x in resultaten"), ("li", "{x.resultaat} {x.waarom}"), ("endfor", ""),
+        ("h2", "8. Evaluatie"), ("p", "{evaluatie}"),
+        ("h2", "9. Verslaglegging"), ("p", "{verslaglegging}"),
+        ("h2", "10. Begroting"), ("p", "De totale kosten bedragen {totaal}; zie de begroting."),
+        ("h2", "11. Succes- en faalfactoren"),
+        ("for", "x in succesfactoren"), ("li", "{x}"), ("endfor", ""),
+        ("for", "x in faalfactoren"), ("li", "{x}"), ("endfor", ""),
+        ("h2", "12. Vervolgstappen"), ("p", "{vervolg}"),
     ],
     "begroting": [
-        ("h", "Begroting {titel}"), ("p", "{organisatie}"),
+        ("h", "{titel}"), ("p", "{organisatie}"), ("h2", "Begroting"),
         ("table", ("posten", "p", ["{p.post}", "{p.aantal} {p.eenheid}", "{p.prijs}", "{p.bedrag}"],
-                   ["Post", "Aantal", "Prijs", "Bedrag"], ["Totaal", "", "", "{totaal}"])),
-        ("p", "{toelichting}"),
+                   ["Post", "Aantal", "Prijs", "Bedrag"], ["Totaal begroting", "", "", "{totaal}"])),
+        ("h2", "Dekkingsplan"),
+        ("table", ("dekking", "d", ["{d.naam}", "{d.status}", "{d.bedrag}"],
+                   ["Bron of fonds", "Status", "Bedrag"], ["Totaal dekking", "", "{dekking_totaal}"])),
+        ("h2", "Toelichting"), ("p", "{toelichting}"),
     ],
     "fondsenlijst": [
-        ("h", "Dekkingsplan en fondsen {titel}"),
+        ("h", "Aangeschreven fondsen"), ("p", "{titel}, {organisatie}"),
         ("table", ("dekking", "d", ["{d.naam}", "{d.status}", "{d.bedrag}"],
                    ["Bron of fonds", "Status", "Bedrag"], ["Totaal", "", "{dekking_totaal}"])),
     ],
 }
 
-FIELD = re.compile(r"\{([a-z_.]+)\}")
+FIELD = re.compile(r"\{([a-z0-9_.]+)\}")
+# vip's own unzipped templates: the peers' ODT templates use the same styles and page.
+VIP_TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Templates")
 
 
 def xml_escape(s):
@@ -134,24 +208,21 @@ def odt_text(t):
     return "".join(out)
 
 
-NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-      'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-      'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-      'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
-      'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
-      'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
-      'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
-      'xmlns:dc="http://purl.org/dc/elements/1.1/" '
-      'xmlns:xlink="http://www.w3.org/1999/xlink" ')
+def vip_part(name):
+    with open(os.path.join(VIP_TEMPLATES, "odt", name), encoding="utf-8") as f:
+        return re.sub(r"<!--.*?-->", "", f.read(), flags=re.S)
 
 
 def odt_content(doc):
     body = []
     for kind, t in DOCS[doc]:
         if kind == "p":
-            body.append(f'<text:p text:style-name="Standard">{odt_text(t)}</text:p>')
-        elif kind == "h":
-            body.append(f'<text:h text:outline-level="1">{odt_text(t)}</text:h>')
+            body.append(f'<text:p text:style-name="Text_20_body">{odt_text(t)}</text:p>')
+        elif kind == "li":
+            body.append(f'<text:p text:style-name="List_20_Item">{odt_text(t)}</text:p>')
+        elif kind in ("h", "h2"):
+            level = 1 if kind == "h" else 2
+            body.append(f'<text:h text:style-name="Heading_20_{level}" text:outline-level="{level}">{odt_text(t)}</text:h>')
         elif kind == "for":
             body.append("<text:p>" + odt_ph('for each="' + t + '"') + "</text:p>")
         elif kind == "endfor":
@@ -159,25 +230,30 @@ def odt_content(doc):
         elif kind == "table":
             lst, var, cells, head, foot = t
             n = len(cells)
-            row = lambda cs: "<table:table-row>" + "".join(
-                f'<table:table-cell office:value-type="string"><text:p>{c}</text:p></table:table-cell>' for c in cs) + "</table:table-row>"
+
+            def row(cs, style="Table_20_Contents"):
+                return "<table:table-row>" + "".join(
+                    f'<table:table-cell office:value-type="string"><text:p text:style-name="{style}">{c}</text:p>'
+                    '</table:table-cell>' for c in cs) + "</table:table-row>"
             body.append(f'<table:table table:name="{doc}"><table:table-column table:number-columns-repeated="{n}"/>')
-            body.append(row([xml_escape(h) for h in head]))
+            body.append(row([xml_escape(h) for h in head], "Table_20_Heading"))
             body.append(row([odt_ph(f'for each="{var} in {lst}"')] + [""] * (n - 1)))
             body.append(row([odt_text(c) for c in cells]))
             body.append(row([odt_ph("/for")] + [""] * (n - 1)))
-            body.append(row([odt_text(c) for c in foot]))
+            body.append(row([odt_text(c) for c in foot], "Table_20_Total"))
             body.append("</table:table>")
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<office:document-content ' + NS + 'office:version="1.3">'
-            '<office:body><office:text>' + "".join(body) + '</office:text></office:body></office:document-content>')
+    return vip_part("content.xml").replace("<?vip automatic-styles?>", "").replace("<?vip body?>", "".join(body))
 
 
-ODT_STYLES = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles ' + NS + 'office:version="1.3">'
-              '<office:styles><style:style style:name="Standard" style:family="paragraph">'
-              '<style:text-properties fo:font-size="11pt"/></style:style></office:styles></office:document-styles>')
-ODT_META = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document-meta ' + NS + 'office:version="1.3">'
-            '<office:meta/></office:document-meta>')
+def odt_styles():
+    header = f'<style:header><text:p text:style-name="Header">{odt_ph("organisatie")}</text:p></style:header>'
+    footer = (f'<style:footer><text:p text:style-name="Footer">{odt_ph("voet1")}</text:p>'
+              f'<text:p text:style-name="Footer">{odt_ph("voet2")}</text:p>'
+              '<text:p text:style-name="Footer">pagina <text:page-number text:select-page="current">1'
+              '</text:page-number> van <text:page-count>1</text:page-count></text:p></style:footer>')
+    return vip_part("styles.xml").replace("<?vip header?>", header).replace("<?vip footer?>", footer)
+
+
 ODT_MANIFEST = ('<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest '
                 'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
                 '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>'
@@ -188,12 +264,13 @@ ODT_MANIFEST = ('<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest '
 
 
 def write_odt(path, doc):
+    meta = vip_part("meta.xml").replace("<?vip meta?>", "")
     with zipfile.ZipFile(path, "w") as z:
         z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED)
         z.writestr("META-INF/manifest.xml", ODT_MANIFEST, zipfile.ZIP_DEFLATED)
         z.writestr("content.xml", odt_content(doc), zipfile.ZIP_DEFLATED)
-        z.writestr("styles.xml", ODT_STYLES, zipfile.ZIP_DEFLATED)
-        z.writestr("meta.xml", ODT_META, zipfile.ZIP_DEFLATED)
+        z.writestr("styles.xml", odt_styles(), zipfile.ZIP_DEFLATED)
+        z.writestr("meta.xml", meta, zipfile.ZIP_DEFLATED)
 
 
 # ---- DOCX (docxtpl): Jinja tags in runs, {%tr %} for table rows, {%p %} for paragraphs
@@ -201,14 +278,39 @@ def jinja(t):
     return FIELD.sub(lambda m: "{{ " + m.group(1) + " }}", t)
 
 
+def docx_field(paragraph, instruction):
+    """A PAGE or NUMPAGES field, as vip writes "pagina X van Y"."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = "1"
+    run.append(t)
+    field.append(run)
+    paragraph._p.append(field)
+
+
 def write_docx(path, doc):
     import docx
     d = docx.Document()
+    section = d.sections[0]
+    section.header.paragraphs[0].text = jinja("{organisatie}")
+    section.footer.paragraphs[0].text = jinja("{voet1}")
+    section.footer.add_paragraph(jinja("{voet2}"))
+    pages = section.footer.add_paragraph("pagina ")
+    docx_field(pages, "PAGE")
+    pages.add_run(" van ")
+    docx_field(pages, "NUMPAGES")
+    d.core_properties.title = jinja("{titel}")
     for kind, t in DOCS[doc]:
         if kind == "p":
             d.add_paragraph(jinja(t))
-        elif kind == "h":
-            d.add_heading(jinja(t), level=1)
+        elif kind == "li":
+            d.add_paragraph(jinja(t), style="List Bullet")
+        elif kind in ("h", "h2"):
+            d.add_heading(jinja(t), level=1 if kind == "h" else 2)
         elif kind == "for":
             d.add_paragraph("{%p for " + t + " %}")
         elif kind == "endfor":
@@ -216,6 +318,7 @@ def write_docx(path, doc):
         elif kind == "table":
             lst, var, cells, head, foot = t
             table = d.add_table(rows=5, cols=len(cells))
+            table.style = "Table Grid"
             for i, h in enumerate(head):
                 table.cell(0, i).text = h
             table.cell(1, 0).text = "{%tr for " + var + " in " + lst + " %}"
@@ -249,7 +352,7 @@ class Peers:
     def package(self, a, fmt):
         """All documents of one package in memory: {name: bytes}."""
         ctx = context(a)
-        jobs = [("brief-%d" % i, "brief", letter_context(ctx, f, a)) for i, f in enumerate(a["fondsen"])]
+        jobs = [("brief-%d" % i, "brief", letter_context(ctx, f, a)) for i, f in enumerate(letter_funds(a))]
         jobs += [("projectplan", "projectplan", ctx), ("begroting", "begroting", ctx), ("fondsenlijst", "fondsenlijst", ctx)]
         out = {}
         for name, doc, c in jobs:
@@ -266,17 +369,25 @@ class Peers:
 
 
 def plain_text(data, name):
+    """The text of the body, header and footer parts."""
     z = zipfile.ZipFile(io.BytesIO(data))
-    part = "content.xml" if name.endswith(".odt") else "word/document.xml"
-    xml = z.read(part).decode("utf-8")
-    xml = re.sub(r"<text:s( text:c=\"(\d+)\")?/>", lambda m: " " * int(m.group(2) or 1), xml)
-    return re.sub(r"<[^>]+>", "", xml).replace("&amp;", "&").replace("\u00a0", " ")
+    if name.endswith(".odt"):
+        parts = ["content.xml", "styles.xml"]
+    else:
+        parts = ["word/document.xml"] + [n for n in z.namelist() if re.match(r"word/(header|footer)\d*\.xml$", n)]
+    out = []
+    for part in parts:
+        xml = z.read(part).decode("utf-8")
+        xml = re.sub(r"<text:s( text:c=\"(\d+)\")?/>", lambda m: " " * int(m.group(2) or 1), xml)
+        out.append(re.sub(r"<[^>]+>", "", xml).replace("&amp;", "&").replace("\u00a0", " "))
+    return " ".join(out)
 
 
 def key_texts(a):
     ctx = context(a)
-    return [ctx["organisatie"], ctx["titel"], ctx["fondsen"][0]["naam"], a["begroting"]["posten"][0]["post"],
-            ctx["totaal"].replace("€ ", "")]
+    return [ctx["organisatie"], ctx["titel"], letter_funds(a)[0]["naam"], a["begroting"]["posten"][0]["post"],
+            ctx["totaal"].replace("€ ", ""), ctx["kvk"], iban_groups(ctx["iban"]), "Waarom dit project nodig is",
+            "Vervolgstappen", "Dekkingsplan"]
 
 
 def spread(values):
@@ -321,6 +432,12 @@ def main():
             print(f"  {who:10s} {len(files):2d} documenten, sleutelteksten: "
                   + ("alle aanwezig" if not missing else "ONTBREEKT " + ", ".join(missing)))
             bad += bool(missing)
+        # The same document set: as many ODT files as relatorio makes, as many DOCX as docxtpl.
+        for ext, who in ((".odt", "relatorio"), (".docx", "docxtpl")):
+            mine = sum(n.endswith(ext) for n in sets["vip"])
+            if mine != len(sets[who]):
+                print(f"  ONGELIJK: vip {mine} {ext}-documenten, {who} {len(sets[who])}")
+                bad += 1
         sys.exit(1 if bad else 0)
     elif cmd == "batch":
         n, runs = int(opts["n"]), int(opts["runs"])

@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
-# `make bench` (after `make release`): vip against its peers. Prints figures; asserts
-# nothing except that the inputs are valid and the outputs hold the same key texts.
+# `make bench` (after `make release`): vip against its peers, side by side in one run and
+# in the same process model: a batch of N packages in one process, and one package
+# including process start. Prints figures and ratios; asserts nothing except that the
+# inputs are valid and that vip and the peers make the same document set with the same
+# key texts.
 #
-#   BENCH_N=1000 BENCH_RUNS=3   variants and runs in one process (vip)
-#   PEER_N=50 PEER_RUNS=3       variants and runs for relatorio and docxtpl (slow)
+#   BENCH_N=200 BENCH_RUNS=3    packages and runs of the batch (vip)
+#   PEER_N=200 PEER_RUNS=2      packages and runs of the batch for relatorio and docxtpl
+#   CLI_N=1000                  packages built by one `vip build` call (peak memory)
 #   ONE_RUNS=20                 repetitions of one package including process start
 #   SOFFICE_N=20                packages converted by LibreOffice in one call
 #   BENCH_POSTS=10,100,1000,10000
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BENCH_N=${BENCH_N:-1000}
+BENCH_N=${BENCH_N:-200}
 BENCH_RUNS=${BENCH_RUNS:-3}
-PEER_N=${PEER_N:-50}
-PEER_RUNS=${PEER_RUNS:-3}
+PEER_N=${PEER_N:-$BENCH_N}
+PEER_RUNS=${PEER_RUNS:-2}
+CLI_N=${CLI_N:-1000}
 ONE_RUNS=${ONE_RUNS:-20}
 SOFFICE_N=${SOFFICE_N:-20}
 BENCH_POSTS=${BENCH_POSTS:-10,100,1000,10000}
@@ -44,10 +49,11 @@ fi
 
 echo
 echo "== vip in één proces"
-"$BENCH_BIN" --n "$BENCH_N" --runs "$BENCH_RUNS" --posts "$BENCH_POSTS" --write "$W" --json "$R/vip.json"
+"$BENCH_BIN" --n "$BENCH_N" --runs "$BENCH_RUNS" --posts "$BENCH_POSTS" --write "$W" --write-n "$CLI_N" \
+  --json "$R/vip.json"
 
 echo
-echo "== peers in één proces ($PEER_N varianten × $PEER_RUNS runs, ms per pakket: 3 brieven, projectplan, begroting, fondsenlijst)"
+echo "== peers in één proces ($PEER_N varianten × $PEER_RUNS runs, ms per pakket: een brief per fonds dat niet afwees, projectplan, begroting, fondsenlijst)"
 "$PY" bench/peers.py templates "$W/peers"
 ONE=$W/variants/variant-0001.yaml
 "$VIP" build "$ONE" --uit "$W/vip-one" > /dev/null
@@ -71,6 +77,7 @@ timeit "$R/one-vip.txt" "$VIP" build "$ONE" --uit "$W/one-vip"
 timeit "$R/one-vip-odt.txt" "$VIP" build "$ONE" --formaat odt --uit "$W/one-vip-odt"
 timeit "$R/one-vip-docx.txt" "$VIP" build "$ONE" --formaat docx --uit "$W/one-vip-docx"
 timeit "$R/one-vip-check.txt" "$VIP" check "$ONE"
+timeit "$R/one-vip-version.txt" "$VIP" --version
 timeit "$R/one-relatorio.txt" "$PY" bench/peers.py one --templates "$W/peers" --format odt "$ONE" "$W/one-relatorio"
 timeit "$R/one-docxtpl.txt" "$PY" bench/peers.py one --templates "$W/peers" --format docx "$ONE" "$W/one-docxtpl"
 timeit "$R/one-python.txt" "$PY" -c "pass"
@@ -97,7 +104,7 @@ if command -v soffice > /dev/null; then
 fi
 
 echo
-echo "== de CLI: $BENCH_N pakketten in één aanroep, grote aanvragen, de aliasbom (/usr/bin/time)"
+echo "== de CLI: $CLI_N pakketten in één aanroep, grote aanvragen, de aliasbom (/usr/bin/time)"
 TIME=/usr/bin/time
 # %e wall seconds, %M max RSS in KB, %x exit status
 $TIME -f "%e %M %x" -o "$R/cli-check-all.txt" "$VIP" check "$W"/variants/*.yaml > /dev/null || true
@@ -116,4 +123,4 @@ $TIME -f "%e %M %x" -o "$R/cli-aliasbom.txt" "$VIP" check "$W/aliasbom.yaml" > "
 
 { nproc; cut -d' ' -f1-3 /proc/loadavg; } > "$R/load-end.txt"
 echo
-python3 bench/summary.py "$R"
+python3 bench/summary.py "$R" "$CLI_N"

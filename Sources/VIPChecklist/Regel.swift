@@ -84,6 +84,13 @@ public struct CheckContext: Sendable {
 public protocol Spelling: Sendable {
     /// True when `word` is spelled correctly.
     func isCorrect(_ word: String) -> Bool
+    /// Up to `limit` corrections for a misspelt word, best first.
+    func suggestions(_ word: String, limit: Int) -> [String]
+}
+
+extension Spelling {
+    /// A spell checker without suggestions.
+    public func suggestions(_ word: String, limit: Int) -> [String] { [] }
 }
 
 /// Collects the findings of one rule.

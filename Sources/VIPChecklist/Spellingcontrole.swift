@@ -3,6 +3,20 @@ import VIPSpelling
 
 extension Hunspell: Spelling {
     public func isCorrect(_ word: String) -> Bool { spell(word) }
+    public func suggestions(_ word: String, limit: Int) -> [String] { suggest(word, limit: limit) }
+}
+
+/// The dictionary loads at the first word looked up; one that cannot be opened knows
+/// every word (as no dictionary at all: no findings).
+extension Hunspell.Deferred: Spelling {
+    public func isCorrect(_ word: String) -> Bool { hunspell?.spell(word) ?? true }
+    public func suggestions(_ word: String, limit: Int) -> [String] { hunspell?.suggest(word, limit: limit) ?? [] }
+}
+
+extension Checklist {
+    /// Whether the aanvraag has prose for the spell check (`spelling`); without it the
+    /// dictionary need not be loaded.
+    public static func heeftProza(_ a: Aanvraag) -> Bool { !Spellingcontrole.prozavelden(a).isEmpty }
 }
 
 /// The `spelling` rule's work: every prose field through the dictionary, one finding
@@ -130,8 +144,7 @@ struct Spellingcontrole {
             let lijst = onbekend.prefix(12).map { word -> String in
                 var uitleg: [String] = []
                 if let mark, let regel = aanvraag.bron.regel(van: word, vanaf: mark) { uitleg.append("regel \(regel)") }
-                if let hunspell = spelling as? Hunspell,
-                   let s = hunspell.suggest(word, limit: 4).first(where: { !$0.contains(" ") }) {
+                if let s = spelling.suggestions(word, limit: 4).first(where: { !$0.contains(" ") }) {
                     uitleg.append("\(s)?")
                 }
                 return "\"\(word)\"" + (uitleg.isEmpty ? "" : " (\(uitleg.joined(separator: ", ")))")

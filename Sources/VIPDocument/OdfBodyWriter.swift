@@ -151,16 +151,16 @@ struct OdfBodyWriter {
     static func appendText(_ text: String, to element: XMLTreeElement) throws {
         let utf8 = text.utf8
         // Most texts have no tab, newline, carriage return or double space: one text node.
-        var plain = true
-        var previous: UInt8 = 0
-        for b in utf8 {
-            if b == 0x9 || b == 0xA || b == 0xD || (b == 0x20 && previous == 0x20) {
-                plain = false
-                break
+        func isPlain<S: Sequence<UInt8>>(_ bytes: S) -> Bool {
+            var previous: UInt8 = 0
+            for b in bytes {
+                if b == 0x9 || b == 0xA || b == 0xD || (b == 0x20 && previous == 0x20) { return false }
+                previous = b
             }
-            previous = b
+            return true
         }
-        if plain {
+        // On the contiguous bytes when the string has them (native strings do).
+        if utf8.withContiguousStorageIfAvailable(isPlain) ?? isPlain(utf8) {
             try element.appendText(text)
             return
         }

@@ -51,7 +51,9 @@ struct OdfWriter {
         }
         // Phase 5: the manifest is generated from what was actually written, so it
         // lists every part (including images) and nothing else.
-        entries.append(xmlEntry("META-INF/manifest.xml", try manifest(for: entries)))
+        let manifestKey = "odf-manifest\n" + entries.map(\.name).joined(separator: "\n")
+        entries.append(xmlEntry("META-INF/manifest.xml",
+                                try GeneratedParts.shared.bytes(manifestKey) { try manifest(for: entries) }))
         do {
             return try ZipWriter.archive(entries)
         } catch {

@@ -124,8 +124,16 @@ struct OoxmlWriter {
         _ = numberingID
 
         var entries: [ZipEntry] = []
-        entries.append(xmlEntry("[Content_Types].xml", try contentTypes(parts: parts, media: media)))
-        entries.append(xmlEntry("_rels/.rels", try packageRelationships()))
+        // Content types depend on the template's static parts, the header and footer
+        // parts and the image formats used; nothing else.
+        let typesKey = "ooxml-content-types\n" + template.staticParts.map(\.name).joined(separator: "\n") + "\n|"
+            + parts.map { $0.name + " " + $0.contentType }.joined(separator: "\n") + "\n|"
+            + media.items.map(\.image.format.rawValue).joined(separator: " ")
+        entries.append(xmlEntry("[Content_Types].xml",
+                                try GeneratedParts.shared.bytes(typesKey) { try contentTypes(parts: parts, media: media) }))
+        entries.append(xmlEntry("_rels/.rels", try GeneratedParts.shared.bytes("ooxml-package-rels") {
+            try packageRelationships()
+        }))
         entries.append(xmlEntry("docProps/core.xml", core.serialized()))
         entries.append(xmlEntry("docProps/app.xml", app.serialized()))
         entries.append(xmlEntry("word/document.xml", main.serialized()))
@@ -213,6 +221,11 @@ final class Relationships {
     }
 
     func serialized() throws -> [UInt8] {
+        let key = "ooxml-rels\n" + items.map { "\($0.id) \($0.type) \($0.target)" }.joined(separator: "\n")
+        return try GeneratedParts.shared.bytes(key, serializeAnew)
+    }
+
+    private func serializeAnew() throws -> [UInt8] {
         let tree = try XMLTree(root: "Relationships",
                                namespaces: ["": "http://schemas.openxmlformats.org/package/2006/relationships"])
         for item in items {

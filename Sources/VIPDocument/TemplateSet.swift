@@ -154,12 +154,7 @@ final class FormatTemplate: @unchecked Sendable {
         for part in staticParts {
             let entry = xmlEntry(part.name, part.bytes)
             if entry.method == .deflated {
-                do {
-                    staticEntries[part.name] = ZipEntry(name: part.name,
-                                                        precompressed: try PrecompressedData(deflating: part.bytes))
-                } catch {
-                    throw DocumentError.packaging(error)
-                }
+                staticEntries[part.name] = ZipEntry(name: part.name, precompressed: PrecompressedData(deflating: part.bytes))
             } else {
                 staticEntries[part.name] = entry
             }

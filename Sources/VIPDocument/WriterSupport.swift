@@ -2,11 +2,37 @@ import Foundation
 import VIPZip
 import VIPXML
 
-/// A package entry for an XML part. zlib's set-up costs about 70 µs per entry,
-/// whatever its size, while deflating a part of a few kilobytes saves only a few
-/// kilobytes; small parts are stored, so a package of many documents stays fast.
+/// A package entry for an XML part. Deflating a part of a few kilobytes saves only a
+/// few kilobytes; small parts are stored, so a package of many documents stays fast.
+/// (With zlib the set-up alone cost about 70 µs per entry; libdeflate has none, but
+/// compressing the small parts would still cost more than it saves.)
 func xmlEntry(_ name: String, _ bytes: [UInt8]) -> ZipEntry {
     ZipEntry(name: name, data: bytes, method: bytes.count >= 4096 ? .deflated : .stored)
+}
+
+/// Generated parts that depend only on a few names (manifest, content types,
+/// relationships) come out the same for most documents: each distinct input is
+/// serialised once per process and its bytes reused. The key must hold everything the
+/// part depends on.
+final class GeneratedParts: @unchecked Sendable {
+    static let shared = GeneratedParts()
+    private let lock = NSLock()
+    private var parts: [String: [UInt8]] = [:]
+
+    func bytes(_ key: String, _ make: () throws -> [UInt8]) rethrows -> [UInt8] {
+        lock.lock()
+        if let known = parts[key] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let made = try make()
+        lock.lock()
+        // Bounded: documents with images or unusual templates each add a key.
+        if parts.count < 512 { parts[key] = made }
+        lock.unlock()
+        return made
+    }
 }
 
 /// Images written into a package, named in the order they were first used

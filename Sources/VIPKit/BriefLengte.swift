@@ -26,8 +26,13 @@ public enum BriefLengte {
 
     public static func paginas(_ blocks: [Block], model m: Model = model) -> Double {
         func regels(_ inlines: [Inline], breedte: Double = 1) -> Double {
-            let parts = Inline.plainText(inlines).split(separator: "\n", omittingEmptySubsequences: false)
-            return parts.reduce(0) { $0 + max(1, (Double($1.count) / (m.tekensPerRegel * breedte)).rounded(.up)) }
+            let parts = Inline.plainText(inlines).lines
+            return parts.reduce(0) { $0 + max(1, (Double(tekens($1)) / (m.tekensPerRegel * breedte)).rounded(.up)) }
+        }
+        /// Characters of a line; ASCII without CR is counted on its bytes (grapheme
+        /// breaking was a fifth of a check).
+        func tekens(_ line: Substring) -> Int {
+            line.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? line.utf8.count : line.count
         }
         var total = m.vasteRegels
         for block in blocks {

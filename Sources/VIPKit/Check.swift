@@ -18,7 +18,9 @@ public struct Checker: Sendable {
     public var spelling: (any Spelling)?
     public var limits: ReadLimits
 
-    public init(checklist: Checklist = Checklist(), spelling: (any Spelling)? = Hunspell.dutch,
+    /// The default spelling is the Dutch dictionary, loaded only when an aanvraag has
+    /// prose to check.
+    public init(checklist: Checklist = Checklist(), spelling: (any Spelling)? = Hunspell.Deferred.dutch,
                 limits: ReadLimits = .standard) {
         self.checklist = checklist
         self.spelling = spelling
@@ -32,7 +34,11 @@ public struct Checker: Sendable {
     }
 
     public func check(_ a: Aanvraag) throws(LeesFout) -> [Bevinding] {
-        try checklist.check(context(a))
+        // The dictionary loads on a second core while the rules before `spelling` run.
+        if let deferred = spelling as? Hunspell.Deferred, !deferred.isLoaded, Checklist.heeftProza(a) {
+            deferred.prefetch()
+        }
+        return try checklist.check(context(a))
     }
 
     public func check(path: String) -> CheckResultaat {

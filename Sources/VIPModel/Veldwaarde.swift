@@ -1,3 +1,5 @@
+import Foundation
+
 /// One value of an aanvraag, found through the field table.
 public struct Veldwaarde {
     /// As in findings: `begroting.posten[2].prijs`; an item of a list of texts is `project.thema[1]`.
@@ -93,13 +95,7 @@ extension Veldentabel {
     }
 
     /// The stored properties of a model value, by name.
-    static func eigenschappen(_ waarde: Any) -> [String: Any] {
-        var uit: [String: Any] = [:]
-        for kind in Mirror(reflecting: waarde).children {
-            if let label = kind.label { uit[label] = kind.value }
-        }
-        return uit
-    }
+    static func eigenschappen(_ waarde: Any) -> Eigenschappen { Eigenschappen(waarde) }
 
     /// The value itself, or nil when it is missing: `nil`, an empty text or an empty list.
     static func aanwezig(_ waarde: Any) -> Any? {
@@ -115,6 +111,62 @@ extension Veldentabel {
     }
 
     static func items(_ lijst: Any) -> [Any] { Mirror(reflecting: lijst).children.map(\.value) }
+}
+
+/// The stored properties of one model value, read by name. Reflecting a property costs a
+/// type lookup by mangled name every time, so a property is reflected only when asked for;
+/// each type's property names are learnt once per process.
+struct Eigenschappen {
+    private let children: Mirror.Children
+    private let positions: [String: Int]
+
+    init(_ waarde: Any) {
+        let mirror = Mirror(reflecting: waarde)
+        children = mirror.children
+        // A type with its own mirror may show different children per value: learn those
+        // per value rather than per type.
+        if waarde is CustomReflectable {
+            positions = Self.positions(of: mirror.children)
+        } else {
+            positions = Self.cache.positions(of: type(of: waarde)) { Self.positions(of: mirror.children) }
+        }
+    }
+
+    subscript(label: String) -> Any? {
+        guard let i = positions[label] else { return nil }
+        return children[children.index(children.startIndex, offsetBy: i)].value
+    }
+
+    private static func positions(of children: Mirror.Children) -> [String: Int] {
+        var uit: [String: Int] = [:]
+        for (i, kind) in children.enumerated() {
+            if let label = kind.label { uit[label] = i }
+        }
+        return uit
+    }
+
+    private static let cache = PositionCache()
+
+    /// Property positions per type, shared by all threads.
+    private final class PositionCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var byType: [ObjectIdentifier: [String: Int]] = [:]
+
+        func positions(of type: Any.Type, _ learn: () -> [String: Int]) -> [String: Int] {
+            let key = ObjectIdentifier(type)
+            lock.lock()
+            if let known = byType[key] {
+                lock.unlock()
+                return known
+            }
+            lock.unlock()
+            let learnt = learn()
+            lock.lock()
+            byType[key] = learnt
+            lock.unlock()
+            return learnt
+        }
+    }
 }
 
 extension Sectiewaarde {

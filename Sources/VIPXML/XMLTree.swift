@@ -1,4 +1,9 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Errors of the XML layer. Messages are produced by the callers (VIPDocument), which
 /// know which part and which template the error belongs to.
@@ -30,11 +35,11 @@ private final class FirstError {
 public final class XMLTree {
     let doc: xmlDocPtr
     private var namespaceCache: [String: xmlNsPtr] = [:]
-    /// Qualified name → namespace and interned local name, for documents built here
-    /// (they have a dictionary): a name is split, resolved and copied once per document,
-    /// not once per element.
-    private var elementNames: [String: ResolvedName] = [:]
-    private var attributeNames: [String: ResolvedName] = [:]
+    /// Namespace and interned local name per `NameTable` id, for documents built here
+    /// (they have a dictionary): a name is split once per process and resolved once per
+    /// document, not once per element.
+    private var elementNames: [ResolvedName?] = []
+    private var attributeNames: [ResolvedName?] = []
 
     struct ResolvedName {
         let ns: xmlNsPtr?
@@ -207,24 +212,29 @@ public final class XMLTree {
 
     /// The namespace and interned local name of an element name.
     func elementName(_ qualifiedName: String) throws(XMLError) -> ResolvedName {
-        if let cached = elementNames[qualifiedName] { return cached }
-        let (prefix, local) = Self.split(qualifiedName)
-        let resolved = ResolvedName(ns: try namespace(prefix), local: intern(local))
-        elementNames[qualifiedName] = resolved
+        let name = NameTable.shared.name(qualifiedName)
+        if name.id < elementNames.count, let cached = elementNames[name.id] { return cached }
+        let resolved = ResolvedName(ns: try namespace(name.prefix), local: intern(name.local))
+        Self.store(resolved, at: name.id, in: &elementNames)
         return resolved
     }
 
     /// The namespace and interned local name of an attribute name. Unprefixed
     /// attributes are in no namespace, whatever the default namespace is.
     func attributeName(_ qualifiedName: String) throws(XMLError) -> ResolvedName {
-        if let cached = attributeNames[qualifiedName] { return cached }
-        let (prefix, local) = Self.split(qualifiedName)
-        let resolved = ResolvedName(ns: prefix == nil ? nil : try namespace(prefix), local: intern(local))
-        attributeNames[qualifiedName] = resolved
+        let name = NameTable.shared.name(qualifiedName)
+        if name.id < attributeNames.count, let cached = attributeNames[name.id] { return cached }
+        let resolved = ResolvedName(ns: name.prefix == nil ? nil : try namespace(name.prefix), local: intern(name.local))
+        Self.store(resolved, at: name.id, in: &attributeNames)
         return resolved
     }
 
-    private func intern(_ name: String) -> UnsafePointer<xmlChar> {
+    private static func store(_ resolved: ResolvedName, at id: Int, in names: inout [ResolvedName?]) {
+        if id >= names.count { names += repeatElement(nil, count: max(id + 1, NameTable.shared.count) - names.count) }
+        names[id] = resolved
+    }
+
+    private func intern(_ name: UnsafePointer<xmlChar>) -> UnsafePointer<xmlChar> {
         if doc.pointee.dict == nil {
             // A parsed document (XML_PARSE_NODICT) gets a dictionary for the names
             // added to it; nodes that are not in it free their own names.
@@ -234,9 +244,86 @@ public final class XMLTree {
         return interned
     }
 
+    /// Qualified names split once per process: the writers use a few hundred names
+    /// tens of thousands of times. Each name gets a small id that indexes the per-document
+    /// tables above. Shared by all threads, behind a lock; names are never freed.
+    final class NameTable: @unchecked Sendable {
+        struct Name {
+            let id: Int
+            let qualified: String
+            let prefix: String?
+            /// Copied once, never freed (the table lives as long as the process).
+            let local: UnsafePointer<xmlChar>
+        }
+
+        static let shared = NameTable()
+        private let mutex: UnsafeMutablePointer<pthread_mutex_t> = {
+            let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+            pthread_mutex_init(m, nil)
+            return m
+        }()
+        /// Open addressing with FNV-1a over the UTF-8 bytes: Swift's seeded hashing of a
+        /// String cost more than the rest of a lookup, and this table is asked for every
+        /// element and attribute written.
+        private var slots = [Name?](repeating: nil, count: 512)
+        private var used = 0
+
+        var count: Int {
+            pthread_mutex_lock(mutex)
+            defer { pthread_mutex_unlock(mutex) }
+            return used
+        }
+
+        private static func hash(_ s: String) -> Int {
+            func fnv(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+                return h
+            }
+            var copy = s
+            let h = copy.withUTF8(fnv)
+            return Int(truncatingIfNeeded: h ^ (h >> 29))
+        }
+
+        func name(_ qualifiedName: String) -> Name {
+            let h = Self.hash(qualifiedName)
+            pthread_mutex_lock(mutex)
+            defer { pthread_mutex_unlock(mutex) }
+            var i = h & (slots.count - 1)
+            while let known = slots[i] {
+                if known.qualified == qualifiedName { return known }
+                i = (i + 1) & (slots.count - 1)
+            }
+            let (prefix, local) = XMLTree.split(qualifiedName)
+            guard let copy = xmlCharStrdup(local) else { fatalError("libxml2: out of memory") }
+            let name = Name(id: used, qualified: qualifiedName, prefix: prefix, local: UnsafePointer(copy))
+            slots[i] = name
+            used += 1
+            if used * 2 > slots.count { grow() }
+            return name
+        }
+
+        /// Twice the slots, every name placed again (at most half full).
+        private func grow() {
+            let old = slots
+            slots = [Name?](repeating: nil, count: old.count * 2)
+            for case let name? in old {
+                var i = Self.hash(name.qualified) & (slots.count - 1)
+                while slots[i] != nil { i = (i + 1) & (slots.count - 1) }
+                slots[i] = name
+            }
+        }
+    }
+
     static func split(_ qualifiedName: String) -> (prefix: String?, local: String) {
         guard let colon = qualifiedName.firstIndex(of: ":") else { return (nil, qualifiedName) }
         return (String(qualifiedName[..<colon]), String(qualifiedName[qualifiedName.index(after: colon)...]))
+    }
+
+    /// The text as a C string for libxml2, without the copy into a new array that the
+    /// implicit String-to-`xmlChar *` conversion makes (libxml2 copies it anyway).
+    static func withXMLChars<R>(_ text: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
+        text.withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
     }
 
     static func string(_ p: UnsafePointer<xmlChar>?) -> String {
@@ -320,13 +407,15 @@ public struct XMLTreeElement {
         var existing = node.pointee.properties
         while let p = existing {
             if UnsafePointer(p.pointee.name) == name.local && p.pointee.ns == name.ns {
-                xmlSetNsProp(node, name.ns, name.local, value)
+                XMLTree.withXMLChars(value) { _ = xmlSetNsProp(node, name.ns, name.local, $0) }
                 return self
             }
             existing = p.pointee.next
         }
-        guard xmlNewNsPropEatName(node, name.ns, UnsafeMutablePointer(mutating: name.local), value) != nil
-        else { fatalError("libxml2: out of memory") }
+        let added = XMLTree.withXMLChars(value) {
+            xmlNewNsPropEatName(node, name.ns, UnsafeMutablePointer(mutating: name.local), $0)
+        }
+        guard added != nil else { fatalError("libxml2: out of memory") }
         return self
     }
 
@@ -335,7 +424,9 @@ public struct XMLTreeElement {
     public func appendText(_ text: String) throws(XMLError) {
         guard !text.isEmpty else { return }
         try XMLTree.checkCharacters(text)
-        guard let t = xmlNewDocText(document.doc, text) else { fatalError("libxml2: out of memory") }
+        guard let t = XMLTree.withXMLChars(text, { xmlNewDocText(document.doc, $0) }) else {
+            fatalError("libxml2: out of memory")
+        }
         xmlAddChild(node, t)
     }
 

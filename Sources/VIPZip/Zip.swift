@@ -1,4 +1,5 @@
 import CLibZip
+import CLibDeflate
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -31,31 +32,125 @@ public struct ZipEntry: Sendable, Equatable {
     }
 }
 
-/// Bytes deflated once, at the best compression, for parts that are the same in every
-/// archive (styles, theme, settings). Immutable, so it may be shared between threads.
+/// Bytes deflated ahead of time, with their CRC-32: the archive takes the deflated
+/// bytes as they are instead of letting libzip compress `data` again. The static parts
+/// of a template (styles, theme, settings) are deflated once per process; every
+/// generated part is deflated here too, by libdeflate, just before it is added.
+/// Immutable, so it may be shared between threads.
 public final class PrecompressedData: Sendable, Equatable {
     /// The uncompressed bytes.
     public let data: [UInt8]
-    /// The raw deflate stream, its CRC-32 and the uncompressed size, as a zip entry
-    /// stores them.
-    /// Nil when libzip did not deflate the bytes (nothing to gain): the entry is
-    /// then written from `data` like any other.
+    /// The raw deflate stream, as a zip entry stores it. Nil when deflating does not
+    /// make the bytes smaller: the entry is then stored.
     let deflated: [UInt8]?
     let crc: UInt32
 
-    public init(deflating data: [UInt8]) throws(ZipError) {
+    /// `data` deflated once for every archive (parts that are the same in each).
+    public convenience init(deflating data: [UInt8]) {
+        self.init(deflating: data, level: Deflater.staticLevel)
+    }
+
+    /// `level` is libdeflate's: 1 fastest … 12 smallest.
+    init(deflating data: [UInt8], level: Int32) {
         self.data = data
-        let archive = try ZipWriter.archive([ZipEntry(name: "part", data: data)], level: 9)
-        let reader = try ZipReader(bytes: archive)
-        let (raw, crc, method) = try reader.readCompressed("part")
-        deflated = method == UInt16(ZIP_CM_DEFLATE) && !data.isEmpty ? raw : nil
-        self.crc = crc
+        deflated = Deflater.deflate(data, level: level)
+        crc = Deflater.crc32(data)
     }
 
     public static func == (a: PrecompressedData, b: PrecompressedData) -> Bool {
         a === b || (a.data == b.data && a.deflated == b.deflated)
     }
 }
+
+/// Whole-buffer DEFLATE and CRC-32 through libdeflate (the only user of CLibDeflate).
+/// A part is small and complete in memory, so one call compresses it; zlib's streaming
+/// set-up (window, hash tables, about 70 µs and two large allocations per entry) is
+/// gone, and each thread keeps its own compressor per level for its lifetime.
+enum Deflater {
+    /// Static parts are deflated at start-up, which every `vip build` process pays: level
+    /// 12 took 10 M instructions there, level 6 a small part of that for a few hundred
+    /// bytes more.
+    static let staticLevel: Int32 = 6
+
+    /// The raw deflate stream of `data`, or nil when it would not be smaller than `data`.
+    static func deflate(_ data: [UInt8], level: Int32) -> [UInt8]? {
+        guard data.count > 1 else { return nil }
+        let compressor = ThreadCompressors.current.compressor(level: level)
+        var size = 0
+        let out = [UInt8](unsafeUninitializedCapacity: data.count - 1) { buffer, count in
+            size = data.withUnsafeBytes { input in
+                libdeflate_deflate_compress(compressor, input.baseAddress, input.count,
+                                            buffer.baseAddress, buffer.count)
+            }
+            count = size
+        }
+        // 0: the stream did not fit in fewer bytes than the input.
+        return size == 0 ? nil : out
+    }
+
+    static func crc32(_ data: [UInt8]) -> UInt32 {
+        data.withUnsafeBytes { UInt32(libdeflate_crc32(0, $0.baseAddress, $0.count)) }
+    }
+}
+
+/// The compressors of one thread, one per level, freed when the thread ends
+/// (a libdeflate compressor must not be used by two threads at once).
+private final class ThreadCompressors {
+    private var byLevel: [Int32: OpaquePointer] = [:]
+
+    static var current: ThreadCompressors {
+        if let p = pthread_getspecific(compressorsKey) {
+            return Unmanaged<ThreadCompressors>.fromOpaque(p).takeUnretainedValue()
+        }
+        let compressors = ThreadCompressors()
+        // Released by the key's destructor when the thread exits.
+        pthread_setspecific(compressorsKey, Unmanaged.passRetained(compressors).toOpaque())
+        return compressors
+    }
+
+    /// The parts this thread deflated last. The documents of one package share their
+    /// letterhead, so their ODT styles.xml (about 10 KB, with the header and footer) is
+    /// byte for byte the same five times over: comparing bytes is far cheaper than
+    /// deflating them again.
+    private var recent: [(level: Int32, part: PrecompressedData)] = []
+    private var next = 0
+
+    func deflated(_ data: [UInt8], level: Int32) -> PrecompressedData {
+        for r in recent where r.level == level && r.part.data.count == data.count && r.part.data == data {
+            return r.part
+        }
+        let part = PrecompressedData(deflating: data, level: level)
+        // Only small parts are kept: a body of thousands of budget lines is never repeated.
+        guard data.count <= 65536 else { return part }
+        if recent.count < 8 {
+            recent.append((level, part))
+        } else {
+            recent[next] = (level, part)
+            next = (next + 1) % recent.count
+        }
+        return part
+    }
+
+    func compressor(level: Int32) -> OpaquePointer {
+        if let c = byLevel[level] { return c }
+        guard let c = libdeflate_alloc_compressor(level) else { fatalError("libdeflate: out of memory") }
+        byLevel[level] = c
+        return c
+    }
+
+    deinit { for c in byLevel.values { libdeflate_free_compressor(c) } }
+}
+
+private func releaseCompressors(_ p: UnsafeMutableRawPointer?) {
+    guard let p else { return }
+    Unmanaged<ThreadCompressors>.fromOpaque(p).release()
+}
+
+private let compressorsKey: pthread_key_t = {
+    var key = pthread_key_t()
+    guard pthread_key_create(&key, { releaseCompressors($0) }) == 0 else { fatalError("pthread_key_create failed") }
+    return key
+}()
 
 public enum ZipError: Error, Equatable, Sendable {
     /// A libzip call failed; `code` is libzip's `ZIP_ER_*`.
@@ -228,9 +323,10 @@ public enum ZipWriter {
         return mktime(&t)
     }()
 
-    /// The archive bytes. Same entries → same bytes. `level` is zlib's deflate level
-    /// (1 fastest … 9 smallest) for deflated entries.
-    public static func archive(_ entries: [ZipEntry], level: UInt32 = 1) throws(ZipError) -> [UInt8] {
+    /// The archive bytes. Same entries → same bytes. Deflated entries are compressed by
+    /// libdeflate at `level` (1 fastest … 12 smallest) before libzip sees them, unless
+    /// they come precompressed; libzip itself only stores and copies.
+    public static func archive(_ entries: [ZipEntry], level: Int32 = 1) throws(ZipError) -> [UInt8] {
         // On the heap: the error outlives the calls that fill it.
         let zerr = UnsafeMutablePointer<zip_error_t>.allocate(capacity: 1)
         zip_error_init(zerr)
@@ -248,7 +344,11 @@ public enum ZipWriter {
         do {
             for entry in entries {
                 let src: OpaquePointer
-                if let part = entry.precompressed, part.deflated != nil {
+                var precompressed = entry.precompressed
+                if precompressed == nil, entry.method == .deflated, !entry.data.isEmpty {
+                    precompressed = ThreadCompressors.current.deflated(entry.data, level: level)
+                }
+                if let part = precompressed, part.deflated != nil {
                     let state = Unmanaged.passRetained(PrecompressedSource(part)).toOpaque()
                     guard let s = zip_source_function(za, precompressedCallback, state) else {
                         Unmanaged<PrecompressedSource>.fromOpaque(state).release()
@@ -270,13 +370,11 @@ public enum ZipWriter {
                 let index = zip_file_add(za, entry.name, src, zip_flags_t(ZIP_FL_ENC_UTF_8))
                 if index < 0 { zip_source_free(src) }   // not taken over on failure
                 try check(index, "zip_file_add(\(entry.name))", .archive(za))
-                // A precompressed entry keeps the default method, so libzip takes its
-                // deflated bytes as they are (its source reports deflate).
-                if entry.precompressed?.deflated == nil {
-                    let method = entry.method == .stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE
-                    // Level 1: most of the size gain of deflate at a third of the time.
-                    try check(Int64(zip_set_file_compression(za, zip_uint64_t(index), method,
-                                                             entry.method == .stored ? 0 : level)),
+                // A deflated entry keeps the default method, so libzip takes its deflated
+                // bytes as they are (its source reports deflate). Everything else is
+                // stored: stored entries, empty ones, and those deflate did not shrink.
+                if precompressed?.deflated == nil {
+                    try check(Int64(zip_set_file_compression(za, zip_uint64_t(index), ZIP_CM_STORE, 0)),
                               "zip_set_file_compression(\(entry.name))", .archive(za))
                 }
                 try check(Int64(zip_file_set_mtime(za, zip_uint64_t(index), fixedModificationTime, 0)),
@@ -398,19 +496,6 @@ public final class ZipReader {
         let closed = zip_fclose(file)
         if closed != 0 { try fail("zip_fclose(\(name))", .code(closed)) }
         return bytes
-    }
-
-    /// The entry's bytes as stored in the archive (raw deflate for a deflated entry)
-    /// and its CRC-32.
-    func readCompressed(_ name: String) throws(ZipError) -> (bytes: [UInt8], crc: UInt32, method: UInt16) {
-        let index = zip_name_locate(za, name, 0)
-        guard index >= 0 else { throw .noSuchEntry(name) }
-        var stat = zip_stat_t()
-        zip_stat_init(&stat)
-        try check(Int64(zip_stat_index(za, zip_uint64_t(index), 0, &stat)), "zip_stat_index(\(name))", .archive(za))
-        let file = try checkPointer(zip_fopen_index(za, zip_uint64_t(index), zip_flags_t(ZIP_FL_COMPRESSED)),
-                                    "zip_fopen_index(\(name))", .archive(za))
-        return (try readAndClose(file, count: Int(stat.comp_size), name), stat.crc, stat.comp_method)
     }
 
     /// Whether the entry is stored uncompressed (ODF's `mimetype` must be).

@@ -31,3 +31,33 @@ import VIPSpelling
         #expect(hits.first?.melding.contains("buurt-initiatief") == false)
     }
 }
+
+@Suite struct DeferredSpellingTests {
+    /// Loading the dictionary on first use changes nothing in the findings, suggestions
+    /// included.
+    @Test func deferredDictionaryGivesTheSameFindings() throws {
+        let a = try AanvraagReader.parse(Baseline.yaml.replacingOccurrences(
+            of: "  vervolg: >", with: "  vervolg: >\n    Een wijk-inisiatief voor vadergroepn en buurtbewonrs."))
+        let deferred = try #require(Hunspell.Deferred(dictionary: "nl"))
+        #expect(!deferred.isLoaded)
+        let eager = try Checklist().check(CheckContext(aanvraag: a, spelling: Hunspell.dutch)).filter { $0.regel == "spelling" }
+        let lazy = try Checklist().check(CheckContext(aanvraag: a, spelling: deferred)).filter { $0.regel == "spelling" }
+        #expect(!eager.isEmpty && eager.contains { $0.melding.contains("?") }, "suggestions expected: \(eager)")
+        #expect(lazy.map(\.melding) == eager.map(\.melding))
+        #expect(lazy.map(\.pad) == eager.map(\.pad))
+        #expect(deferred.isLoaded)
+    }
+
+    /// A background load and a lookup that waits for it give the same answers.
+    @Test func prefetchThenLookUp() throws {
+        let deferred = try #require(Hunspell.Deferred(dictionary: "nl"))
+        deferred.prefetch()
+        deferred.prefetch()
+        #expect(deferred.isCorrect("fietsenstalling") && !deferred.isCorrect("fietsenstaling"))
+        #expect(deferred.isLoaded)
+    }
+
+    @Test func aMissingDictionaryIsNil() {
+        #expect(Hunspell.Deferred(dictionary: "nl", folders: ["/nonexistent"]) == nil)
+    }
+}

@@ -3,6 +3,25 @@ import VIPXML
 import VIPZip
 
 @Suite struct XMLTreeTests {
+    /// Names are split once per process in a table that grows; many names, in two trees
+    /// with different prefixes for one namespace, keep their own local names and namespaces.
+    @Test func manyNamesKeepTheirNamespaceAndLocalName() throws {
+        let a = try XMLTree(root: "a:root", namespaces: ["a": "urn:a", "b": "urn:b"])
+        let b = try XMLTree(root: "b:root", namespaces: ["b": "urn:a", "a": "urn:b"])
+        for i in 0..<700 {
+            try a.root.append("a:e\(i)").attribute("b:k\(i)", "v\(i)")
+            try b.root.append("a:e\(i)").attribute("k\(i)", "w\(i)")
+        }
+        let sa = String(decoding: a.serialized(), as: UTF8.self)
+        let sb = String(decoding: b.serialized(), as: UTF8.self)
+        #expect(sa.contains("<a:e699 b:k699=\"v699\"/>") && sa.contains("<a:e0 b:k0=\"v0\"/>"))
+        #expect(sb.contains("<a:e699 k699=\"w699\"/>"))
+        let reparsed = try XMLTree(parsing: a.serialized())
+        #expect(reparsed.root.children.count == 700)
+        #expect(reparsed.root.children[350].localName == "e350")
+        #expect(reparsed.root.children[350].attributeValue("k350") == "v350")
+    }
+
     @Test func textAndAttributesAreEscapedOnceAndSurviveAParse() throws {
         let tree = try XMLTree(root: "r:root", namespaces: ["r": "urn:test"])
         let text = "A & B < C > D \"q\" 'a' مرحبا İı şğ 🎉"
@@ -145,7 +164,7 @@ import VIPZip
     /// Precompressed entries read back as their bytes, and archives stay byte-identical.
     @Test func precompressedEntriesRoundTrip() throws {
         let big = Array(String(repeating: "<w:p><w:r><w:t>tekst</w:t></w:r></w:p>", count: 300).utf8)
-        let part = try PrecompressedData(deflating: big)
+        let part = PrecompressedData(deflating: big)
         let entries = [ZipEntry(name: "mimetype", data: Array("x".utf8), method: .stored),
                        ZipEntry(name: "static.xml", precompressed: part),
                        ZipEntry(name: "empty.xml", data: []),

@@ -90,7 +90,7 @@ extension String {
     func components(separatedByBlankLines _: Void) -> [String] {
         var paragraphs: [String] = []
         var current: [Substring] = []
-        for line in split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in lines {
             if line.allSatisfy(\.isWhitespace) {
                 if !current.isEmpty { paragraphs.append(current.map { $0.trimmedText }.joined(separator: " ")) }
                 current = []
@@ -100,5 +100,28 @@ extension String {
         }
         if !current.isEmpty { paragraphs.append(current.map { $0.trimmedText }.joined(separator: " ")) }
         return paragraphs
+    }
+
+    /// The lines, as `split(separator: "\n", omittingEmptySubsequences: false)` gives them,
+    /// found on the UTF-8 bytes instead of by grapheme breaking (most of a build's text
+    /// handling). "\r\n" is one Character, so a "\n" right after "\r" does not split.
+    var lines: [Substring] {
+        var lines: [Substring] = []
+        let bytes = utf8
+        var start = bytes.startIndex
+        var previous: UInt8 = 0
+        var i = start
+        while i != bytes.endIndex {
+            let b = bytes[i]
+            let next = bytes.index(after: i)
+            if b == 0x0A && previous != 0x0D {
+                lines.append(self[start..<i])
+                start = next
+            }
+            previous = b
+            i = next
+        }
+        lines.append(self[start..<bytes.endIndex])
+        return lines
     }
 }

@@ -17,8 +17,9 @@ struct Options {
     var runs = 5
     var posts = [10, 100, 1000, 10_000]
     var write: String?      // folder for variants/ and posts-*.yaml
+    var writeN: Int?        // variants written (default n): the CLI builds them all
     var json: String?       // figures for summary.py
-    var only: String?       // "batch" or "posts" (profiling)
+    var only: String?       // "batch", "posts", or "build" / "check" alone (profiling)
 }
 
 func parseOptions() -> Options {
@@ -36,6 +37,7 @@ func parseOptions() -> Options {
         case "--runs": o.runs = Int(value())!
         case "--posts": o.posts = value().split(separator: ",").map { Int($0)! }
         case "--write": o.write = value()
+        case "--write-n": o.writeN = Int(value())!
         case "--json": o.json = value()
         case "--only": o.only = value()
         default: fatalError("unknown argument \(a)")
@@ -192,8 +194,9 @@ let o = parseOptions()
 guard let base = try? String(contentsOfFile: o.sample, encoding: .utf8) else { fatalError("cannot read \(o.sample)") }
 let map = (o.sample as NSString).deletingLastPathComponent
 // One-time costs that every `vip` process pays: the Dutch dictionary and the templates.
+// `Checker()` loads the dictionary at the first word it looks up; load it here, on its own clock.
 let t0Hunspell = now()
-let checker = Checker()
+let checker = Checker(spelling: Hunspell.dutch)
 let hunspellMs = ms(now() - t0Hunspell)
 let t0Templates = now()
 _ = TemplateSet.standard
@@ -209,7 +212,8 @@ if let dir = o.write {
     let vdir = dir + "/variants"
     try? FileManager.default.removeItem(atPath: vdir)
     try! FileManager.default.createDirectory(atPath: vdir, withIntermediateDirectories: true)
-    for (i, t) in texts.enumerated() {
+    for i in 0..<max(o.n, o.writeN ?? o.n) {
+        let t = i < texts.count ? texts[i] : variant(base, i)
         try! t.write(toFile: String(format: "%@/variant-%04d.yaml", vdir, i), atomically: false, encoding: .utf8)
     }
     for p in o.posts + [2000] {
@@ -236,6 +240,23 @@ for a in aanvragen.prefix(20) { _ = try! Pakket(aanvraag: a, map: map, opties: o
 let sizes = try! Pakket(aanvraag: aanvragen[0], map: map, opties: opties([.odt, .docx])).maak()
 results["package_files"] = sizes.count
 results["package_bytes"] = sizes.reduce(0) { $0 + $1.bytes.count }
+
+// Profiling one step alone (bench/profile.sh PROFILE_ONLY=build|check): N packages, no timing.
+// callgrind collects inside `profiledSection` only (--toggle-collect), so the set-up above
+// does not count.
+@inline(never) func profiledSection(_ only: String, _ aanvragen: [Aanvraag], _ inputs: [[UInt8]]) {
+    for (i, a) in aanvragen.enumerated() {
+        if only == "build" {
+            _ = try! Pakket(aanvraag: a, map: map, opties: opties([.odt, .docx])).maak()
+        } else {
+            _ = try! checker.check(AanvraagReader.parse(inputs[i], bestand: "v.yaml"))
+        }
+    }
+}
+if o.only == "build" || o.only == "check" {
+    profiledSection(o.only!, aanvragen, inputs)
+    exit(0)
+}
 
 if o.only != "posts" {
     print("vip, in één proces, \(o.n) varianten × \(o.runs) runs (ms per pakket):")
