@@ -33,8 +33,10 @@ import VIPSpelling
 }
 
 @Suite struct DeferredSpellingTests {
-    /// Loading the dictionary on first use changes nothing in the findings, suggestions
-    /// included.
+    /// Loading the dictionary on first use changes nothing in the findings. Suggestions are
+    /// compared without their text: hunspell stops looking for suggestions after a budget of
+    /// process CPU time (`clock()`), which the other tests running in parallel in this process
+    /// use up at random, so the same word may or may not get one here.
     @Test func deferredDictionaryGivesTheSameFindings() throws {
         let a = try AanvraagReader.parse(Baseline.yaml.replacingOccurrences(
             of: "  vervolg: >", with: "  vervolg: >\n    Een wijk-inisiatief voor vadergroepn en buurtbewonrs."))
@@ -42,8 +44,11 @@ import VIPSpelling
         #expect(!deferred.isLoaded)
         let eager = try Checklist().check(CheckContext(aanvraag: a, spelling: Hunspell.dutch)).filter { $0.regel == "spelling" }
         let lazy = try Checklist().check(CheckContext(aanvraag: a, spelling: deferred)).filter { $0.regel == "spelling" }
-        #expect(!eager.isEmpty && eager.contains { $0.melding.contains("?") }, "suggestions expected: \(eager)")
-        #expect(lazy.map(\.melding) == eager.map(\.melding))
+        #expect(!eager.isEmpty)
+        let zonderSuggestie = { (m: String) in
+            m.replacingOccurrences(of: #"\(regel (\d+), [^)]*\?\)"#, with: "(regel $1)", options: .regularExpression)
+        }
+        #expect(lazy.map { zonderSuggestie($0.melding) } == eager.map { zonderSuggestie($0.melding) })
         #expect(lazy.map(\.pad) == eager.map(\.pad))
         #expect(deferred.isLoaded)
     }
