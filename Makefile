@@ -8,7 +8,7 @@ ORACLE_PACKAGES := jing libxml2-utils libreoffice-writer-nogui pandoc poppler-ut
 PYTHON_PACKAGES := lxml python-docx jsonschema PyYAML pytest playwright axe-selenium-python
 SAMPLES := Samples/buurtmoestuin.yaml Samples/kinderfestival.yaml
 
-.PHONY: all setup setup-test build release demo serve test test-checker test-browser test-asan templates web docs bench fuzz clean
+.PHONY: all setup setup-test build release demo serve test test-checker test-browser test-asan templates web docs bench bench-server fuzz clean
 
 all: build
 
@@ -98,8 +98,19 @@ templates:
 web:
 	python3 scripts/embed-web.py
 
+# The bench's own tools: wrk for a quick load by hand on `vip server` (bench/server.sh has
+# its own asyncio client), postgresql for BENCH_POSTGRES=1.
+BENCH_PACKAGES := wrk postgresql
+
 bench: release
+	@$(MAKE) --no-print-directory setup EXTRA_PACKAGES="$(BENCH_PACKAGES)"
 	bash bench/run.sh
+
+# Only the server part of `make bench`: `vip server` under load on loopback (32 clients).
+# VIP_BENCH_POSTGRES=postgres://… or BENCH_POSTGRES=1 adds PostgreSQL beside SQLite.
+bench-server: release
+	@$(MAKE) --no-print-directory setup EXTRA_PACKAGES="$(BENCH_PACKAGES)"
+	bash bench/server.sh
 
 fuzz: setup
 	bash fuzz/run.sh

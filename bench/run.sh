@@ -124,3 +124,9 @@ $TIME -f "%e %M %x" -o "$R/cli-aliasbom.txt" "$VIP" check "$W/aliasbom.yaml" > "
 { nproc; cut -d' ' -f1-3 /proc/loadavg; } > "$R/load-end.txt"
 echo
 python3 bench/summary.py "$R" "$CLI_N"
+
+echo
+# The server under load (issues 10 and 11); BENCH_SERVER=0 leaves it out.
+if [ "${BENCH_SERVER:-1}" != 0 ]; then
+  bash bench/server.sh
+fi
