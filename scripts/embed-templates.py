@@ -13,6 +13,8 @@ import base64
 import os
 import sys
 
+from embedding import write_or_check
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TEMPLATES = os.path.join(ROOT, "Templates")
 OUTPUT = os.path.join(ROOT, "Sources", "VIPDocument", "EmbeddedTemplates.swift")
@@ -54,18 +56,7 @@ def generate():
 
 
 def main():
-    text = generate()
-    current = open(OUTPUT, encoding="utf-8").read() if os.path.exists(OUTPUT) else None
-    if "--check" in sys.argv[1:]:
-        if current != text:
-            print(f"{os.path.relpath(OUTPUT, ROOT)} is out of date; run `make templates`", file=sys.stderr)
-            return 1
-        return 0
-    if current != text:
-        with open(OUTPUT, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        print(f"wrote {os.path.relpath(OUTPUT, ROOT)} ({len(template_files())} templates)")
-    return 0
+    return write_or_check(OUTPUT, generate(), ROOT, "templates", f" ({len(template_files())} templates)")
 
 
 if __name__ == "__main__":

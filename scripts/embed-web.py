@@ -13,6 +13,8 @@ usage: scripts/embed-web.py [--check]
 import os
 import sys
 
+from embedding import write_or_check
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WEB = os.path.join(ROOT, "Web")
 OUTPUT = os.path.join(ROOT, "Sources", "VIPServer", "Paginas", "EmbeddedWeb.swift")
@@ -58,18 +60,7 @@ def generate():
 
 
 def main():
-    text = generate()
-    current = open(OUTPUT, encoding="utf-8").read() if os.path.exists(OUTPUT) else None
-    if "--check" in sys.argv[1:]:
-        if current != text:
-            print(f"{os.path.relpath(OUTPUT, ROOT)} is out of date; run `make web`", file=sys.stderr)
-            return 1
-        return 0
-    if current != text:
-        with open(OUTPUT, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        print(f"wrote {os.path.relpath(OUTPUT, ROOT)}")
-    return 0
+    return write_or_check(OUTPUT, generate(), ROOT, "web", "")
 
 
 if __name__ == "__main__":
