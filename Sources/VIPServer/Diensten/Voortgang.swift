@@ -1,6 +1,7 @@
 import Foundation
 import VIPChecklist
 import VIPKit
+import VIPModel
 
 /// Fouten and waarschuwingen of one onderdeel (suppressed ones do not count, as in `vip check`).
 public struct Telling: Sendable, Equatable {
@@ -103,39 +104,59 @@ public struct Voortgang: Sendable {
     }
 }
 
-/// A version's text never changes, so its counts per onderdeel are kept by aanvraag and
-/// version, one cache per `Dienst` (so per database): a cursus page checks each aanvraag
-/// once, not on every view. Several processes on one database each keep their own.
+/// A version's text never changes, so its counts per onderdeel (and which fields it fills) are
+/// kept by aanvraag and version, one cache per `Dienst` (so per database): a cursus page checks
+/// each aanvraag once, not on every view. Several processes on one database each keep their own.
 public final class OnderdelenCache: @unchecked Sendable {
     struct Sleutel: Hashable {
         var aanvraag: Int64
         var versie: Int
     }
+    struct Stand {
+        var tellingen: [String: Telling]
+        /// The table paths (without indices, `project.partners[].naam`) that hold a value.
+        var ingevuld: Set<String>
+    }
     private let lock = NSLock()
-    private var tellingen: [Sleutel: [String: Telling]] = [:]
+    private var standen: [Sleutel: Stand] = [:]
     private let maximum = 20_000
 
     init() {}
 
     func onderdelen(_ a: AanvraagRij, dienst: Dienst) async throws -> [String: Telling] {
+        try await stand(a, dienst: dienst).tellingen
+    }
+
+    /// The table paths the current version of `a` fills (for the homework on the cursus page).
+    func ingevuld(_ a: AanvraagRij, dienst: Dienst) async throws -> Set<String> {
+        try await stand(a, dienst: dienst).ingevuld
+    }
+
+    private func stand(_ a: AanvraagRij, dienst: Dienst) async throws -> Stand {
         let sleutel = Sleutel(aanvraag: a.id, versie: a.versie)
         if let t = lees(sleutel) { return t }
         let tekst = try await dienst.opslag.tekst(aanvraag: a.id, versie: a.versie) ?? []
-        let t = await Zwaar.doe { Voortgang.onderdelen(dienst.controleer(tekst).bevindingen) }
+        let t = await Zwaar.doe {
+            let r = dienst.controleer(tekst)
+            let ingevuld = r.aanvraag.map { m in
+                Set(Veldentabel.aanvraag.waarden(in: m).map { Veldentabel.zonderIndex($0.pad) })
+            } ?? []
+            return Stand(tellingen: Voortgang.onderdelen(r.bevindingen), ingevuld: ingevuld)
+        }
         bewaar(sleutel, t)
         return t
     }
 
-    private func lees(_ sleutel: Sleutel) -> [String: Telling]? {
+    private func lees(_ sleutel: Sleutel) -> Stand? {
         lock.lock()
         defer { lock.unlock() }
-        return tellingen[sleutel]
+        return standen[sleutel]
     }
 
-    private func bewaar(_ sleutel: Sleutel, _ t: [String: Telling]) {
+    private func bewaar(_ sleutel: Sleutel, _ t: Stand) {
         lock.lock()
         defer { lock.unlock() }
-        if tellingen.count >= maximum { tellingen.removeAll(keepingCapacity: true) }
-        tellingen[sleutel] = t
+        if standen.count >= maximum { standen.removeAll(keepingCapacity: true) }
+        standen[sleutel] = t
     }
 }

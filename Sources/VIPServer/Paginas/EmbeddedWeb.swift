@@ -4,6 +4,16 @@
 /// The page templates (name without `.mustache`) and the static files (name), as text.
 enum EmbeddedWeb {
     static let sjablonen: [String: String] = [
+        "afhandelen": 
+####"""
+{{#afhandelFormulieren}}
+<form id="afhandelen-{{id}}" method="post" action="/aanvragen/{{aanvraagId}}/opmerkingen/{{id}}/afgehandeld" class="afhandel-formulier">
+  <input type="hidden" name="csrf" value="{{csrf}}">
+  <input type="hidden" name="terug" value="{{terug}}">
+  <input type="hidden" name="afgehandeld" value="{{#afgehandeld}}0{{/afgehandeld}}{{^afgehandeld}}1{{/afgehandeld}}">
+</form>
+{{/afhandelFormulieren}}
+"""####,
         "bevindingen": 
 ####"""
 <ul class="bevindingen" data-bevindingen-voor="{{pad}}" aria-live="polite">
@@ -45,8 +55,61 @@ enum EmbeddedWeb {
   <p class="code" data-uitnodigingscode>{{code}}</p>
   <p>Geef deze code aan uw cursisten. Zij maken er een account mee aan op de pagina <a href="/registreren?code={{code}}">Account aanmaken</a>.</p>
 </section>
+<h2 id="voortgang-kop">Voortgang van uw cursisten</h2>
+{{#geenCursisten}}<p>Er hebben zich nog geen cursisten aangemeld met de uitnodigingscode.</p>{{/geenCursisten}}
+{{^geenCursisten}}
+<p class="hint">Per onderdeel staat wat de checklist vindt van de laatste versie: het aantal fouten en waarschuwingen, of ‘in orde’.</p>
+<div class="tabel-houder docent-tabel-houder" tabindex="0" role="region" aria-labelledby="voortgang-kop">
+<table class="voortgang docent-voortgang" data-voortgang>
+  <caption>Voortgang per cursist en per onderdeel</caption>
+  <thead><tr>
+    <th scope="col">Cursist</th>
+    {{#kolommen}}<th scope="col">{{titel}}</th>{{/kolommen}}
+    <th scope="col">Af</th><th scope="col">Goedgekeurd</th><th scope="col">Laatst gewijzigd</th><th scope="col">Aanvraag</th>
+  </tr></thead>
+  <tbody>
+  {{#rijen}}
+  <tr data-cursist="{{cursist}}">
+    <th scope="row"><bdi>{{cursist}}</bdi></th>
+    {{#heeftAanvraag}}
+    {{#cellen}}<td><span class="status {{#isFout}}status-fout{{/isFout}}{{#isWaarschuwing}}status-waarschuwing{{/isWaarschuwing}}{{#isInOrde}}status-goed{{/isInOrde}}">{{tekst}}</span></td>{{/cellen}}
+    <td>{{#af}}Ja{{/af}}{{^af}}Nee{{/af}}</td>
+    <td data-goedkeuring>{{goedkeuring}}</td>
+    <td>{{gewijzigd}} <span class="meta">(versie {{versie}})</span></td>
+    <td><a href="/aanvragen/{{aanvraagId}}/lezen">Lezen<span class="visueel-verborgen">: <bdi>{{titel}}</bdi> van <bdi>{{cursist}}</bdi></span></a></td>
+    {{/heeftAanvraag}}
+    {{^heeftAanvraag}}
+    {{#kolommen}}<td>—</td>{{/kolommen}}
+    <td>Nee</td><td>Nee</td><td>Nog geen aanvraag</td><td>—</td>
+    {{/heeftAanvraag}}
+  </tr>
+  {{/rijen}}
+  </tbody>
+</table>
+</div>
+{{/geenCursisten}}
 <h2>Bijeenkomsten</h2>
-<ol class="bijeenkomsten">{{#bijeenkomsten}}<li>Bijeenkomst {{nr}}: {{datum}}</li>{{/bijeenkomsten}}</ol>
+{{#geenBijeenkomsten}}<p>Deze cursus heeft geen data van bijeenkomsten.</p>{{/geenBijeenkomsten}}
+<ol class="bijeenkomsten">{{#bijeenkomsten}}<li>Bijeenkomst {{nr}}: {{datum}}{{#isVolgende}} <strong>(de volgende)</strong>{{/isVolgende}}</li>{{/bijeenkomsten}}</ol>
+<section class="huiswerk" aria-labelledby="huiswerk-kop" data-huiswerk>
+{{#volgende}}
+  <h2 id="huiswerk-kop">Huiswerk voor bijeenkomst {{nr}} ({{datum}})</h2>
+  {{#geenHuiswerk}}<p>Voor bijeenkomst {{nr}} hoeft volgens de cursus geen nieuw onderdeel van de aanvraag klaar te zijn.</p>{{/geenHuiswerk}}
+  {{^geenHuiswerk}}
+  <table class="voortgang huiswerk-tabel">
+    <caption>Velden die af moeten zijn voor bijeenkomst {{nr}}, en wie ze nog niet heeft ingevuld</caption>
+    <thead><tr><th scope="col">Veld</th><th scope="col">Nog niet ingevuld door</th></tr></thead>
+    <tbody>
+    {{#huiswerk}}<tr data-huiswerk-veld="{{pad}}"><th scope="row">{{label}}</th><td>{{#niemand}}Iedereen heeft dit ingevuld.{{/niemand}}{{^niemand}}<bdi>{{nietAangeraakt}}</bdi>{{/niemand}}</td></tr>{{/huiswerk}}
+    </tbody>
+  </table>
+  {{/geenHuiswerk}}
+{{/volgende}}
+{{^volgende}}
+  <h2 id="huiswerk-kop">Huiswerk</h2>
+  <p>Er is geen volgende bijeenkomst meer gepland.</p>
+{{/volgende}}
+</section>
 {{/inhoud}}
 {{/layout}}
 """####,
@@ -66,8 +129,9 @@ enum EmbeddedWeb {
 {{#geenAanvragen}}<p>Uw cursisten hebben nog geen aanvraag.</p>{{/geenAanvragen}}
 {{^geenAanvragen}}
 <table class="voortgang">
-  <thead><tr><th scope="col">Cursist</th><th scope="col">Aanvraag</th><th scope="col">Versie</th><th scope="col">Fouten</th><th scope="col">Waarschuwingen</th><th scope="col">Gewijzigd</th></tr></thead>
-  <tbody>{{#aanvragen}}<tr><td><bdi>{{eigenaar}}</bdi></td><td><bdi>{{titel}}</bdi></td><td>{{versie}}</td><td>{{fouten}}</td><td>{{waarschuwingen}}</td><td>{{gewijzigd}}</td></tr>{{/aanvragen}}</tbody>
+  <caption class="visueel-verborgen">Aanvragen van uw cursisten; de titel opent de aanvraag om te lezen</caption>
+  <thead><tr><th scope="col">Cursist</th><th scope="col">Aanvraag (lezen)</th><th scope="col">Versie</th><th scope="col">Fouten</th><th scope="col">Waarschuwingen</th><th scope="col">Gewijzigd</th></tr></thead>
+  <tbody>{{#aanvragen}}<tr><td><bdi>{{eigenaar}}</bdi></td><td><a href="/aanvragen/{{id}}/lezen"><bdi>{{titel}}</bdi></a></td><td>{{versie}}</td><td>{{fouten}}</td><td>{{waarschuwingen}}</td><td>{{gewijzigd}}</td></tr>{{/aanvragen}}</tbody>
 </table>
 {{/geenAanvragen}}
 {{/inhoud}}
@@ -234,6 +298,106 @@ enum EmbeddedWeb {
 </body>
 </html>
 """####,
+        "leesveld": 
+####"""
+{{#isGroep}}
+<section class="lees-groep" id="{{id}}" data-lees-veld="{{pad}}" aria-label="{{label}}">
+  <h3 class="lees-label">{{label}}</h3>
+  {{> bevindingen}}
+  {{> opmerkingen}}
+  {{> plaatsen}}
+  {{#isLijst}}
+  {{#leeg}}<p class="lees-leeg">Niet ingevuld.</p>{{/leeg}}
+  {{#items}}
+  <div class="lees-item" id="{{id}}" data-lees-veld="{{pad}}">
+    <p class="lees-item-titel">{{titel}}</p>
+    {{> bevindingen}}
+    {{> opmerkingen}}
+    {{#velden}}{{> leesveld}}{{/velden}}
+  </div>
+  {{/items}}
+  {{/isLijst}}
+  {{^isLijst}}{{#velden}}{{> leesveld}}{{/velden}}{{/isLijst}}
+</section>
+{{/isGroep}}
+{{^isGroep}}
+<div class="lees-veld{{#heeftBevindingen}} veld-met-bevinding{{/heeftBevindingen}}" id="{{id}}" data-lees-veld="{{pad}}">
+  <p class="lees-label">{{label}}</p>
+  {{#leeg}}<p class="lees-leeg">Niet ingevuld.</p>{{/leeg}}
+  {{^leeg}}<p class="lees-waarde">{{waarde}}</p>{{/leeg}}
+  {{> bevindingen}}
+  {{> opmerkingen}}
+  {{> plaatsen}}
+</div>
+{{/isGroep}}
+"""####,
+        "lezen": 
+####"""
+{{<layout}}
+{{$inhoud}}
+<p class="kruimel"><a href="/">Overzicht</a>{{#heeftCursus}} › <a href="/cursussen/{{cursusId}}">Cursus</a>{{/heeftCursus}} › <bdi>{{aanvraagTitel}}</bdi></p>
+<h1><span class="bovenkop">Lezen</span><bdi>{{aanvraagTitel}}</bdi></h1>
+<p class="meta">Aanvraag van <bdi>{{eigenaar}}</bdi>. Versie {{versie}}, gewijzigd op {{gewijzigd}}.
+  {{#af}}<strong class="status status-goed">Klaar om te versturen</strong>{{/af}}
+  {{^af}}<span class="status status-fout">{{fouten}} fouten</span> <span class="status status-waarschuwing">{{waarschuwingen}} waarschuwingen</span>{{/af}}</p>
+{{#isDocent}}<p class="inleiding">U leest deze aanvraag; u kunt de tekst niet wijzigen. Bij elk veld kunt u een opmerking plaatsen. De cursist ziet die naast het veld en handelt haar af.</p>{{/isDocent}}
+{{^isDocent}}<p class="inleiding">Zo leest uw docent uw aanvraag. <a href="/aanvragen/{{aanvraagId}}">Terug naar het bewerken</a>.</p>{{/isDocent}}
+{{#melding}}<div class="melding melding-{{soort}}" role="alert">{{tekst}}
+  {{#toonFouten}}<ul class="bevindingen">{{#foutenLijst}}<li class="bevinding bevinding-{{ernst}}"><span class="ernst">{{ernstLabel}}</span> {{paginaTitel}}: {{melding}}</li>{{/foutenLijst}}</ul>{{/toonFouten}}
+</div>{{/melding}}
+<section class="kader goedkeuring goedkeuring-{{#goedkeuring}}{{soort}}{{/goedkeuring}}" aria-labelledby="goedkeuring-kop" data-goedkeuring>
+  <h2 id="goedkeuring-kop" class="klein">Goedkeuring</h2>
+  <p data-goedkeuring-tekst>{{#goedkeuring}}{{tekst}}{{/goedkeuring}}</p>
+  {{#isDocent}}{{^isGoedgekeurd}}
+  <form method="post" action="/aanvragen/{{aanvraagId}}/goedkeuring" class="inline">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <input type="hidden" name="versie" value="{{versie}}">
+    <button type="submit" class="knop">Versie {{versie}} goedkeuren</button>
+  </form>
+  {{^af}}<p class="hint">Een versie met fouten kan niet worden goedgekeurd; deze versie heeft er {{fouten}}.</p>{{/af}}
+  {{/isGoedgekeurd}}{{/isDocent}}
+</section>
+{{#heeftAlgemeen}}
+<section aria-labelledby="algemeen-kop">
+  <h2 id="algemeen-kop" class="klein">Wat de checklist over de aanvraag als geheel zegt</h2>
+  <ul class="bevindingen">{{#algemeen}}<li class="bevinding bevinding-{{ernst}}"><span class="ernst">{{ernstLabel}}</span> {{paginaTitel}}: {{melding}}</li>{{/algemeen}}</ul>
+</section>
+{{/heeftAlgemeen}}
+{{#heeftLosseOpmerkingen}}
+<section aria-labelledby="losse-kop">
+  <h2 id="losse-kop" class="klein">Opmerkingen bij de aanvraag als geheel</h2>
+  <ul class="opmerkingen">{{#losseOpmerkingen}}<li class="opmerking{{#afgehandeld}} opmerking-afgehandeld{{/afgehandeld}}" id="opmerking-{{id}}" data-opmerking="{{id}}">
+    <p class="opmerking-kop"><span class="opmerking-label">{{#afgehandeld}}Afgehandeld{{/afgehandeld}}{{^afgehandeld}}Opmerking{{/afgehandeld}}</span> van <bdi>{{docent}}</bdi>, {{geplaatst}} (bij ‘{{opmerkingPad}}’)</p>
+    <p class="opmerking-tekst">{{tekst}}</p></li>{{/losseOpmerkingen}}</ul>
+</section>
+{{/heeftLosseOpmerkingen}}
+<nav class="lees-inhoud" aria-label="Onderdelen van de aanvraag">
+  <ol>{{#groepen}}<li><a href="#deel-{{slug}}">{{titel}}</a></li>{{/groepen}}</ol>
+</nav>
+{{#groepen}}
+<section class="lees-deel" id="deel-{{slug}}" aria-labelledby="deel-{{slug}}-kop">
+  <h2 id="deel-{{slug}}-kop">{{#isProjectplan}}<span class="bovenkop">Projectplan</span>{{/isProjectplan}}{{titel}}</h2>
+  <p class="vraag">{{vraag}}</p>
+  {{#velden}}{{> leesveld}}{{/velden}}
+  {{#heeftTotaal}}<p class="lees-totaal">Totaal van de begroting: {{totaal}}</p>{{/heeftTotaal}}
+</section>
+{{/groepen}}
+{{#isDocent}}
+<section class="kader" aria-labelledby="vrij-kop">
+  <h2 id="vrij-kop" class="klein">Opmerking bij de aanvraag als geheel</h2>
+  <form method="post" action="/aanvragen/{{aanvraagId}}/opmerkingen" class="formulier">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <div class="veld"><label for="vrij-pad">Over welk veld (pad, zoals project.doel; of ‘algemeen’)</label>
+      <input type="text" id="vrij-pad" name="pad" value="algemeen" required maxlength="300"></div>
+    <div class="veld"><label for="vrij-tekst">Uw opmerking</label>
+      <textarea id="vrij-tekst" name="tekst" rows="3" required maxlength="10000"></textarea></div>
+    <button type="submit" class="knop knop-tweede">Opmerking plaatsen</button>
+  </form>
+</section>
+{{/isDocent}}
+{{/inhoud}}
+{{/layout}}
+"""####,
         "meldingen": 
 ####"""
 {{#melding}}<div class="melding melding-{{soort}}" role="status">{{tekst}}</div>{{/melding}}
@@ -247,6 +411,16 @@ enum EmbeddedWeb {
 <h1>{{#pagina}}{{#isProjectplan}}<span class="bovenkop">Projectplan</span>{{/isProjectplan}}{{titel}}{{/pagina}}</h1>
 <p class="inleiding">{{#pagina}}{{vraag}}{{/pagina}}</p>
 {{> meldingen}}
+{{#goedkeuring}}<p class="goedkeuring-regel goedkeuring-{{soort}}" data-goedkeuring>{{tekst}}</p>{{/goedkeuring}}
+{{#heeftPaginaOpmerkingen}}
+<section class="pagina-opmerkingen" aria-labelledby="pagina-opmerkingen-kop">
+  <h2 id="pagina-opmerkingen-kop" class="klein">Opmerkingen van uw docent bij dit onderdeel</h2>
+  <ul class="opmerkingen">{{#paginaOpmerkingen}}<li class="opmerking{{#afgehandeld}} opmerking-afgehandeld{{/afgehandeld}}" id="opmerking-{{id}}" data-opmerking="{{id}}">
+    <p class="opmerking-kop"><span class="opmerking-label">{{#afgehandeld}}Afgehandeld{{/afgehandeld}}{{^afgehandeld}}Opmerking{{/afgehandeld}}</span> van <bdi>{{docent}}</bdi>, {{geplaatst}}</p>
+    <p class="opmerking-tekst">{{tekst}}</p>
+    <button type="submit" form="afhandelen-{{id}}" class="knop-link">{{#afgehandeld}}Weer openen{{/afgehandeld}}{{^afgehandeld}}Afgehandeld{{/afgehandeld}}</button></li>{{/paginaOpmerkingen}}</ul>
+</section>
+{{/heeftPaginaOpmerkingen}}
 <div class="algemeen" data-algemeen>
 {{#heeftAlgemeen}}
   <h2 class="klein">Wat de checklist over dit onderdeel zegt</h2>
@@ -285,6 +459,8 @@ enum EmbeddedWeb {
       <tr class="post-meer{{#isNieuw}} post-nieuw{{/isNieuw}}" data-item-meer="{{pad}}">
         <td colspan="7">
           {{> bevindingen}}
+          {{> opmerkingen}}
+          {{#veld_post}}{{> opmerkingen}}{{/veld_post}}{{#veld_categorie}}{{> opmerkingen}}{{/veld_categorie}}{{#veld_aantal}}{{> opmerkingen}}{{/veld_aantal}}{{#veld_eenheid}}{{> opmerkingen}}{{/veld_eenheid}}{{#veld_prijs}}{{> opmerkingen}}{{/veld_prijs}}
           {{#veld_post}}{{#heeftBevindingen}}{{> bevindingen}}{{/heeftBevindingen}}{{/veld_post}}
           {{#veld_categorie}}{{#heeftBevindingen}}{{> bevindingen}}{{/heeftBevindingen}}{{/veld_categorie}}
           {{#veld_aantal}}{{#heeftBevindingen}}{{> bevindingen}}{{/heeftBevindingen}}{{/veld_aantal}}
@@ -329,6 +505,7 @@ enum EmbeddedWeb {
     <span class="opslaan-status" data-status aria-live="polite"></span>
   </div>
 </form>
+{{> afhandelen}}
 {{#pagina}}{{#isBijlagen}}
 <section class="upload" aria-labelledby="upload-kop">
   <h2 id="upload-kop">Een bestand toevoegen</h2>
@@ -367,6 +544,30 @@ enum EmbeddedWeb {
 {{/inhoud}}
 {{/layout}}
 """####,
+        "opmerkingen": 
+####"""
+{{#heeftOpmerkingen}}
+<ul class="opmerkingen" aria-label="Opmerkingen van de docent">
+  {{#opmerkingen}}
+  <li class="opmerking{{#afgehandeld}} opmerking-afgehandeld{{/afgehandeld}}" id="opmerking-{{id}}" data-opmerking="{{id}}">
+    {{#afgehandeld}}
+    <details>
+      <summary>Afgehandeld: opmerking van <bdi>{{docent}}</bdi> ({{geplaatst}})</summary>
+      <p class="opmerking-tekst">{{tekst}}</p>
+      <p class="meta">Afgehandeld op {{afgehandeldOp}}.</p>
+      {{#kanAfhandelen}}<button type="submit" form="afhandelen-{{id}}" class="knop-link">Weer openen</button>{{/kanAfhandelen}}
+    </details>
+    {{/afgehandeld}}
+    {{^afgehandeld}}
+    <p class="opmerking-kop"><span class="opmerking-label">Opmerking</span> van <bdi>{{docent}}</bdi>, {{geplaatst}}{{^kanAfhandelen}} (nog open){{/kanAfhandelen}}</p>
+    <p class="opmerking-tekst">{{tekst}}</p>
+    {{#kanAfhandelen}}<button type="submit" form="afhandelen-{{id}}" class="knop knop-tweede knop-klein">Afgehandeld</button>{{/kanAfhandelen}}
+    {{/afgehandeld}}
+  </li>
+  {{/opmerkingen}}
+</ul>
+{{/heeftOpmerkingen}}
+"""####,
         "organisator": 
 ####"""
 {{<layout}}
@@ -393,6 +594,7 @@ enum EmbeddedWeb {
   <p class="meta">Versie {{versie}}, gewijzigd op {{gewijzigd}}.
     {{#af}}<strong class="status status-goed">Klaar om te versturen</strong>{{/af}}
     {{^af}}<span class="status status-fout">{{fouten}} fouten</span> <span class="status status-waarschuwing">{{waarschuwingen}} waarschuwingen</span>{{/af}}</p>
+  {{#goedkeuring}}<p class="goedkeuring-regel goedkeuring-{{soort}}" data-goedkeuring>{{tekst}}</p>{{/goedkeuring}}
   <table class="voortgang">
     <caption class="visueel-verborgen">Voortgang per onderdeel</caption>
     <thead><tr><th scope="col">Onderdeel</th><th scope="col">Wat de checklist zegt</th></tr></thead>
@@ -420,6 +622,21 @@ enum EmbeddedWeb {
 </section>
 {{/inhoud}}
 {{/layout}}
+"""####,
+        "plaatsen": 
+####"""
+{{#isDocent}}
+<details class="opmerking-plaatsen">
+  <summary>Opmerking plaatsen<span class="visueel-verborgen"> bij {{label}}</span></summary>
+  <form method="post" action="/aanvragen/{{aanvraagId}}/opmerkingen" class="formulier opmerking-formulier">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <input type="hidden" name="pad" value="{{pad}}">
+    <div class="veld"><label for="{{id}}-opmerking">Uw opmerking bij ‘{{label}}’</label>
+      <textarea id="{{id}}-opmerking" name="tekst" rows="3" required maxlength="10000"></textarea></div>
+    <button type="submit" class="knop knop-tweede knop-klein">Opmerking plaatsen</button>
+  </form>
+</details>
+{{/isDocent}}
 """####,
         "registreren": 
 ####"""
@@ -482,6 +699,7 @@ enum EmbeddedWeb {
   {{#heeftVraag}}<p class="vraag">{{vraag}}</p>{{/heeftVraag}}
   {{#heeftHint}}<p class="hint">{{hint}}</p>{{/heeftHint}}
   {{> bevindingen}}
+  {{> opmerkingen}}
   {{#velden}}{{> veld}}{{/velden}}
 </fieldset>
 {{/isSectie}}
@@ -491,11 +709,13 @@ enum EmbeddedWeb {
   {{#heeftVraag}}<p class="vraag">{{vraag}}</p>{{/heeftVraag}}
   {{#heeftHint}}<p class="hint">{{hint}}</p>{{/heeftHint}}
   {{> bevindingen}}
+  {{> opmerkingen}}
   {{#items}}
   <fieldset class="item{{#isNieuw}} item-nieuw{{/isNieuw}}" id="{{id}}" data-item="{{pad}}">
     <legend>{{titel}}</legend>
     {{#isNieuw}}<p class="hint">Vul dit in om er een toe te voegen.</p>{{/isNieuw}}
     {{> bevindingen}}
+  {{> opmerkingen}}
     {{#velden}}{{> veld}}{{/velden}}
     {{^isNieuw}}
     <div class="verwijderen"><input type="checkbox" id="{{id}}-weg" name="{{pad}}._verwijderen" value="1">
@@ -513,6 +733,7 @@ enum EmbeddedWeb {
   {{#heeftHint}}<p class="hint">{{hint}}</p>{{/heeftHint}}
   {{#keuzes}}<div class="vinkje"><input type="checkbox" id="{{id}}" name="{{pad}}" value="{{waarde}}"{{#gekozen}} checked{{/gekozen}}><label for="{{id}}">{{tekst}}</label></div>{{/keuzes}}
   {{> bevindingen}}
+  {{> opmerkingen}}
 </fieldset>
 {{/isKeuzelijst}}
 {{^isSectie}}{{^isSectielijst}}{{^isKeuzelijst}}
@@ -523,6 +744,7 @@ enum EmbeddedWeb {
   {{#isTekstlijst}}<p class="hint" id="{{id}}-lijst">Eén per regel.</p>{{/isTekstlijst}}
   {{> invoer}}
   {{> bevindingen}}
+  {{> opmerkingen}}
 </div>
 {{/isKeuzelijst}}{{/isSectielijst}}{{/isSectie}}
 """####,
@@ -779,6 +1001,34 @@ tfoot th, tfoot td { border-top: 2px solid var(--tekst); border-bottom: 0; font-
   .zijbalk { width: 100%; }
   h1 { font-size: 1.6rem; }
 }
+
+/* Docent: the cursus page, the read view, opmerkingen and goedkeuring */
+.docent-tabel-houder { overflow-x: auto; }
+.docent-voortgang td, .docent-voortgang th { white-space: nowrap; }
+.docent-voortgang caption, .huiswerk-tabel caption { text-align: left; font-weight: 700; padding: 0.25rem 0; }
+.huiswerk-tabel th[scope="row"] { font-weight: 600; text-align: left; }
+.lees-deel { border-top: 2px solid var(--lijn); margin-top: 2rem; }
+.lees-groep { margin: 1rem 0 1.5rem; padding-left: 1rem; border-left: 3px solid var(--blauw-licht); }
+.lees-groep h3.lees-label { font-size: 1.1rem; margin: 0.5rem 0; }
+.lees-veld { margin: 0 0 1.25rem; }
+.lees-label { font-weight: 700; margin: 0 0 0.15rem; }
+.lees-waarde { white-space: pre-line; margin: 0; }
+.lees-leeg { color: var(--grijs); font-style: italic; margin: 0; }
+.lees-item { margin: 0.75rem 0; padding: 0.5rem 0.75rem; background: var(--vlak); }
+.lees-item-titel { font-weight: 600; margin: 0 0 0.5rem; }
+.lees-totaal { font-weight: 700; }
+.opmerkingen { list-style: none; padding: 0; margin: 0.5rem 0; }
+.opmerking { border-left: 6px solid var(--blauw); background: var(--blauw-licht); padding: 0.5rem 0.75rem; margin: 0.5rem 0; }
+.opmerking-afgehandeld { border-left-color: var(--lijn); background: var(--vlak); }
+.opmerking-kop { margin: 0; font-size: 1rem; color: var(--tekst); }
+.opmerking-label { font-weight: 700; }
+.opmerking-tekst { white-space: pre-line; margin: 0.25rem 0 0.5rem; }
+.opmerking-plaatsen summary { cursor: pointer; color: var(--blauw); }
+.opmerking-formulier textarea { width: 100%; }
+.knop-klein { font-size: 0.95rem; padding: 0.3rem 0.8rem; }
+.goedkeuring-regel { font-weight: 600; padding: 0.4rem 0.75rem; border-left: 6px solid var(--lijn); background: var(--vlak); }
+.goedkeuring-goed { border-left-color: var(--goed); background: var(--goed-vlak); }
+.goedkeuring-verouderd { border-left-color: var(--let-op); background: var(--let-op-vlak); }
 """####,
         "vip.js": 
 ####"""

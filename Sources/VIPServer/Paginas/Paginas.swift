@@ -27,7 +27,6 @@ struct Paginas {
         op(.post, "/wachtwoord", wachtwoord)
         op(.get, "/cursus-maken", cursusPagina)
         op(.post, "/cursus-maken", cursusMaken)
-        op(.get, "/cursussen/{id}", cursus)
         op(.post, "/aanvragen", nieuweAanvraag)
         op(.post, "/importeren", importeren)
         op(.get, "/aanvragen/{id}", aanvraag)
@@ -43,6 +42,7 @@ struct Paginas {
         op(.get, "/aanvragen/{id}/documenten/pakket.zip", pakketZip)
         op(.get, "/aanvragen/{id}/documenten/bestand", document)
         op(.post, "/aanvragen/{id}/geschiedenis/{n}/terugzetten", terugzetten)
+        DocentPaginas(paginas: self).registreer(router)
     }
 
     // MARK: Errors and redirects
@@ -158,7 +158,9 @@ struct Paginas {
             var lijst: [[String: Any]] = []
             for a in try await dienst.opslag.aanvragen(eigenaar: g.id) {
                 let r = try await check(a, a.versie)
+                let goedgekeurd = try await dienst.opslag.goedkeuringen(aanvraag: a.id).laatste(aanvraag: a.id)
                 lijst.append([
+                    "goedkeuring": DocentPaginas.goedkeuring(versie: a.versie, goedgekeurd: goedgekeurd, voorCursist: true),
                     "id": String(a.id), "titel": a.afgeleid.titel ?? "Aanvraag zonder titel", "versie": a.versie,
                     "gewijzigd": Self.tijd(a.gewijzigd), "af": a.afgeleid.af,
                     "fouten": a.afgeleid.fouten, "waarschuwingen": a.afgeleid.waarschuwingen,
@@ -385,27 +387,18 @@ struct Paginas {
         }
     }
 
-    @Sendable func cursus(_ request: Request, _ context: VIPContext) async throws -> Response {
-        let g = try docent(context)
-        guard let id = context.parameters.get("id", as: Int64.self), let c = try await dienst.opslag.cursus(id: id),
-              c.docent == g.id else { throw APIFout.nietGevonden() }
-        var d = basis(context, titel: c.naam)
-        d["naam"] = c.naam
-        d["code"] = c.uitnodigingscode
-        d["bijeenkomsten"] = c.bijeenkomsten.enumerated().map { i, s in
-            ["nr": i + 1, "datum": Datum.parse(s)?.description ?? s] as [String: Any]
-        }
-        return Weergave.antwoord(weergave.html("cursus", d))
-    }
-
     // MARK: Aanvragen
 
-    /// The caller's own aanvraag (404 for anyone else's, as the API does; a docent only reads
-    /// through the API until her pages come).
+    /// The caller's own aanvraag (404 for anyone else's, as the API does). The docent of the
+    /// cursist's cursus is sent to the read view: no page offers her the cursist's text to edit.
     func eigen(_ context: VIPContext) async throws -> AanvraagRij {
         let (g, _) = try aangemeld(context)
-        guard let id = context.parameters.get("id", as: Int64.self), let a = try await dienst.opslag.aanvraag(id: id),
-              a.eigenaar == g.id else { throw APIFout.nietGevonden() }
+        guard let id = context.parameters.get("id", as: Int64.self), let a = try await dienst.opslag.aanvraag(id: id)
+        else { throw APIFout.nietGevonden() }
+        if a.eigenaar != g.id, try await Toegang(opslag: dienst.opslag).isDocent(van: a, g) {
+            throw Doorsturen(naar: "/aanvragen/\(a.id)/lezen")
+        }
+        guard a.eigenaar == g.id else { throw APIFout.nietGevonden() }
         return a
     }
 
@@ -502,15 +495,20 @@ struct Paginas {
         if q.get("geupload") != nil {
             melding = ["soort": "succes", "tekst": "Het bestand is toegevoegd en de aanvraag is opgeslagen."]
         }
+        let opmerkingen = try await dienst.opslag.opmerkingen(aanvraag: a.id)
+        let goedkeuring = DocentPaginas.goedkeuring(
+            versie: a.versie, goedgekeurd: try await dienst.opslag.goedkeuringen(aanvraag: a.id).laatste(aanvraag: a.id),
+            voorCursist: true)
         let html = onderdeel(context, a, r, pagina, invulling: Invulling(model), bevindingen: r.bevindingen,
-                             versie: a.versie, melding: melding, model: model)
+                             versie: a.versie, melding: melding, model: model, opmerkingen: opmerkingen,
+                             goedkeuring: goedkeuring)
         return Weergave.antwoord(html)
     }
 
     /// The page of one part: its fields with their values and findings.
     func onderdeel(_ context: VIPContext, _ a: AanvraagRij, _ r: CheckResultaat, _ pagina: Pagina,
                    invulling: Invulling, bevindingen: [Bevinding], versie: Int, melding: [String: Any]?,
-                   model: Aanvraag?) -> String {
+                   model: Aanvraag?, opmerkingen: [Opmerking] = [], goedkeuring: [String: Any]? = nil) -> String {
         var d = aanvraagBasis(context, a, r, titel: pagina.titel, actief: pagina.slug)
         var w = Veldweergave(invulling: invulling, bevindingen: bevindingen.filter { Pagina.van($0.pad)?.slug == pagina.slug })
         var velden: [[String: Any]] = []
@@ -549,6 +547,7 @@ struct Paginas {
         d["uploadMiB"] = Limieten.upload / 1024 / 1024
         d["uploadBytes"] = Limieten.upload
         d["bijlageSoorten"] = BijlageSoort.allCases.map { ["waarde": $0.rawValue] }
+        DocentPaginas.cursistDeel(&d, pagina: pagina, opmerkingen: opmerkingen, goedkeuring: goedkeuring)
         if let i = Pagina.alle.firstIndex(where: { $0.slug == pagina.slug }) {
             d["vorige"] = i > 0 ? ["slug": Pagina.alle[i - 1].slug, "titel": Pagina.alle[i - 1].titel] : false
             d["volgende"] = i + 1 < Pagina.alle.count ? ["slug": Pagina.alle[i + 1].slug, "titel": Pagina.alle[i + 1].titel]
