@@ -1003,7 +1003,7 @@ tfoot th, tfoot td { border-top: 2px solid var(--tekst); border-bottom: 0; font-
 }
 
 /* Docent: the cursus page, the read view, opmerkingen and goedkeuring */
-.docent-tabel-houder { overflow-x: auto; }
+.docent-tabel-houder { overflow-x: auto; position: relative; }
 .docent-voortgang td, .docent-voortgang th { white-space: nowrap; }
 .docent-voortgang caption, .huiswerk-tabel caption { text-align: left; font-weight: 700; padding: 0.25rem 0; }
 .huiswerk-tabel th[scope="row"] { font-weight: 600; text-align: left; }
@@ -1017,7 +1017,7 @@ tfoot th, tfoot td { border-top: 2px solid var(--tekst); border-bottom: 0; font-
 .lees-item { margin: 0.75rem 0; padding: 0.5rem 0.75rem; background: var(--vlak); }
 .lees-item-titel { font-weight: 600; margin: 0 0 0.5rem; }
 .lees-totaal { font-weight: 700; }
-.opmerkingen { list-style: none; padding: 0; margin: 0.5rem 0; }
+.opmerkingen { list-style: none; padding: 0; margin: 0.5rem 0; max-width: 40rem; }
 .opmerking { border-left: 6px solid var(--blauw); background: var(--blauw-licht); padding: 0.5rem 0.75rem; margin: 0.5rem 0; }
 .opmerking-afgehandeld { border-left-color: var(--lijn); background: var(--vlak); }
 .opmerking-kop { margin: 0; font-size: 1rem; color: var(--tekst); }
