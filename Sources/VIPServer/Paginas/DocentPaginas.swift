@@ -27,6 +27,14 @@ struct DocentPaginas {
         op(.post, "/aanvragen/{id}/opmerkingen/{oid}/afgehandeld", handelAf)
     }
 
+    /// A docent at a page of the cursist's own (`Paginas.eigen`): she is sent to the read view,
+    /// and what would change the text is refused.
+    struct AlleenLezen: Error {
+        var naar: String
+        static let melding = "Als docent leest u deze aanvraag en plaatst u opmerkingen; de tekst van de cursist "
+            + "wijzigt u niet. Er is niets gewijzigd."
+    }
+
     // MARK: The cursus page
 
     /// A column of the progress table: the onderdelen of `Voortgang` it adds up.

@@ -55,7 +55,13 @@ struct Paginas {
         -> @Sendable (Request, VIPContext) async throws -> Response {
         { request, context in
             do {
-                return try await handler(request, context)
+                do {
+                    return try await handler(request, context)
+                } catch let l as DocentPaginas.AlleenLezen {
+                    // The docent reads; what would change the cursist's text is refused (403).
+                    if request.method == .get || request.method == .head { throw Doorsturen(naar: l.naar) }
+                    throw APIFout.verboden(DocentPaginas.AlleenLezen.melding)
+                }
             } catch let d as Doorsturen {
                 return Weergave.doorsturen(d.naar)
             } catch let fout as APIFout {
@@ -396,7 +402,7 @@ struct Paginas {
         guard let id = context.parameters.get("id", as: Int64.self), let a = try await dienst.opslag.aanvraag(id: id)
         else { throw APIFout.nietGevonden() }
         if a.eigenaar != g.id, try await Toegang(opslag: dienst.opslag).isDocent(van: a, g) {
-            throw Doorsturen(naar: "/aanvragen/\(a.id)/lezen")
+            throw DocentPaginas.AlleenLezen(naar: "/aanvragen/\(a.id)/lezen")
         }
         guard a.eigenaar == g.id else { throw APIFout.nietGevonden() }
         return a
