@@ -10,6 +10,24 @@ public struct Telling: Sendable, Equatable {
         self.fouten = fouten
         self.waarschuwingen = waarschuwingen
     }
+
+    /// The stored form of the counts per onderdeel (column `versies.onderdelen`): one line
+    /// per onderdeel, sorted, `naam fouten waarschuwingen`; an aanvraag without findings is "".
+    public static func codeer(_ t: [String: Telling]) -> String {
+        t.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.fouten) \($0.value.waarschuwingen)" }
+            .joined(separator: "\n")
+    }
+
+    /// `codeer` read back; nil for text that is not in that form.
+    public static func decodeer(_ tekst: String) -> [String: Telling]? {
+        var uit: [String: Telling] = [:]
+        for regel in tekst.split(separator: "\n") {
+            let delen = regel.split(separator: " ")
+            guard delen.count == 3, let f = Int(delen[1]), let w = Int(delen[2]), f >= 0, w >= 0 else { return nil }
+            uit[String(delen[0])] = Telling(fouten: f, waarschuwingen: w)
+        }
+        return uit
+    }
 }
 
 /// One row of a cursus's progress: a cursist and the aanvraag she changed last.
@@ -117,12 +135,16 @@ public final class OnderdelenCache: @unchecked Sendable {
 
     init() {}
 
+    /// The counts stored with the version; for an older or imported version without them,
+    /// checked once, kept here and stored, so the next page (and the next process) reads them.
     func onderdelen(_ a: AanvraagRij, dienst: Dienst) async throws -> [String: Telling] {
+        if let opgeslagen = a.afgeleid.onderdelen { return opgeslagen }
         let sleutel = Sleutel(aanvraag: a.id, versie: a.versie)
         if let t = lees(sleutel) { return t }
         let tekst = try await dienst.opslag.tekst(aanvraag: a.id, versie: a.versie) ?? []
         let t = await Zwaar.doe { Voortgang.onderdelen(dienst.controleer(tekst).bevindingen) }
         bewaar(sleutel, t)
+        try await dienst.opslag.bewaarOnderdelen(aanvraag: a.id, versie: a.versie, onderdelen: Telling.codeer(t))
         return t
     }
 
