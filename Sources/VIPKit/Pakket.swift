@@ -170,9 +170,8 @@ public struct Pakket: Sendable {
     /// Funds that get no letter and no zip: those whose dekkingsplan entry says
     /// `afgewezen`. They still stand in the fondsenlijst, with that status.
     public var geenBrief: [GeenBrief] {
-        aanvraag.fondsen.compactMap { f in
-            guard let naam = f.naam, aanvraag.dekkingsplan.contains(where: { $0.fonds == naam && $0.status == .afgewezen })
-            else { return nil }
+        aanvraag.fondsen.indices.compactMap { i in
+            guard aanvraag.isAfgewezen(fonds: i), let naam = aanvraag.fondsen[i].naam else { return nil }
             return GeenBrief(fonds: naam, reden: .afgewezen)
         }
     }

@@ -235,6 +235,19 @@ public struct Dekking: Sendable {
     public var telt: Bool { status != .afgewezen }
 }
 
+extension Aanvraag {
+    /// Whether the fund at `index` was refused: its dekkingsplan entry says `afgewezen`. Such a
+    /// fund gets no letter (and no letter-length estimate, and is not the review's letter); it
+    /// stays in the fondsenlijst with that status.
+    public func isAfgewezen(fonds index: Int) -> Bool {
+        guard fondsen.indices.contains(index), let naam = fondsen[index].naam else { return false }
+        return dekkingsplan.contains { $0.fonds == naam && $0.status == .afgewezen }
+    }
+
+    /// The indices of the funds that get a letter, in order.
+    public var brieffondsen: [Int] { fondsen.indices.filter { !isAfgewezen(fonds: $0) } }
+}
+
 extension Array where Element == Dekking {
     /// The dekking total: all entries except `afgewezen`.
     public var totaal: Bedrag {

@@ -54,7 +54,7 @@ public struct Dienst: Sendable {
 
     static func afgeleid(_ r: CheckResultaat) -> Afgeleid {
         Afgeleid(titel: r.aanvraag?.project.titel, af: r.isAf, fouten: r.bevindingen.count(.fout),
-                 waarschuwingen: r.bevindingen.count(.waarschuwing))
+                 waarschuwingen: r.bevindingen.count(.waarschuwing), onderdelen: Voortgang.onderdelen(r.bevindingen))
     }
 
     func hash(_ wachtwoord: String) async -> String {

@@ -19,8 +19,8 @@ import zipfile
 
 from playwright.sync_api import expect
 
-from harnas import (API, CHECKER, HOSTILE, WACHTWOORD, Bewaking, Server, axe_zonder_js, bekijk, context,
-                    cursus_via_api, cursus_via_pagina)
+from harnas import (API, CHECKER, HOSTILE, Bewaking, Server, axe_zonder_js, bekijk, context, cursus_via_api,
+                    cursus_via_pagina, opslaan, registreer_en_begin)
 
 
 HOOFDLIJNEN = {

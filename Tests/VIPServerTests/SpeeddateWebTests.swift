@@ -144,7 +144,7 @@ import VIPModel
             defer { try? FileManager.default.removeItem(atPath: map) }
             for (a, _, _) in aanvragen {
                 let t = try #require(try await o.opslag.tekst(aanvraag: a.id, versie: a.versie))
-                FileManager.default.createFile(atPath: "\(map)/aanvraag-\(a.id).yaml", contents: Data(t))
+                #expect(FileManager.default.createFile(atPath: "\(map)/aanvraag-\(a.id).yaml", contents: Data(t)))
             }
             let cli = tekst.components(separatedBy: "\ncursussen:")[0] + "\n"
                 + Evenementtekst.projecten(aanvragen.map { ("aanvraag-\($0.0.id).yaml", $0.2, $0.1.naam) })

@@ -86,12 +86,20 @@ extension Catalogus {
               beschrijving: "De brief zoals vip die maakt is \"ongeveer twee A4\": tussen 1,5 en 2,5 bladzijden. De "
                 + "schatting van het aantal bladzijden is geijkt op brieven die LibreOffice echt heeft opgemaakt.",
               bron: "C13, L8841",
+              // A refused fund gets no letter: however long its letter would be, it does not count.
+              goed: [Voorbeeld("fondsen[+]:\n  naam: Fonds Nee\n  aanhef: "
+                                + String(repeating: "Geachte leden van het bestuur van het fonds, ", count: 200)
+                                + "\ndekkingsplan[+]:\n  fonds: Fonds Nee\n  bedrag: 100\n  status: afgewezen")],
               fout: [Voorbeeld("brief:\n  slot: " + String(repeating: "Wij danken u hartelijk voor uw aandacht. ", count: 200),
+                               pad: "brief"),
+                     Voorbeeld("fondsen[+]:\n  naam: Fonds Ja\n  aanhef: "
+                                + String(repeating: "Geachte leden van het bestuur van het fonds, ", count: 200)
+                                + "\ndekkingsplan[+]:\n  fonds: Fonds Ja\n  bedrag: 100\n  status: aangevraagd",
                                pad: "brief")]) { ctx, m in
             let a = ctx.aanvraag
             guard let paginas = ctx.briefPaginas, !a.fondsen.isEmpty else { return }
             // All letters share the text but the fund's part; the longest decides.
-            let schattingen = a.fondsen.indices.map { paginas(a, $0) }
+            let schattingen = a.brieffondsen.map { paginas(a, $0) }
             guard let langste = schattingen.max(), let kortste = schattingen.min() else { return }
             func pagina(_ p: Double) -> String {
                 let tienden = Int((p * 10).rounded())

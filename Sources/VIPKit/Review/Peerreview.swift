@@ -210,7 +210,9 @@ public struct Peerreview: Sendable {
             termen += geanonimiseerd[i].identificerend.map { Lekcontrole.Term($0, aanvraag: letter) }
             var docs: [(String, [Block])] = [("projectplan", ProjectplanBuilder.blocks(a)),
                                               ("begroting", BegrotingBuilder.blocks(a))]
-            if !a.fondsen.isEmpty { docs.append(("brief", BriefBuilder.blocks(a, fonds: 0))) }
+            // The letter to the first fund that gets one (a refused fund gets none), decided on
+            // the original: the anonymiser may rename funds.
+            if let fonds = geschud[i].aanvraag?.brieffondsen.first { docs.append(("brief", BriefBuilder.blocks(a, fonds: fonds))) }
             for (naam, blocks) in docs {
                 let doc = Self.deelnemersdocument(letter: letter, blocks: blocks, datum: klok.datum(a.brief.datum))
                 deelnemers += try render(doc, naam: "aanvraag-\(letter)-\(naam)")

@@ -28,8 +28,8 @@ public struct Speeddateplanning: Sendable {
         let gelezen: EvenementReader.MetExtra
         do {
             gelezen = try EvenementReader.parse(tekst, bestand: bestand, extraKeys: ["cursussen"], limits: limits)
-        } catch let e as LeesFout {
-            throw leesfout(e)
+        } catch {
+            throw leesfout(error)
         }
         if gelezen.heeftProjecten {
             throw APIFout(.unprocessableContent, "Laat `projecten` weg: de projecten zijn de aanvragen van de cursussen "

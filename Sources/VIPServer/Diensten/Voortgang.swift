@@ -11,6 +11,24 @@ public struct Telling: Sendable, Equatable {
         self.fouten = fouten
         self.waarschuwingen = waarschuwingen
     }
+
+    /// The stored form of the counts per onderdeel (column `versies.onderdelen`): one line
+    /// per onderdeel, sorted, `naam fouten waarschuwingen`; an aanvraag without findings is "".
+    public static func codeer(_ t: [String: Telling]) -> String {
+        t.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.fouten) \($0.value.waarschuwingen)" }
+            .joined(separator: "\n")
+    }
+
+    /// `codeer` read back; nil for text that is not in that form.
+    public static func decodeer(_ tekst: String) -> [String: Telling]? {
+        var uit: [String: Telling] = [:]
+        for regel in tekst.split(separator: "\n") {
+            let delen = regel.split(separator: " ")
+            guard delen.count == 3, let f = Int(delen[1]), let w = Int(delen[2]), f >= 0, w >= 0 else { return nil }
+            uit[String(delen[0])] = Telling(fouten: f, waarschuwingen: w)
+        }
+        return uit
+    }
 }
 
 /// One row of a cursus's progress: a cursist and the aanvraag she changed last.
@@ -104,7 +122,7 @@ public struct Voortgang: Sendable {
     }
 }
 
-/// A version's text never changes, so its counts per onderdeel (and which fields it fills) are
+/// A version's text never changes, so its counts per onderdeel (and the fields it fills) are
 /// kept by aanvraag and version, one cache per `Dienst` (so per database): a cursus page checks
 /// each aanvraag once, not on every view. Several processes on one database each keep their own.
 public final class OnderdelenCache: @unchecked Sendable {
@@ -112,51 +130,53 @@ public final class OnderdelenCache: @unchecked Sendable {
         var aanvraag: Int64
         var versie: Int
     }
-    struct Stand {
-        var tellingen: [String: Telling]
-        /// The table paths (without indices, `project.partners[].naam`) that hold a value.
-        var ingevuld: Set<String>
-    }
     private let lock = NSLock()
-    private var standen: [Sleutel: Stand] = [:]
+    private var tellingen: [Sleutel: [String: Telling]] = [:]
+    private var gevuld: [Sleutel: Set<String>] = [:]
     private let maximum = 20_000
 
     init() {}
 
+    /// The counts stored with the version; for an older or imported version without them,
+    /// checked once, kept here and stored, so the next page (and the next process) reads them.
     func onderdelen(_ a: AanvraagRij, dienst: Dienst) async throws -> [String: Telling] {
-        try await stand(a, dienst: dienst).tellingen
-    }
-
-    /// The table paths the current version of `a` fills (for the homework on the cursus page).
-    func ingevuld(_ a: AanvraagRij, dienst: Dienst) async throws -> Set<String> {
-        try await stand(a, dienst: dienst).ingevuld
-    }
-
-    private func stand(_ a: AanvraagRij, dienst: Dienst) async throws -> Stand {
+        if let opgeslagen = a.afgeleid.onderdelen { return opgeslagen }
         let sleutel = Sleutel(aanvraag: a.id, versie: a.versie)
         if let t = lees(sleutel) { return t }
         let tekst = try await dienst.opslag.tekst(aanvraag: a.id, versie: a.versie) ?? []
-        let t = await Zwaar.doe {
-            let r = dienst.controleer(tekst)
-            let ingevuld = r.aanvraag.map { m in
-                Set(Veldentabel.aanvraag.waarden(in: m).map { Veldentabel.zonderIndex($0.pad) })
-            } ?? []
-            return Stand(tellingen: Voortgang.onderdelen(r.bevindingen), ingevuld: ingevuld)
-        }
+        let t = await Zwaar.doe { Voortgang.onderdelen(dienst.controleer(tekst).bevindingen) }
         bewaar(sleutel, t)
+        try await dienst.opslag.bewaarOnderdelen(aanvraag: a.id, versie: a.versie, onderdelen: Telling.codeer(t))
         return t
     }
 
-    private func lees(_ sleutel: Sleutel) -> Stand? {
-        lock.lock()
-        defer { lock.unlock() }
-        return standen[sleutel]
+    /// The table paths (without indices, `project.partners[].naam`) that the current version of
+    /// `a` fills, for the homework on the cursus page: read (not checked) once per version.
+    func ingevuld(_ a: AanvraagRij, dienst: Dienst) async throws -> Set<String> {
+        let sleutel = Sleutel(aanvraag: a.id, versie: a.versie)
+        if let g = lock.withLock({ gevuld[sleutel] }) { return g }
+        let tekst = try await dienst.opslag.tekst(aanvraag: a.id, versie: a.versie) ?? []
+        let g = await Zwaar.doe { () -> Set<String> in
+            guard let model = try? AanvraagReader.parse(tekst, bestand: Dienst.bestand) else { return [] }
+            return Set(Veldentabel.aanvraag.waarden(in: model).map { Veldentabel.zonderIndex($0.pad) })
+        }
+        lock.withLock {
+            if gevuld.count >= maximum { gevuld.removeAll(keepingCapacity: true) }
+            gevuld[sleutel] = g
+        }
+        return g
     }
 
-    private func bewaar(_ sleutel: Sleutel, _ t: Stand) {
+    private func lees(_ sleutel: Sleutel) -> [String: Telling]? {
         lock.lock()
         defer { lock.unlock() }
-        if standen.count >= maximum { standen.removeAll(keepingCapacity: true) }
-        standen[sleutel] = t
+        return tellingen[sleutel]
+    }
+
+    private func bewaar(_ sleutel: Sleutel, _ t: [String: Telling]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if tellingen.count >= maximum { tellingen.removeAll(keepingCapacity: true) }
+        tellingen[sleutel] = t
     }
 }

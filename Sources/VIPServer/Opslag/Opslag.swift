@@ -36,11 +36,16 @@ public struct Afgeleid: Sendable, Equatable {
     public var af: Bool
     public var fouten: Int
     public var waarschuwingen: Int
-    public init(titel: String?, af: Bool, fouten: Int, waarschuwingen: Int) {
+    /// Fouten and waarschuwingen per onderdeel (the docent's progress page), kept with the
+    /// version so the page need not check again; nil for a version stored before schema 3 or
+    /// imported (computed on first use, then stored).
+    public var onderdelen: [String: Telling]?
+    public init(titel: String?, af: Bool, fouten: Int, waarschuwingen: Int, onderdelen: [String: Telling]? = nil) {
         self.titel = titel
         self.af = af
         self.fouten = fouten
         self.waarschuwingen = waarschuwingen
+        self.onderdelen = onderdelen
     }
 }
 
@@ -115,6 +120,8 @@ public protocol Opslag: Sendable {
                        tijd: Date) async throws -> Int
     func versies(aanvraag: Int64) async throws -> [VersieInfo]
     func tekst(aanvraag: Int64, versie: Int) async throws -> [UInt8]?
+    /// Stores the counts per onderdeel of a version that has none yet (`Telling.codeer`).
+    func bewaarOnderdelen(aanvraag: Int64, versie: Int, onderdelen: String) async throws
 
     // Cursussen seen from the docent (issue 11)
     func cursussen(docent: Int64) async throws -> [Cursus]

@@ -338,26 +338,27 @@ public final class PostgresOpslag: Opslag {
 
     static let aanvraagSelect = """
         SELECT a.id, a.eigenaar_id, g.naam AS eigenaar_naam, g.cursus_id, a.versie,
-               v.titel, v.af, v.fouten, v.waarschuwingen, v.gewijzigd
+               v.titel, v.af, v.fouten, v.waarschuwingen, v.gewijzigd, v.onderdelen
         FROM aanvragen a
         JOIN gebruikers g ON g.id = a.eigenaar_id
         JOIN versies v ON v.aanvraag_id = a.id AND v.versie = a.versie
         """
 
     static func aanvraag(_ row: PostgresRow) throws -> AanvraagRij {
-        let (id, eigenaar, naam, cursus, versie, titel, af, fouten, waarschuwingen, gewijzigd) =
-            try row.decode((Int64, Int64, String, Int64?, Int, String?, Int64, Int, Int, Int64).self)
+        let (id, eigenaar, naam, cursus, versie, titel, af, fouten, waarschuwingen, gewijzigd, onderdelen) =
+            try row.decode((Int64, Int64, String, Int64?, Int, String?, Int64, Int, Int, Int64, String?).self)
         return AanvraagRij(id: id, eigenaar: eigenaar, eigenaarNaam: naam, cursus: cursus, versie: versie,
-                           afgeleid: Afgeleid(titel: titel, af: af != 0, fouten: fouten, waarschuwingen: waarschuwingen),
+                           afgeleid: Afgeleid(titel: titel, af: af != 0, fouten: fouten, waarschuwingen: waarschuwingen,
+                                              onderdelen: onderdelen.flatMap(Telling.decodeer)),
                            gewijzigd: datum(gewijzigd))
     }
 
     static func voegVersieIn(_ c: PostgresConnection, aanvraag: Int64, versie: Int, tekst: [UInt8], afgeleid a: Afgeleid,
                              tijd: Date, logger: Logger) async throws {
         try await c.query("""
-            INSERT INTO versies (aanvraag_id, versie, tekst, titel, af, fouten, waarschuwingen, gewijzigd)
+            INSERT INTO versies (aanvraag_id, versie, tekst, titel, af, fouten, waarschuwingen, gewijzigd, onderdelen)
             VALUES (\(aanvraag), \(versie), \(ByteBuffer(bytes: tekst)), \(a.titel), \(Int64(a.af ? 1 : 0)), \(a.fouten),
-                    \(a.waarschuwingen), \(ms(tijd)))
+                    \(a.waarschuwingen), \(ms(tijd)), \(a.onderdelen.map(Telling.codeer)))
             """, logger: logger)
     }
 
@@ -436,6 +437,13 @@ public final class PostgresOpslag: Opslag {
     public func tekst(aanvraag: Int64, versie: Int) async throws -> [UInt8]? {
         try await een("SELECT tekst FROM versies WHERE aanvraag_id = \(aanvraag) AND versie = \(versie)", ByteBuffer.self)
             .map { Array($0.readableBytesView) }
+    }
+
+    public func bewaarOnderdelen(aanvraag: Int64, versie: Int, onderdelen: String) async throws {
+        try await voerUit("""
+            UPDATE versies SET onderdelen = \(onderdelen)
+            WHERE aanvraag_id = \(aanvraag) AND versie = \(versie) AND onderdelen IS NULL
+            """)
     }
 }
 

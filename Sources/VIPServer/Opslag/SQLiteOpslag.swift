@@ -201,7 +201,7 @@ public final class SQLiteOpslag: Opslag {
 
     static let aanvraagSelect = """
         SELECT a.id, a.eigenaar_id, g.naam AS eigenaar_naam, g.cursus_id, a.versie,
-               v.titel, v.af, v.fouten, v.waarschuwingen, v.gewijzigd
+               v.titel, v.af, v.fouten, v.waarschuwingen, v.gewijzigd, v.onderdelen
         FROM aanvragen a
         JOIN gebruikers g ON g.id = a.eigenaar_id
         JOIN versies v ON v.aanvraag_id = a.id AND v.versie = a.versie
@@ -209,7 +209,8 @@ public final class SQLiteOpslag: Opslag {
 
     static func afgeleid(_ row: Row) -> Afgeleid {
         Afgeleid(titel: row["titel"], af: (row["af"] as Int64) != 0, fouten: row["fouten"],
-                 waarschuwingen: row["waarschuwingen"])
+                 waarschuwingen: row["waarschuwingen"],
+                 onderdelen: (row["onderdelen"] as String?).flatMap(Telling.decodeer))
     }
 
     static func aanvraag(_ row: Row) -> AanvraagRij {
@@ -221,9 +222,10 @@ public final class SQLiteOpslag: Opslag {
     static func voegVersieIn(_ db: Database, aanvraag: Int64, versie: Int, tekst: [UInt8], afgeleid a: Afgeleid,
                              tijd: Date) throws {
         try db.execute(sql: """
-            INSERT INTO versies (aanvraag_id, versie, tekst, titel, af, fouten, waarschuwingen, gewijzigd)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [aanvraag, versie, Data(tekst), a.titel, a.af ? 1 : 0, a.fouten, a.waarschuwingen, ms(tijd)])
+            INSERT INTO versies (aanvraag_id, versie, tekst, titel, af, fouten, waarschuwingen, gewijzigd, onderdelen)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [aanvraag, versie, Data(tekst), a.titel, a.af ? 1 : 0, a.fouten, a.waarschuwingen, ms(tijd),
+                             a.onderdelen.map(Telling.codeer)])
     }
 
     public func maakAanvraag(eigenaar: Int64, tekst: [UInt8], afgeleid: Afgeleid, tijd: Date) async throws -> AanvraagRij {
@@ -292,6 +294,14 @@ public final class SQLiteOpslag: Opslag {
         try await pool.read { db in
             try Data.fetchOne(db, sql: "SELECT tekst FROM versies WHERE aanvraag_id = ? AND versie = ?",
                               arguments: [aanvraag, versie]).map { [UInt8]($0) }
+        }
+    }
+
+    public func bewaarOnderdelen(aanvraag: Int64, versie: Int, onderdelen: String) async throws {
+        try await pool.write { db in
+            try db.execute(sql: """
+                UPDATE versies SET onderdelen = ? WHERE aanvraag_id = ? AND versie = ? AND onderdelen IS NULL
+                """, arguments: [onderdelen, aanvraag, versie])
         }
     }
 }

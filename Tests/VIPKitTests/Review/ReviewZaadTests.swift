@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import VIPKit
 import VIPModel
+import VIPZip
 
 /// The letters do not follow the order of the arguments (issue 9): without `--zaad` the seed
 /// comes from the content of the three aanvragen.
@@ -101,5 +102,31 @@ struct ReviewZaadTests {
             let aandeel = Double(aantal) / Double(trios)
             #expect(aandeel >= 0.20 && aandeel <= 0.47, "letter \(letter): \(aantal) van \(trios) — \(telling)")
         }
+    }
+}
+
+/// A fund refused in the dekkingsplan gets no letter, so the review's letter is the one to the
+/// first fund that does get one (it used to be fund 0 always).
+@Suite("Review: the letter of a fund that gets one")
+struct ReviewBriefTests {
+    @Test func aRefusedFirstFundIsNotTheReviewLetter() throws {
+        let dir = Repo.tempDir("vip-review-afgewezen")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let goed = try String(contentsOfFile: ReviewPeerreviewTests.fixtures[0], encoding: .utf8)
+        let oranje = "  - fonds: Oranje Fonds\n    bedrag: 2500\n    status: aangevraagd\n"
+        #expect(goed.contains(oranje))
+        let pad = "\(dir)/afgewezen.yaml"
+        try goed.replacingOccurrences(of: oranje, with: oranje.replacingOccurrences(of: "aangevraagd", with: "afgewezen"))
+            .write(toFile: pad, atomically: true, encoding: .utf8)
+        let review = Peerreview()
+        let gelezen = try review.lees([pad] + ReviewPeerreviewTests.fixtures.dropFirst())
+        #expect(gelezen[0].aanvraag?.brieffondsen == [1])
+        #expect(gelezen[1].aanvraag?.brieffondsen == [0, 1] || gelezen[1].aanvraag?.fondsen.count != 2)
+        let uit = try review.maak(gelezen, zaad: 1)
+        let letter = try #require(uit.toewijzing.first { $0.bestand == pad }?.letter)
+        let brief = try #require(uit.deelnemers.first { $0.naam == "aanvraag-\(letter)-brief.odt" })
+        let tekst = String(decoding: try ZipReader(bytes: brief.bytes).read("content.xml"), as: UTF8.self)
+        #expect(tekst.contains("Kansfonds"))
+        #expect(!tekst.contains("Postbus 2041"), "the address of the refused Oranje Fonds")
     }
 }
