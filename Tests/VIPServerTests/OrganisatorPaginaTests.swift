@@ -288,6 +288,21 @@ import VIPModel
             #expect(heel.bytes == zip && heel.headers[.contentType] == "application/zip")
             #expect(heel.headers[.contentDisposition] == "attachment; filename=\"fondsendate-\(id).zip\"")
 
+            // One round at most: the page names every dropped conversation, as the command's summary does.
+            let kort = try await client.vraag(.post, "/api/evenementen", als: org, tekst: Array(Evenementtekst
+                .sample(cursussen: [c.id, c2.id], maxRondes: true)
+                .replacingOccurrences(of: "max_rondes: 6", with: "max_rondes: 1").utf8))
+            let kortId = try #require(kort.object["id"] as? Int)
+            let kortHTML = try await client.vraag(.get, "/evenementen/\(kortId)", als: org).tekst
+            let kortSchema = try Self.csv(try Zipinhoud.lees(try await client.vraag(.get, "/api/evenementen/\(kortId)/pakket",
+                                                                                     als: org).bytes), "schema.csv")
+            #expect(Set(kortSchema.dropFirst().map { $0[0] }) == ["1"])
+            let opmerkingen = Self.treffers(#"<ul class="opmerkingen">(.*?)</ul>"#, kortHTML).first.map {
+                Self.treffers(#"<li>(.*?)</li>"#, $0[0]).map { Self.tekst($0[0]) }
+            } ?? []
+            #expect(opmerkingen.first?.hasPrefix("Vervallen door max_rondes 1:") == true)
+            #expect(opmerkingen.dropFirst().contains { $0.contains("Buurtmoestuin De Zaaier") && $0.contains("e keus") })
+
             // Past midnight: the admission still shows, the schedule and files do not.
             let laat = try await client.vraag(.post, "/api/evenementen", als: org, tekst: Array(Evenementtekst
                 .sample(cursussen: [c.id, c2.id]).replacingOccurrences(of: "\"14:00\"", with: "\"23:45\"").utf8))

@@ -228,7 +228,7 @@ enum EmbeddedWeb {
 </table>
 </div>
 {{/heeftSchema}}
-{{#opmerkingen}}<p class="melding melding-let-op">{{.}}</p>{{/opmerkingen}}
+{{#heeftOpmerkingen}}<div class="melding melding-let-op"><ul class="opmerkingen">{{#opmerkingen}}<li>{{.}}</li>{{/opmerkingen}}</ul></div>{{/heeftOpmerkingen}}
 
 <h2 id="downloads-kop">Downloads</h2>
 {{#kanDownloaden}}

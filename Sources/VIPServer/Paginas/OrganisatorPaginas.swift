@@ -253,7 +253,9 @@ struct OrganisatorPaginas {
         d["aantalGesprekken"] = s.rooster.gesprekken.count
         d["aantalRondes"] = s.rooster.rondes
         d["rondesWoord"] = s.rooster.rondes == 1 ? "ronde" : "rondes"
-        d["opmerkingen"] = s.samenvatting.split(separator: "\n").map(String.init).filter { $0.hasPrefix("Let op:") }
+        let opmerkingen = Self.opmerkingen(s.samenvatting)
+        d["opmerkingen"] = opmerkingen
+        d["heeftOpmerkingen"] = !opmerkingen.isEmpty
 
         // Downloads: the files of the API's pakket, by name.
         d["bestanden"] = fout != nil ? [] : SpeeddateOpdracht(checker: dienst.checker).namen(s).map { naam -> [String: Any] in
@@ -261,6 +263,24 @@ struct OrganisatorPaginas {
         }
         d["kanDownloaden"] = fout == nil
         return Weergave.antwoord(weergave.html("evenement", d))
+    }
+
+    /// What the command's summary warns about: conversations dropped by `max_rondes` (with
+    /// each one), projects without a conversation or without a fitting fund.
+    static func opmerkingen(_ samenvatting: String) -> [String] {
+        var uit: [String] = []
+        var vervallen = false
+        for regel in samenvatting.split(separator: "\n").map(String.init) {
+            if regel.hasPrefix("Let op:") || regel.hasPrefix("Vervallen") {
+                uit.append(regel)
+                vervallen = regel.hasPrefix("Vervallen")
+            } else if vervallen && regel.hasPrefix("  ") {
+                uit.append(regel.trimmedText)
+            } else {
+                vervallen = false
+            }
+        }
+        return uit
     }
 
     static func omschrijving(_ naam: String) -> String {
