@@ -935,6 +935,10 @@ ul.gesprekken li + li { margin-top: 0.35rem; }
 table.toelating tr.geweigerd .toegelaten { color: var(--fout); font-weight: 700; }
 table.toelating tr.toegelaten .toegelaten { color: var(--goed); font-weight: 700; }
 table.toelating .toelichting { color: var(--grijs); }
+@media (min-width: 60rem) {
+  fieldset.fonds-rij { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.5rem; }
+  fieldset.fonds-rij > .fout-tekst { grid-column: 1 / -1; }
+}
 """####,
         "vip.js": 
 ####"""

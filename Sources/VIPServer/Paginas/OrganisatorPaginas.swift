@@ -142,7 +142,7 @@ struct OrganisatorPaginas {
     /// Numbers are typed as text: the reader, not the browser, says what is wrong, in Dutch.
     static let uitleg: [String: (String, String, String)] = [
         "titel": ("Titel", "Bijvoorbeeld: Speeddate met fondsen", "text"),
-        "datum": ("Datum", "Bijvoorbeeld 2027-06-20.", "date"),
+        "datum": ("Datum", "De dag van de speeddate.", "date"),
         "locatie": ("Plaats", "Gebouw en plaats, zoals Buurtcentrum De Tagrijn, Amsterdam.", "text"),
         "aanvang": ("Aanvang van de eerste ronde", "Een tijd als 14:00.", "time"),
         "rondeduur": ("Duur van een ronde, in minuten", "Een gesprek duurt bijvoorbeeld 10 minuten.", "getal"),
