@@ -112,6 +112,137 @@ enum EmbeddedWeb {
 {{/inhoud}}
 {{/layout}}
 """####,
+        "evenement-nieuw": 
+####"""
+{{<layout}}
+{{$inhoud}}
+<p class="kruimel"><a href="/">Overzicht</a> › Nieuwe fondsendate</p>
+<h1>Nieuwe fondsendate</h1>
+<p class="inleiding">Vul de gegevens van de middag in, de fondsen die komen, en de cursussen die meedoen. De goedgekeurde aanvragen van die cursussen worden de projecten.</p>
+{{#fout}}<div class="melding melding-fout" role="alert" id="formulierfout">
+  <p><strong>Er is niets opgeslagen.</strong> {{#label}}{{#anker}}<a href="#{{anker}}">{{label}}</a>{{/anker}}{{^anker}}{{label}}{{/anker}}: {{/label}}{{tekst}}</p>
+  <p>Verbeter het en probeer het opnieuw; wat u typte, staat er nog.</p>
+</div>{{/fout}}
+<form method="post" action="/evenementen/nieuw" class="formulier" id="evenement-formulier">
+  <input type="hidden" name="csrf" value="{{csrf}}">
+  <fieldset class="sectie">
+    <legend>De middag</legend>
+    {{#evenementvelden}}{{> evenement-veld}}{{/evenementvelden}}
+  </fieldset>
+
+  <fieldset class="sectie{{#cursussenFout}} veld-met-bevinding{{/cursussenFout}}" id="cursussen" aria-describedby="cursussen-hint">
+    <legend>Cursussen die meedoen</legend>
+    <p class="hint" id="cursussen-hint">De aanvragen van deze cursussen worden de projecten. Alleen een aanvraag die de docent heeft goedgekeurd (in de huidige versie) en zonder fouten, wordt toegelaten.</p>
+    {{#cursussenFout}}<p class="fout-tekst">{{cursussenFout}}</p>{{/cursussenFout}}
+    {{#geenCursussen}}<p>Er is nog geen cursus. Een docent maakt eerst een cursus aan.</p>{{/geenCursussen}}
+    {{#cursussen}}
+    <div class="vinkje"><input type="checkbox" id="cursus-{{id}}" name="cursus" value="{{id}}"{{#gekozen}} checked{{/gekozen}}>
+      <label for="cursus-{{id}}"><bdi>{{naam}}</bdi> <span class="meta">(docent <bdi>{{docent}}</bdi>, {{aanvragen}})</span></label></div>
+    {{/cursussen}}
+  </fieldset>
+
+  <fieldset class="lijst" id="fondsen">
+    <legend>Fondsen</legend>
+    <p class="hint">Eén blok per fonds. Lege blokken worden overgeslagen.</p>
+    <div class="fonds-rijen">
+    {{#fondsen}}
+    <fieldset class="item fonds-rij" id="fonds-{{i}}" data-rij="{{i}}">
+      <legend>Fonds {{nr}}</legend>
+      {{#rijFout}}<p class="fout-tekst">{{rijFout}}</p>{{/rijFout}}
+      {{#velden}}{{> evenement-veld}}{{/velden}}
+    </fieldset>
+    {{/fondsen}}
+    </div>
+  </fieldset>
+  <div class="opslaan-balk">
+    <button type="submit" class="knop">Fondsendate aanmaken</button>
+    <button type="submit" class="knop knop-tweede" name="actie" value="meer" formaction="/evenementen/nieuw#fonds-{{aantalRijen}}" data-meer-fondsen>Meer fondsen</button>
+  </div>
+</form>
+{{/inhoud}}
+{{/layout}}
+"""####,
+        "evenement-veld": 
+####"""
+<div class="veld{{#fout}} veld-met-bevinding{{/fout}}">
+  <label for="{{id}}">{{label}}</label>
+  {{#hint}}<p class="hint" id="{{id}}-hint">{{hint}}</p>{{/hint}}
+  {{#fout}}<p class="fout-tekst" id="{{id}}-fout">{{fout}}</p>{{/fout}}
+  {{#tekstvak}}<textarea id="{{id}}" name="{{id}}" rows="3" aria-describedby="{{#hint}}{{id}}-hint{{/hint}}{{#fout}} {{id}}-fout{{/fout}}" aria-invalid="{{ongeldig}}">{{waarde}}</textarea>{{/tekstvak}}
+  {{#gewoon}}<input {{#getal}}type="text" inputmode="numeric" class="kort"{{/getal}}{{^getal}}type="{{type}}"{{/getal}} id="{{id}}" name="{{id}}" value="{{waarde}}" aria-describedby="{{#hint}}{{id}}-hint{{/hint}}{{#fout}} {{id}}-fout{{/fout}}" aria-invalid="{{ongeldig}}">{{/gewoon}}
+</div>
+"""####,
+        "evenement": 
+####"""
+{{<layout}}
+{{$inhoud}}
+<p class="kruimel"><a href="/">Overzicht</a> › Fondsendate</p>
+<h1><bdi>{{naam}}</bdi></h1>
+{{#gemaakt}}<div class="melding melding-succes" role="status">De fondsendate is aangemaakt. Hieronder ziet u wie is toegelaten en het schema.</div>{{/gemaakt}}
+<p class="inleiding">{{datum}}, <bdi>{{locatie}}</bdi>. Eerste ronde om {{aanvang}}; rondes van {{rondeduur}} minuten, {{wisseltijd}} minuten wisseltijd. Hoogstens {{maxGesprekken}} gesprekken per project; hoogste aantal rondes: {{maxRondes}}.</p>
+<p>Cursussen: <bdi>{{cursussen}}</bdi>.</p>
+
+<div class="tabel-houder">
+<table class="fondsen" id="fondsenlijst">
+  <caption>De fondsen</caption>
+  <thead><tr><th scope="col">Fonds</th><th scope="col">Thema’s</th><th scope="col">Regio</th><th scope="col">Tafels</th><th scope="col">Vertegenwoordigers</th></tr></thead>
+  <tbody>
+{{#fondsen}}
+    <tr><th scope="row"><bdi>{{naam}}</bdi></th><td><bdi>{{thema}}</bdi></td><td><bdi>{{regio}}</bdi></td><td class="getal">{{tafels}}</td><td><bdi>{{vertegenwoordigers}}</bdi></td></tr>
+{{/fondsen}}
+  </tbody>
+</table>
+</div>
+
+<h2 id="toelating-kop">Toelating</h2>
+<p>{{aantalToegelaten}} van de {{aantalProjecten}} projecten zijn toegelaten. Een project wordt toegelaten als de aanvraag geen fouten heeft en de docent de huidige versie heeft goedgekeurd, zoals bij <code>vip fondsendate</code>.</p>
+{{#geenProjecten}}<p>De gekozen cursussen hebben nog geen aanvragen.</p>{{/geenProjecten}}
+{{^geenProjecten}}
+<div class="tabel-houder">
+<table class="toelating" id="toelating">
+  <caption>Toelating van de projecten</caption>
+  <thead><tr><th scope="col">Project</th><th scope="col">Organisatie</th><th scope="col">Cursist</th><th scope="col">Versie</th><th scope="col">Toegelaten</th><th scope="col">Reden</th></tr></thead>
+  <tbody>
+{{#projecten}}
+    <tr class="{{#toegelaten}}toegelaten{{/toegelaten}}{{^toegelaten}}geweigerd{{/toegelaten}}"><th scope="row" class="project"><bdi>{{project}}</bdi></th><td class="organisatie"><bdi>{{organisatie}}</bdi></td><td><bdi>{{cursist}}</bdi></td><td class="getal">{{versie}}</td><td class="toegelaten">{{#toegelaten}}ja{{/toegelaten}}{{^toegelaten}}nee{{/toegelaten}}</td><td><span class="reden">{{reden}}</span>{{#toelichting}}<span class="toelichting"> {{toelichting}}</span>{{/toelichting}}</td></tr>
+{{/projecten}}
+  </tbody>
+</table>
+</div>
+{{/geenProjecten}}
+
+<h2 id="schema-kop">Schema</h2>
+{{#planningsfout}}<div class="melding melding-fout" role="alert">{{planningsfout}}</div>{{/planningsfout}}
+{{#geenGesprekken}}<p>Er zijn nog geen gesprekken: geen toegelaten project past bij een fonds.</p>{{/geenGesprekken}}
+{{#heeftSchema}}
+<p>{{aantalGesprekken}} gesprekken in {{aantalRondes}} {{rondesWoord}}. Een lege cel betekent: dat fonds heeft in die ronde geen gesprek.</p>
+<div class="tabel-houder">
+<table class="schema" id="schema">
+  <caption>Schema: rondes × fondsen</caption>
+  <thead><tr><th scope="col">Ronde</th>{{#fondsnamen}}<th scope="col"><bdi>{{.}}</bdi></th>{{/fondsnamen}}</tr></thead>
+  <tbody>
+{{#rondes}}
+    <tr><th scope="row">Ronde {{ronde}}<br><span class="tijden">{{tijden}}</span></th>{{#cellen}}<td>{{#leeg}}<span aria-hidden="true">–</span><span class="visueel-verborgen">geen gesprek</span>{{/leeg}}{{^leeg}}<ul class="gesprekken">{{#gesprekken}}<li><span class="project"><bdi>{{project}}</bdi></span>{{#toonTafel}} <span class="tafel">(tafel {{tafel}})</span>{{/toonTafel}}</li>{{/gesprekken}}</ul>{{/leeg}}</td>{{/cellen}}</tr>
+{{/rondes}}
+  </tbody>
+</table>
+</div>
+{{/heeftSchema}}
+{{#heeftOpmerkingen}}<div class="melding melding-let-op"><ul class="opmerkingen">{{#opmerkingen}}<li>{{.}}</li>{{/opmerkingen}}</ul></div>{{/heeftOpmerkingen}}
+
+<h2 id="downloads-kop">Downloads</h2>
+{{#kanDownloaden}}
+<p>Dezelfde bestanden als <code>vip fondsendate</code> schrijft, naar de stand van nu.</p>
+<p><a class="knop" href="/evenementen/{{id}}/pakket.zip" download>Alles als zip downloaden</a></p>
+<ul class="bestanden">
+{{#bestanden}}<li><a href="{{adres}}" download>{{naam}}</a> – {{omschrijving}}</li>
+{{/bestanden}}
+</ul>
+{{/kanDownloaden}}
+{{^kanDownloaden}}<p>Zolang het schema niet kan worden gemaakt, zijn er geen bestanden.</p>{{/kanDownloaden}}
+{{/inhoud}}
+{{/layout}}
+"""####,
         "fout": 
 ####"""
 {{<layout}}
@@ -372,7 +503,21 @@ enum EmbeddedWeb {
 {{<layout}}
 {{$inhoud}}
 <h1>Overzicht voor de organisator</h1>
-<p class="inleiding">De pagina’s voor de fondsendate komen in een volgende versie. Tot dan werkt u met de API of met <code>vip fondsendate</code>.</p>
+<p class="inleiding">Hier maakt u een speeddate met fondsen. U kiest de fondsen en de cursussen die meedoen; vip laat de goedgekeurde aanvragen toe, maakt het schema en de overzichten.</p>
+<p><a class="knop" href="/evenementen/nieuw">Nieuwe fondsendate</a></p>
+<h2>Uw fondsendates</h2>
+{{#geenEvenementen}}<p>U hebt nog geen fondsendate.</p>{{/geenEvenementen}}
+{{^geenEvenementen}}
+<table class="evenementen">
+  <caption class="visueel-verborgen">Uw fondsendates</caption>
+  <thead><tr><th scope="col">Fondsendate</th><th scope="col">Datum</th><th scope="col">Plaats</th><th scope="col">Cursussen</th></tr></thead>
+  <tbody>
+{{#evenementen}}
+    <tr><th scope="row"><a href="/evenementen/{{id}}"><bdi>{{titel}}</bdi></a></th><td>{{datum}}</td><td><bdi>{{locatie}}</bdi></td><td>{{cursussen}}</td></tr>
+{{/evenementen}}
+  </tbody>
+</table>
+{{/geenEvenementen}}
 {{/inhoud}}
 {{/layout}}
 """####,
@@ -779,6 +924,21 @@ tfoot th, tfoot td { border-top: 2px solid var(--tekst); border-bottom: 0; font-
   .zijbalk { width: 100%; }
   h1 { font-size: 1.6rem; }
 }
+
+/* Organisator */
+input[type="time"] { font: inherit; color: var(--tekst); background: #fff; border: 2px solid var(--tekst); border-radius: 0; padding: 0.45rem 0.6rem; min-height: 2.75rem; }
+.fonds-rij .veld { margin-bottom: 1rem; }
+table.schema td, table.schema th { min-width: 8rem; }
+table.schema .tijden { font-weight: 400; color: var(--grijs); white-space: nowrap; }
+ul.gesprekken { list-style: none; margin: 0; padding: 0; }
+ul.gesprekken li + li { margin-top: 0.35rem; }
+table.toelating tr.geweigerd .toegelaten { color: var(--fout); font-weight: 700; }
+table.toelating tr.toegelaten .toegelaten { color: var(--goed); font-weight: 700; }
+table.toelating .toelichting { color: var(--grijs); }
+@media (min-width: 60rem) {
+  fieldset.fonds-rij { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.5rem; }
+  fieldset.fonds-rij > .fout-tekst { grid-column: 1 / -1; }
+}
 """####,
         "vip.js": 
 ####"""
@@ -1153,6 +1313,50 @@ tfoot th, tfoot td { border-top: 2px solid var(--tekst); border-bottom: 0; font-
           });
         }
       }
+    });
+  });
+})();
+
+/* Organisator */
+// The new fund speed-date: "Meer fondsen" adds an empty fund block without a reload (without
+// the script, the button posts the form and the server shows it again with more blocks).
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var knop = document.querySelector("[data-meer-fondsen]");
+    var houder = document.querySelector(".fonds-rijen");
+    if (!knop || !houder) return;
+    knop.addEventListener("click", function (e) {
+      var rijen = houder.querySelectorAll("fieldset.fonds-rij");
+      if (!rijen.length) return;
+      e.preventDefault();
+      var laatste = rijen[rijen.length - 1];
+      var oud = laatste.getAttribute("data-rij");
+      var nieuw = String(rijen.length);
+      var rij = laatste.cloneNode(true);
+      var voor = "fonds-" + oud + "-";
+      function hernoem(waarde) { return waarde.split(voor).join("fonds-" + nieuw + "-"); }
+      rij.id = "fonds-" + nieuw;
+      rij.setAttribute("data-rij", nieuw);
+      rij.querySelector("legend").textContent = "Fonds " + (rijen.length + 1);
+      // A copied error message belongs to the old block.
+      Array.prototype.slice.call(rij.querySelectorAll(".fout-tekst")).forEach(function (p) { p.parentNode.removeChild(p); });
+      Array.prototype.slice.call(rij.querySelectorAll(".veld-met-bevinding")).forEach(function (v) {
+        v.classList.remove("veld-met-bevinding");
+      });
+      Array.prototype.slice.call(rij.querySelectorAll("[id],[for],[name],[aria-describedby]")).forEach(function (el) {
+        ["id", "for", "name"].forEach(function (a) { if (el.hasAttribute(a)) el.setAttribute(a, hernoem(el.getAttribute(a))); });
+        if (el.hasAttribute("aria-describedby")) {
+          el.setAttribute("aria-describedby", el.getAttribute("aria-describedby").split(" ").filter(function (x) {
+            return x && x.slice(-5) !== "-fout";
+          }).map(hernoem).join(" "));
+        }
+        if (el.hasAttribute("aria-invalid")) el.setAttribute("aria-invalid", "false");
+        if (el.tagName === "INPUT" || el.tagName === "TEXTAREA") el.value = "";
+      });
+      houder.appendChild(rij);
+      var eerste = rij.querySelector("input,textarea");
+      if (eerste) eerste.focus();
     });
   });
 })();

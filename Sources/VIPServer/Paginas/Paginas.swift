@@ -43,6 +43,7 @@ struct Paginas {
         op(.get, "/aanvragen/{id}/documenten/pakket.zip", pakketZip)
         op(.get, "/aanvragen/{id}/documenten/bestand", document)
         op(.post, "/aanvragen/{id}/geschiedenis/{n}/terugzetten", terugzetten)
+        OrganisatorPaginas(paginas: self).registreer(router)
     }
 
     // MARK: Errors and redirects
@@ -185,7 +186,7 @@ struct Paginas {
             }
             return Weergave.antwoord(weergave.html("docent", d))
         case .organisator:
-            return Weergave.antwoord(weergave.html("organisator", d))
+            return try await OrganisatorPaginas(paginas: self).start(context, g, d)
         }
     }
 
