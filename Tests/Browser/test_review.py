@@ -174,15 +174,15 @@ def review(browser, server, cursus, js):
     assert page.locator("[data-review-rangorde]").inner_text().strip() == " > ".join(blad["rangorde"])
 
     # Rankings: with a mistake first (422, which line), then right.
-    expect(page.get_by_label("Uw referentierangorde")).to_have_value(", ".join(blad["rangorde"]))
-    page.get_by_label("Rangordes van de groepen").fill("Groep 1, B, A, C\nGroep 2, B, A, D\n")
+    expect(page.get_by_role("textbox", name="Uw referentierangorde")).to_have_value(", ".join(blad["rangorde"]))
+    page.get_by_role("textbox", name="Rangordes van de groepen").fill("Groep 1, B, A, C\nGroep 2, B, A, D\n")
     with page.expect_response(lambda r: r.request.method == "POST") as antwoord:
         page.get_by_role("button", name="Rangordes combineren").click()
     assert antwoord.value.status == 422
     expect(page.get_by_role("alert")).to_contain_text("Regel 2 van de rangordes: `D` is geen aanvraag")
     bekijk(page, "review-rangordefout", js)
-    page.get_by_label("Rangordes van de groepen").fill(RANGORDES)
-    page.get_by_label("Uw referentierangorde").fill(", ".join(blad["rangorde"]))
+    page.get_by_role("textbox", name="Rangordes van de groepen").fill(RANGORDES)
+    page.get_by_role("textbox", name="Uw referentierangorde").fill(", ".join(blad["rangorde"]))
     page.get_by_role("button", name="Rangordes combineren").click()
     expect(page.get_by_role("heading", name="Uitslag van de groepen")).to_be_visible()
     bekijk(page, "review-uitslag", js)

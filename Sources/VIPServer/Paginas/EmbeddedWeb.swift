@@ -479,8 +479,8 @@ enum EmbeddedWeb {
       <thead><tr><th scope="col">Kiezen</th><th scope="col">Cursist</th><th scope="col">Aanvraag</th><th scope="col" class="getal">Versie</th><th scope="col" class="getal">Fouten</th><th scope="col" class="getal">Waarschuwingen</th></tr></thead>
       <tbody>
       {{#aanvragen}}<tr>
-        <td><input type="checkbox" id="aanvraag-{{aanvraagId}}" name="aanvraag" value="{{aanvraagId}}"{{#gekozen}} checked{{/gekozen}} aria-describedby="keuze-hint"><label class="visueel-verborgen" for="aanvraag-{{aanvraagId}}">Kies aanvraag {{aanvraagId}}: <bdi>{{aanvraagTitel}}</bdi> van <bdi>{{cursist}}</bdi></label></td>
-        <td><bdi>{{cursist}}</bdi></td><td><bdi>{{aanvraagTitel}}</bdi> <span class="meta">(aanvraag {{aanvraagId}})</span></td><td class="getal">{{versie}}</td><td class="getal">{{fouten}}</td><td class="getal">{{waarschuwingen}}</td>
+        <td><input type="checkbox" id="aanvraag-{{aanvraagId}}" name="aanvraag" value="{{aanvraagId}}"{{#gekozen}} checked{{/gekozen}} aria-labelledby="titel-{{aanvraagId}} cursist-{{aanvraagId}}" aria-describedby="keuze-hint"></td>
+        <td id="cursist-{{aanvraagId}}"><bdi>{{cursist}}</bdi></td><td><label for="aanvraag-{{aanvraagId}}" id="titel-{{aanvraagId}}"><bdi>{{aanvraagTitel}}</bdi></label> <span class="meta">(aanvraag {{aanvraagId}})</span></td><td class="getal">{{versie}}</td><td class="getal">{{fouten}}</td><td class="getal">{{waarschuwingen}}</td>
       </tr>{{/aanvragen}}
       </tbody>
     </table>
