@@ -2,8 +2,9 @@
 
 Four cursisten of one cursus post their aanvragen through the API. The docent signs in, opens
 the review page from her cursus page, picks three (and once lets vip pick), downloads the zip,
-and enters the groups' rankings. Checked: the zip is the API's for the same choice and seed;
-no identifying string of the aanvragen is in any participant part (inner XML of every ODT and
+and enters the groups' rankings. Checked: the zip is the API's for the same choice and seed,
+and its participant files are those `vip review` writes for the same three files and seed; no
+identifying string of the aanvragen is in any participant part (inner XML of every ODT and
 DOCX included); the combined result is what `vip review combineer` prints for the same
 rankings and docentenblad; axe-core finds nothing serious on any page.
 """
@@ -114,6 +115,24 @@ def combineer_cli(map_, blad):
     return r.stdout
 
 
+def vergelijk_met_cli(inhoud, paden, zaad):
+    """`vip review` of the same three files with the same seed writes the same participant
+    files, byte for byte, and the same docent files (their docentenblad names the aanvragen by
+    file instead of by cursist, so only the names are compared there)."""
+    z = zipfile.ZipFile(io.BytesIO(inhoud))
+    with tempfile.TemporaryDirectory() as map_:
+        env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+        r = subprocess.run([VIP, "review", *[os.path.join(ROOT, p) for p in paden], "--zaad", str(zaad), "--uit", map_],
+                           capture_output=True, text=True, timeout=300, env={**env, "NO_COLOR": "1"})
+        assert r.returncode == 0, r.stderr
+        for deel in ("deelnemers", "docent"):
+            cli = sorted(os.listdir(os.path.join(map_, deel)))
+            assert cli == sorted(n[len(deel) + 1:] for n in z.namelist() if n.startswith(deel + "/")), deel
+        for naam in os.listdir(os.path.join(map_, "deelnemers")):
+            with open(os.path.join(map_, "deelnemers", naam), "rb") as f:
+                assert z.read("deelnemers/" + naam) == f.read(), naam
+
+
 def naar_review(page, server, js):
     page.goto(server.url + "/inloggen")
     page.get_by_label("E-mailadres").fill("docent@example.nl")
@@ -171,6 +190,7 @@ def review(browser, server, cursus, js):
                                           {"aanvragen": ids[:3], "zaad": zaad})
     assert status == 200 and zip_ == api_zip
     blad = controleer_zip(zip_, cursus["gezocht"])
+    vergelijk_met_cli(zip_, [pad for pad, _ in AANVRAGEN[:3]], zaad)
     assert page.locator("[data-review-rangorde]").inner_text().strip() == " > ".join(blad["rangorde"])
 
     # Rankings: with a mistake first (422, which line), then right.

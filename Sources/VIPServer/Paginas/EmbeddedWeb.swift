@@ -551,6 +551,7 @@ enum EmbeddedWeb {
   <summary>Als tekst, zoals <code>vip review combineer</code> het toont</summary>
   <pre class="review-tabel" data-review-tabel>{{tabel}}</pre>
 </details>
+<p><a href="/cursussen/{{cursusId}}/review">Terug naar het kiezen van drie aanvragen</a></p>
 </section>
 {{/uitslag}}
 
