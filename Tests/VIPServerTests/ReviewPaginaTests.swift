@@ -186,6 +186,8 @@ import VIPKit
             let weinig = try await Self.post(client, "/cursussen/\(z.ander.id)/review", als: a, [("actie", "kies")])
             #expect(weinig.status == .unprocessableContent)
             #expect(weinig.tekst.contains("minstens drie aanvragen nodig; deze cursus heeft er 1."))
+            #expect(try await Self.pagina(client, "/cursussen/\(z.ander.id)/review", als: a).tekst
+                .contains("Deze cursus heeft één aanvraag; voor de peer-review zijn er drie nodig."))
         }
     }
 

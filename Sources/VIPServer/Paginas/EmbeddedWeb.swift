@@ -467,7 +467,7 @@ enum EmbeddedWeb {
 <h2 id="kiezen-kop">1. Drie aanvragen kiezen</h2>
 {{#keuzefout}}<div class="melding melding-fout" role="alert">{{keuzefout}}</div>{{/keuzefout}}
 {{#geenAanvragen}}<p>De cursisten van deze cursus hebben nog geen aanvraag. Zodra er minstens drie zijn, kunt u hier de peer-review maken.</p>{{/geenAanvragen}}
-{{#teWeinig}}<p class="melding melding-let-op">Deze cursus heeft {{aantalAanvragen}} aanvragen; voor de peer-review zijn er drie nodig.</p>{{/teWeinig}}
+{{#teWeinig}}<p class="melding melding-let-op">Deze cursus heeft {{aantalAanvragen}}; voor de peer-review zijn er drie nodig.</p>{{/teWeinig}}
 {{^geenAanvragen}}
 <form method="post" action="/cursussen/{{cursusId}}/review" class="formulier" data-review-keuze>
   <input type="hidden" name="csrf" value="{{csrf}}">

@@ -59,7 +59,7 @@ struct ReviewPaginas {
         }
         d["geenAanvragen"] = alle.isEmpty
         d["teWeinig"] = !alle.isEmpty && alle.count < Peerreview.letters.count
-        d["aantalAanvragen"] = alle.count
+        d["aantalAanvragen"] = alle.count == 1 ? "één aanvraag" : "\(alle.count) aanvragen"
         d["toonKeuze"] = true
         d["gemaakt"] = false
         d["keuzefout"] = false
