@@ -414,5 +414,23 @@
       var eerste = rij.querySelector("input,textarea");
       if (eerste) eerste.focus();
     });
+/* Review: counts the docent's choice of three aanvragen while she ticks them; the server
+   checks the choice again, so without this script nothing changes but the counter. */
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var form = document.querySelector("form[data-review-keuze]");
+    var teller = form && form.querySelector("[data-review-teller]");
+    if (!teller) return;
+    var vakjes = Array.prototype.slice.call(form.querySelectorAll('input[type="checkbox"][name="aanvraag"]'));
+    function tel() {
+      var n = vakjes.filter(function (v) { return v.checked; }).length;
+      teller.textContent = n === 3 ? "U hebt drie aanvragen gekozen."
+        : "U hebt " + n + " van de drie aanvragen gekozen" + (n > 3 ? "; dat zijn er te veel." : ".");
+      teller.classList.toggle("goed", n === 3);
+    }
+    teller.hidden = false;
+    vakjes.forEach(function (v) { v.addEventListener("change", tel); });
+    tel();
   });
 })();

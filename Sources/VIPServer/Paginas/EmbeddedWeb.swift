@@ -47,6 +47,7 @@ enum EmbeddedWeb {
 </section>
 <h2>Bijeenkomsten</h2>
 <ol class="bijeenkomsten">{{#bijeenkomsten}}<li>Bijeenkomst {{nr}}: {{datum}}</li>{{/bijeenkomsten}}</ol>
+<p><a class="knop" href="/cursussen/{{id}}/review">Peer-review voorbereiden</a></p>
 {{/inhoud}}
 {{/layout}}
 """####,
@@ -594,6 +595,135 @@ enum EmbeddedWeb {
 {{/inhoud}}
 {{/layout}}
 """####,
+        "review": 
+####"""
+{{<layout}}
+{{$inhoud}}
+<p class="kruimel"><a href="/">Overzicht</a> › <a href="/cursussen/{{cursusId}}"><bdi>{{cursusNaam}}</bdi></a> › Peer-review</p>
+<h1>Peer-review van bijeenkomst 4</h1>
+<p class="inleiding">De cursisten kijken door de bril van een fonds naar drie aanvragen van wisselende kwaliteit.</p>
+<div class="review-uitleg">
+  <p>Zo werkt de oefening, zoals de cursus haar beschrijft: deel kopieën van drie geanonimiseerde aanvragen rond. De cursisten vormen groepjes van twee of drie en krijgen twintig minuten om de aanvragen te lezen en een rangorde te maken, van goed naar slecht. Voor één van de aanvragen bedenken zij drie verbeterpunten. Daarna bespreekt u hun bevindingen plenair.</p>
+  <p>Hier maakt vip de set die <code>vip review</code> maakt: de drie aanvragen als Aanvraag A, B en C zonder namen, adressen en nummers, een beoordelingsformulier voor de groepen, en een docentenblad met de letters, de scores, uw referentierangorde en drie verbeterpunten per aanvraag. Alleen u ziet welke aanvraag welke letter kreeg. Na de oefening vult u onderaan de rangordes van de groepen in.</p>
+</div>
+
+{{#toonKeuze}}
+<section class="review-keuze" aria-labelledby="kiezen-kop">
+<h2 id="kiezen-kop">1. Drie aanvragen kiezen</h2>
+{{#keuzefout}}<div class="melding melding-fout" role="alert">{{keuzefout}}</div>{{/keuzefout}}
+{{#geenAanvragen}}<p>De cursisten van deze cursus hebben nog geen aanvraag. Zodra er minstens drie zijn, kunt u hier de peer-review maken.</p>{{/geenAanvragen}}
+{{#teWeinig}}<p class="melding melding-let-op">Deze cursus heeft {{aantalAanvragen}}; voor de peer-review zijn er drie nodig.</p>{{/teWeinig}}
+{{^geenAanvragen}}
+<form method="post" action="/cursussen/{{cursusId}}/review" class="formulier" data-review-keuze>
+  <input type="hidden" name="csrf" value="{{csrf}}">
+  <fieldset>
+    <legend>Aanvragen van deze cursus</legend>
+    <p class="hint" id="keuze-hint">Vink precies drie aanvragen aan, bij voorkeur van duidelijk verschillende kwaliteit. Of laat vip drie aanvragen kiezen waarvan de scores het verst uit elkaar liggen.</p>
+    <div class="tabel-houder">
+    <table class="review-aanvragen">
+      <thead><tr><th scope="col">Kiezen</th><th scope="col">Cursist</th><th scope="col">Aanvraag</th><th scope="col" class="getal">Versie</th><th scope="col" class="getal">Fouten</th><th scope="col" class="getal">Waarschuwingen</th></tr></thead>
+      <tbody>
+      {{#aanvragen}}<tr>
+        <td><input type="checkbox" id="aanvraag-{{aanvraagId}}" name="aanvraag" value="{{aanvraagId}}"{{#gekozen}} checked{{/gekozen}} aria-labelledby="titel-{{aanvraagId}} cursist-{{aanvraagId}}" aria-describedby="keuze-hint"></td>
+        <td id="cursist-{{aanvraagId}}"><bdi>{{cursist}}</bdi></td><td><label for="aanvraag-{{aanvraagId}}" id="titel-{{aanvraagId}}"><bdi>{{aanvraagTitel}}</bdi></label> <span class="meta">(aanvraag {{aanvraagId}})</span></td><td class="getal">{{versie}}</td><td class="getal">{{fouten}}</td><td class="getal">{{waarschuwingen}}</td>
+      </tr>{{/aanvragen}}
+      </tbody>
+    </table>
+    </div>
+    <p class="review-teller" data-review-teller aria-live="polite" hidden></p>
+  </fieldset>
+  <div class="veld"><label for="zaad">Zaad (niet verplicht)</label>
+    <p class="hint" id="zaad-hint">Het getal waarmee vip de letters schudt. Laat het leeg; met het zaad van een eerdere keer krijgt u dezelfde letters terug.</p>
+    <input type="text" id="zaad" name="zaad" value="{{zaad}}" inputmode="numeric" autocomplete="off" class="middel" aria-describedby="zaad-hint"></div>
+  <div class="opslaan-balk">
+    <button type="submit" class="knop" name="actie" value="drie">Review maken met deze drie</button>
+    <button type="submit" class="knop knop-tweede" name="actie" value="kies">Laat vip drie aanvragen kiezen</button>
+  </div>
+</form>
+{{/geenAanvragen}}
+</section>
+{{/toonKeuze}}
+
+{{#gemaakt}}
+<section class="review-gemaakt" aria-labelledby="gemaakt-kop">
+<h2 id="gemaakt-kop">De review is klaar</h2>
+<div class="melding melding-succes" role="status">De set is gemaakt en gecontroleerd: in de kopieën voor de deelnemers staat geen naam, adres of nummer van de drie aanvragen.</div>
+<p><a class="knop" href="{{downloadAdres}}" download>Download de set (zip)</a></p>
+<p class="hint">De link maakt steeds dezelfde set, zolang de drie aanvragen niet veranderen. Geef de map <code>deelnemers</code> aan de groepen; de map <code>docent</code> is alleen voor u.</p>
+<h3>Welke aanvraag welke letter kreeg</h3>
+<p class="melding melding-let-op">Alleen voor u: laat deze pagina niet aan de cursisten zien.</p>
+<div class="tabel-houder">
+<table class="review-letters">
+  <thead><tr><th scope="col">Letter</th><th scope="col">Cursist</th><th scope="col">Aanvraag</th><th scope="col" class="getal">Versie</th><th scope="col" class="getal">Score</th></tr></thead>
+  <tbody>{{#letters}}<tr><th scope="row">Aanvraag {{letter}}</th><td><bdi>{{cursist}}</bdi></td><td><bdi>{{aanvraagTitel}}</bdi> <span class="meta">(aanvraag {{aanvraagId}})</span></td><td class="getal">{{versie}}</td><td class="getal">{{score}}</td></tr>{{/letters}}</tbody>
+</table>
+</div>
+<dl class="review-gegevens">
+  <dt>Zaad</dt><dd data-review-zaad>{{zaadWaarde}}</dd>
+  <dt>Uw referentierangorde (goed naar slecht)</dt><dd data-review-rangorde>{{rangorde}}</dd>
+</dl>
+<details class="kader">
+  <summary>Wat er in de zip zit</summary>
+  <p>Voor de deelnemers:</p>
+  <ul class="bestanden">{{#deelnemersBestanden}}<li><code>deelnemers/{{naam}}</code></li>{{/deelnemersBestanden}}</ul>
+  <p>Voor u:</p>
+  <ul class="bestanden">{{#docentBestanden}}<li><code>docent/{{naam}}</code></li>{{/docentBestanden}}</ul>
+</details>
+<p><a href="/cursussen/{{cursusId}}/review">Andere aanvragen kiezen</a></p>
+</section>
+{{/gemaakt}}
+
+{{#uitslag}}
+<section class="review-uitslag" aria-labelledby="uitslag-kop">
+<h2 id="uitslag-kop">Uitslag van de groepen</h2>
+<p class="review-samen">Gecombineerde rangorde (Schulze, {{aantalGroepen}}): <strong data-review-samen>{{samen}}</strong></p>
+{{#heeftReferentie}}<p>Uw referentierangorde: <strong>{{referentieRangorde}}</strong></p>{{/heeftReferentie}}
+{{^heeftReferentie}}<p class="hint">U gaf geen referentierangorde; daarom ontbreekt de afstand.</p>{{/heeftReferentie}}
+<div class="tabel-houder">
+<table class="review-groepen">
+  <caption class="visueel-verborgen">Rangorde en afstand per groep</caption>
+  <thead><tr><th scope="col">Groep</th><th scope="col">Rangorde</th>{{#heeftReferentie}}<th scope="col" class="getal">Afstand</th><th scope="col" class="getal">τ</th>{{/heeftReferentie}}</tr></thead>
+  <tbody>{{#groepen}}<tr><th scope="row"><bdi>{{groepNaam}}</bdi></th><td>{{groepRangorde}}</td>{{#heeftReferentie}}<td class="getal">{{afstand}}</td><td class="getal">{{tau}}</td>{{/heeftReferentie}}</tr>{{/groepen}}</tbody>
+  <tfoot><tr><th scope="row">Samen (Schulze)</th><td>{{schulzeRangorde}}</td>{{#heeftReferentie}}{{#schulze}}<td class="getal">{{afstand}}</td><td class="getal">{{tau}}</td>{{/schulze}}{{/heeftReferentie}}</tr></tfoot>
+</table>
+</div>
+{{#heeftGelijk}}<p>Gelijk geëindigd: {{gelijk}} (in de rij hierboven op volgorde van letter).</p>{{/heeftGelijk}}
+<h3>Per paar</h3>
+<p>Hoeveel groepen zetten de eerste boven de tweede?</p>
+<ul>{{#paren}}<li>{{eerste}} boven {{tweede}}: {{voor}}, {{tweede}} boven {{eerste}}: {{tegen}}</li>{{/paren}}</ul>
+{{#heeftReferentie}}<p class="hint">Afstand: het aantal paren dat de groep anders ordent dan u (0 = gelijk, 3 = omgekeerd). τ (Kendall): 1 = gelijk, −1 = omgekeerd.</p>{{/heeftReferentie}}
+<details class="kader">
+  <summary>Als tekst, zoals <code>vip review combineer</code> het toont</summary>
+  <pre class="review-tabel" data-review-tabel>{{tabel}}</pre>
+</details>
+<p><a href="/cursussen/{{cursusId}}/review">Terug naar het kiezen van drie aanvragen</a></p>
+</section>
+{{/uitslag}}
+
+<section class="review-combineren" id="combineren" aria-labelledby="combineren-kop">
+<h2 id="combineren-kop">2. Rangordes van de groepen combineren</h2>
+<p>Na de oefening: typ per groep de rangorde, best eerst, of kies het bestand dat u ook aan <code>vip review combineer</code> zou geven. vip combineert de rangordes met de methode van Schulze en laat zien hoe ver elke groep van uw rangorde af ligt.</p>
+{{#combineerfout}}<div class="melding melding-fout" role="alert">{{combineerfout}}</div>{{/combineerfout}}
+<form method="post" action="/cursussen/{{cursusId}}/review/combineer" enctype="multipart/form-data" class="formulier">
+  <input type="hidden" name="csrf" value="{{csrf}}">
+  <div class="veld"><label for="rangordes">Rangordes van de groepen</label>
+    <p class="hint" id="rangordes-hint">Eén regel per groep: de naam van de groep en de drie letters, best eerst, gescheiden door komma's. Bijvoorbeeld: Groep 1, B, A, C (of Groep 1: B, A, C).</p>
+    <textarea id="rangordes" name="rangordes" rows="6" aria-describedby="rangordes-hint">{{rangordes}}</textarea></div>
+  <div class="veld"><label for="rangordebestand">Of een bestand met de rangordes (CSV)</label>
+    <p class="hint" id="rangordebestand-hint">Hetzelfde bestand als voor <code>vip review combineer</code>. Kiest u een bestand, dan telt het bestand en niet wat hierboven staat.</p>
+    <input type="file" id="rangordebestand" name="rangordebestand" accept=".csv,.txt,text/csv,text/plain" aria-describedby="rangordebestand-hint"></div>
+  <div class="veld"><label for="referentie">Uw referentierangorde</label>
+    <p class="hint" id="referentie-hint">Best eerst, zoals B, A, C. U vindt haar op het docentenblad. Laat het leeg om alleen de groepen te combineren.</p>
+    <input type="text" id="referentie" name="referentie" value="{{referentie}}" autocomplete="off" class="middel" aria-describedby="referentie-hint"></div>
+  <div class="veld"><label for="docentenblad">Of het docentenblad (docentenblad.json)</label>
+    <p class="hint" id="docentenblad-hint">Uit de map <code>docent</code> van de zip; alleen gebruikt als het veld hierboven leeg is.</p>
+    <input type="file" id="docentenblad" name="docentenblad" accept=".json,application/json" aria-describedby="docentenblad-hint"></div>
+  <button type="submit" class="knop">Rangordes combineren</button>
+</form>
+</section>
+{{/inhoud}}
+{{/layout}}
+"""####,
         "uitwisselen": 
 ####"""
 {{<layout}}
@@ -939,6 +1069,17 @@ table.toelating .toelichting { color: var(--grijs); }
   fieldset.fonds-rij { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.5rem; }
   fieldset.fonds-rij > .fout-tekst { grid-column: 1 / -1; }
 }
+/* Review: the docent's peer review of bijeenkomst 4 (ReviewPaginas.swift, review.mustache) */
+.review-uitleg { max-width: 46rem; }
+.review-aanvragen td:first-child { width: 4rem; text-align: center; }
+.review-aanvragen input[type="checkbox"] { width: 1.4rem; height: 1.4rem; }
+.review-teller { font-weight: 600; margin: 0.25rem 0 0; }
+.review-teller.goed { color: var(--goed); }
+.review-gegevens { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1.25rem; }
+.review-gegevens dt { font-weight: 700; }
+.review-gegevens dd { margin: 0; font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
+.review-samen { font-size: 1.25rem; }
+.review-tabel { overflow-x: auto; background: #fff; border: 1px solid var(--lijn); padding: 0.75rem 1rem; font-size: 0.95rem; }
 """####,
         "vip.js": 
 ####"""
@@ -1358,6 +1499,24 @@ table.toelating .toelichting { color: var(--grijs); }
       var eerste = rij.querySelector("input,textarea");
       if (eerste) eerste.focus();
     });
+/* Review: counts the docent's choice of three aanvragen while she ticks them; the server
+   checks the choice again, so without this script nothing changes but the counter. */
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var form = document.querySelector("form[data-review-keuze]");
+    var teller = form && form.querySelector("[data-review-teller]");
+    if (!teller) return;
+    var vakjes = Array.prototype.slice.call(form.querySelectorAll('input[type="checkbox"][name="aanvraag"]'));
+    function tel() {
+      var n = vakjes.filter(function (v) { return v.checked; }).length;
+      teller.textContent = n === 3 ? "U hebt drie aanvragen gekozen."
+        : "U hebt " + n + " van de drie aanvragen gekozen" + (n > 3 ? "; dat zijn er te veel." : ".");
+      teller.classList.toggle("goed", n === 3);
+    }
+    teller.hidden = false;
+    vakjes.forEach(function (v) { v.addEventListener("change", tel); });
+    tel();
   });
 })();
 """####,

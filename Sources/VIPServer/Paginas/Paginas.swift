@@ -44,6 +44,7 @@ struct Paginas {
         op(.get, "/aanvragen/{id}/documenten/bestand", document)
         op(.post, "/aanvragen/{id}/geschiedenis/{n}/terugzetten", terugzetten)
         OrganisatorPaginas(paginas: self).registreer(router)
+        ReviewPaginas(dienst: dienst).registreer(router)
     }
 
     // MARK: Errors and redirects
@@ -391,6 +392,7 @@ struct Paginas {
         guard let id = context.parameters.get("id", as: Int64.self), let c = try await dienst.opslag.cursus(id: id),
               c.docent == g.id else { throw APIFout.nietGevonden() }
         var d = basis(context, titel: c.naam)
+        d["id"] = String(c.id)
         d["naam"] = c.naam
         d["code"] = c.uitnodigingscode
         d["bijeenkomsten"] = c.bijeenkomsten.enumerated().map { i, s in
