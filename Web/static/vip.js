@@ -372,3 +372,65 @@
     });
   });
 })();
+
+/* Organisator */
+// The new fund speed-date: "Meer fondsen" adds an empty fund block without a reload (without
+// the script, the button posts the form and the server shows it again with more blocks).
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var knop = document.querySelector("[data-meer-fondsen]");
+    var houder = document.querySelector(".fonds-rijen");
+    if (!knop || !houder) return;
+    knop.addEventListener("click", function (e) {
+      var rijen = houder.querySelectorAll("fieldset.fonds-rij");
+      if (!rijen.length) return;
+      e.preventDefault();
+      var laatste = rijen[rijen.length - 1];
+      var oud = laatste.getAttribute("data-rij");
+      var nieuw = String(rijen.length);
+      var rij = laatste.cloneNode(true);
+      var voor = "fonds-" + oud + "-";
+      function hernoem(waarde) { return waarde.split(voor).join("fonds-" + nieuw + "-"); }
+      rij.id = "fonds-" + nieuw;
+      rij.setAttribute("data-rij", nieuw);
+      rij.querySelector("legend").textContent = "Fonds " + (rijen.length + 1);
+      // A copied error message belongs to the old block.
+      Array.prototype.slice.call(rij.querySelectorAll(".fout-tekst")).forEach(function (p) { p.parentNode.removeChild(p); });
+      Array.prototype.slice.call(rij.querySelectorAll(".veld-met-bevinding")).forEach(function (v) {
+        v.classList.remove("veld-met-bevinding");
+      });
+      Array.prototype.slice.call(rij.querySelectorAll("[id],[for],[name],[aria-describedby]")).forEach(function (el) {
+        ["id", "for", "name"].forEach(function (a) { if (el.hasAttribute(a)) el.setAttribute(a, hernoem(el.getAttribute(a))); });
+        if (el.hasAttribute("aria-describedby")) {
+          el.setAttribute("aria-describedby", el.getAttribute("aria-describedby").split(" ").filter(function (x) {
+            return x && x.slice(-5) !== "-fout";
+          }).map(hernoem).join(" "));
+        }
+        if (el.hasAttribute("aria-invalid")) el.setAttribute("aria-invalid", "false");
+        if (el.tagName === "INPUT" || el.tagName === "TEXTAREA") el.value = "";
+      });
+      houder.appendChild(rij);
+      var eerste = rij.querySelector("input,textarea");
+      if (eerste) eerste.focus();
+    });
+/* Review: counts the docent's choice of three aanvragen while she ticks them; the server
+   checks the choice again, so without this script nothing changes but the counter. */
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var form = document.querySelector("form[data-review-keuze]");
+    var teller = form && form.querySelector("[data-review-teller]");
+    if (!teller) return;
+    var vakjes = Array.prototype.slice.call(form.querySelectorAll('input[type="checkbox"][name="aanvraag"]'));
+    function tel() {
+      var n = vakjes.filter(function (v) { return v.checked; }).length;
+      teller.textContent = n === 3 ? "U hebt drie aanvragen gekozen."
+        : "U hebt " + n + " van de drie aanvragen gekozen" + (n > 3 ? "; dat zijn er te veel." : ".");
+      teller.classList.toggle("goed", n === 3);
+    }
+    teller.hidden = false;
+    vakjes.forEach(function (v) { v.addEventListener("change", tel); });
+    tel();
+  });
+})();

@@ -50,6 +50,13 @@ public struct SpeeddateOpdracht: Sendable {
         return files
     }
 
+    /// The names `maak` gives its files, in its order, without rendering them (for a list of
+    /// downloads).
+    public func namen(_ s: Speeddate) -> [String] {
+        SpeeddateDocumenten.alle(s, klok: klok).flatMap { d in formaten.map { "\(d.naam).\($0.fileExtension)" } }
+            + ["schema.csv", "toelating.csv"]
+    }
+
     /// Runs the whole command.
     public func voerUit(_ bestand: String, uit: String? = nil) -> Result<Resultaat, BuildFout> {
         let evenement: Evenement

@@ -139,18 +139,21 @@ public struct Speeddateplanning: Sendable {
     /// What `vip fondsendate` writes at this moment, as a zip. A schedule that runs past
     /// midnight is refused with 422, as the command refuses it.
     public func pakket(_ e: EvenementRij) async throws -> [UInt8] {
+        try Archief.zip(try await bestanden(e).map { ($0.naam, $0.bytes) })
+    }
+
+    /// The files of `pakket`, one by one (the organiser's page offers each for download).
+    public func bestanden(_ e: EvenementRij) async throws -> [Pakket.Uitvoer] {
         let checker = dienst.checker
         return try await metPlanning(e) { p, _ in
             if let fout = p.speeddate.middernachtFout {
                 throw APIFout(.unprocessableContent, "Het schema kan niet worden gemaakt: \(fout.melding)")
             }
-            let bestanden: [Pakket.Uitvoer]
             do {
-                bestanden = try SpeeddateOpdracht(checker: checker).maak(p.speeddate)
+                return try SpeeddateOpdracht(checker: checker).maak(p.speeddate)
             } catch {
                 throw APIFout(.internalServerError, "De documenten van de speeddate konden niet worden gemaakt: \(error)")
             }
-            return try Archief.zip(bestanden.map { ($0.naam, $0.bytes) })
         }
     }
 

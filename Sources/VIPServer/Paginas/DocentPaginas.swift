@@ -146,6 +146,7 @@ struct DocentPaginas {
         let c = try await toegang.cursusAlsDocent(context.parameters.get("id", as: Int64.self), voor: g)
         var d = paginas.basis(context, titel: c.naam)
         d["naam"] = c.naam
+        d["id"] = String(c.id)
         d["cursusId"] = String(c.id)
         d["code"] = c.uitnodigingscode
 

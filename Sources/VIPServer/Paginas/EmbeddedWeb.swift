@@ -91,6 +91,7 @@ enum EmbeddedWeb {
 <h2>Bijeenkomsten</h2>
 {{#geenBijeenkomsten}}<p>Deze cursus heeft geen data van bijeenkomsten.</p>{{/geenBijeenkomsten}}
 <ol class="bijeenkomsten">{{#bijeenkomsten}}<li>Bijeenkomst {{nr}}: {{datum}}{{#isVolgende}} <strong>(de volgende)</strong>{{/isVolgende}}</li>{{/bijeenkomsten}}</ol>
+<p><a class="knop" href="/cursussen/{{id}}/review">Peer-review voorbereiden</a></p>
 <section class="huiswerk" aria-labelledby="huiswerk-kop" data-huiswerk>
 {{#volgende}}
   <h2 id="huiswerk-kop">Huiswerk voor bijeenkomst {{nr}} ({{datum}})</h2>
@@ -173,6 +174,137 @@ enum EmbeddedWeb {
   </ul>
 </section>
 {{/gebouwd}}
+{{/inhoud}}
+{{/layout}}
+"""####,
+        "evenement-nieuw": 
+####"""
+{{<layout}}
+{{$inhoud}}
+<p class="kruimel"><a href="/">Overzicht</a> › Nieuwe fondsendate</p>
+<h1>Nieuwe fondsendate</h1>
+<p class="inleiding">Vul de gegevens van de middag in, de fondsen die komen, en de cursussen die meedoen. De goedgekeurde aanvragen van die cursussen worden de projecten.</p>
+{{#fout}}<div class="melding melding-fout" role="alert" id="formulierfout">
+  <p><strong>Er is niets opgeslagen.</strong> {{#label}}{{#anker}}<a href="#{{anker}}">{{label}}</a>{{/anker}}{{^anker}}{{label}}{{/anker}}: {{/label}}{{tekst}}</p>
+  <p>Verbeter het en probeer het opnieuw; wat u typte, staat er nog.</p>
+</div>{{/fout}}
+<form method="post" action="/evenementen/nieuw" class="formulier" id="evenement-formulier">
+  <input type="hidden" name="csrf" value="{{csrf}}">
+  <fieldset class="sectie">
+    <legend>De middag</legend>
+    {{#evenementvelden}}{{> evenement-veld}}{{/evenementvelden}}
+  </fieldset>
+
+  <fieldset class="sectie{{#cursussenFout}} veld-met-bevinding{{/cursussenFout}}" id="cursussen" aria-describedby="cursussen-hint">
+    <legend>Cursussen die meedoen</legend>
+    <p class="hint" id="cursussen-hint">De aanvragen van deze cursussen worden de projecten. Alleen een aanvraag die de docent heeft goedgekeurd (in de huidige versie) en zonder fouten, wordt toegelaten.</p>
+    {{#cursussenFout}}<p class="fout-tekst">{{cursussenFout}}</p>{{/cursussenFout}}
+    {{#geenCursussen}}<p>Er is nog geen cursus. Een docent maakt eerst een cursus aan.</p>{{/geenCursussen}}
+    {{#cursussen}}
+    <div class="vinkje"><input type="checkbox" id="cursus-{{id}}" name="cursus" value="{{id}}"{{#gekozen}} checked{{/gekozen}}>
+      <label for="cursus-{{id}}"><bdi>{{naam}}</bdi> <span class="meta">(docent <bdi>{{docent}}</bdi>, {{aanvragen}})</span></label></div>
+    {{/cursussen}}
+  </fieldset>
+
+  <fieldset class="lijst" id="fondsen">
+    <legend>Fondsen</legend>
+    <p class="hint">Eén blok per fonds. Lege blokken worden overgeslagen.</p>
+    <div class="fonds-rijen">
+    {{#fondsen}}
+    <fieldset class="item fonds-rij" id="fonds-{{i}}" data-rij="{{i}}">
+      <legend>Fonds {{nr}}</legend>
+      {{#rijFout}}<p class="fout-tekst">{{rijFout}}</p>{{/rijFout}}
+      {{#velden}}{{> evenement-veld}}{{/velden}}
+    </fieldset>
+    {{/fondsen}}
+    </div>
+  </fieldset>
+  <div class="opslaan-balk">
+    <button type="submit" class="knop">Fondsendate aanmaken</button>
+    <button type="submit" class="knop knop-tweede" name="actie" value="meer" formaction="/evenementen/nieuw#fonds-{{aantalRijen}}" data-meer-fondsen>Meer fondsen</button>
+  </div>
+</form>
+{{/inhoud}}
+{{/layout}}
+"""####,
+        "evenement-veld": 
+####"""
+<div class="veld{{#fout}} veld-met-bevinding{{/fout}}">
+  <label for="{{id}}">{{label}}</label>
+  {{#hint}}<p class="hint" id="{{id}}-hint">{{hint}}</p>{{/hint}}
+  {{#fout}}<p class="fout-tekst" id="{{id}}-fout">{{fout}}</p>{{/fout}}
+  {{#tekstvak}}<textarea id="{{id}}" name="{{id}}" rows="3" aria-describedby="{{#hint}}{{id}}-hint{{/hint}}{{#fout}} {{id}}-fout{{/fout}}" aria-invalid="{{ongeldig}}">{{waarde}}</textarea>{{/tekstvak}}
+  {{#gewoon}}<input {{#getal}}type="text" inputmode="numeric" class="kort"{{/getal}}{{^getal}}type="{{type}}"{{/getal}} id="{{id}}" name="{{id}}" value="{{waarde}}" aria-describedby="{{#hint}}{{id}}-hint{{/hint}}{{#fout}} {{id}}-fout{{/fout}}" aria-invalid="{{ongeldig}}">{{/gewoon}}
+</div>
+"""####,
+        "evenement": 
+####"""
+{{<layout}}
+{{$inhoud}}
+<p class="kruimel"><a href="/">Overzicht</a> › Fondsendate</p>
+<h1><bdi>{{naam}}</bdi></h1>
+{{#gemaakt}}<div class="melding melding-succes" role="status">De fondsendate is aangemaakt. Hieronder ziet u wie is toegelaten en het schema.</div>{{/gemaakt}}
+<p class="inleiding">{{datum}}, <bdi>{{locatie}}</bdi>. Eerste ronde om {{aanvang}}; rondes van {{rondeduur}} minuten, {{wisseltijd}} minuten wisseltijd. Hoogstens {{maxGesprekken}} gesprekken per project; hoogste aantal rondes: {{maxRondes}}.</p>
+<p>Cursussen: <bdi>{{cursussen}}</bdi>.</p>
+
+<div class="tabel-houder">
+<table class="fondsen" id="fondsenlijst">
+  <caption>De fondsen</caption>
+  <thead><tr><th scope="col">Fonds</th><th scope="col">Thema’s</th><th scope="col">Regio</th><th scope="col">Tafels</th><th scope="col">Vertegenwoordigers</th></tr></thead>
+  <tbody>
+{{#fondsen}}
+    <tr><th scope="row"><bdi>{{naam}}</bdi></th><td><bdi>{{thema}}</bdi></td><td><bdi>{{regio}}</bdi></td><td class="getal">{{tafels}}</td><td><bdi>{{vertegenwoordigers}}</bdi></td></tr>
+{{/fondsen}}
+  </tbody>
+</table>
+</div>
+
+<h2 id="toelating-kop">Toelating</h2>
+<p>{{aantalToegelaten}} van de {{aantalProjecten}} projecten zijn toegelaten. Een project wordt toegelaten als de aanvraag geen fouten heeft en de docent de huidige versie heeft goedgekeurd, zoals bij <code>vip fondsendate</code>.</p>
+{{#geenProjecten}}<p>De gekozen cursussen hebben nog geen aanvragen.</p>{{/geenProjecten}}
+{{^geenProjecten}}
+<div class="tabel-houder">
+<table class="toelating" id="toelating">
+  <caption>Toelating van de projecten</caption>
+  <thead><tr><th scope="col">Project</th><th scope="col">Organisatie</th><th scope="col">Cursist</th><th scope="col">Versie</th><th scope="col">Toegelaten</th><th scope="col">Reden</th></tr></thead>
+  <tbody>
+{{#projecten}}
+    <tr class="{{#toegelaten}}toegelaten{{/toegelaten}}{{^toegelaten}}geweigerd{{/toegelaten}}"><th scope="row" class="project"><bdi>{{project}}</bdi></th><td class="organisatie"><bdi>{{organisatie}}</bdi></td><td><bdi>{{cursist}}</bdi></td><td class="getal">{{versie}}</td><td class="toegelaten">{{#toegelaten}}ja{{/toegelaten}}{{^toegelaten}}nee{{/toegelaten}}</td><td><span class="reden">{{reden}}</span>{{#toelichting}}<span class="toelichting"> {{toelichting}}</span>{{/toelichting}}</td></tr>
+{{/projecten}}
+  </tbody>
+</table>
+</div>
+{{/geenProjecten}}
+
+<h2 id="schema-kop">Schema</h2>
+{{#planningsfout}}<div class="melding melding-fout" role="alert">{{planningsfout}}</div>{{/planningsfout}}
+{{#geenGesprekken}}<p>Er zijn nog geen gesprekken: geen toegelaten project past bij een fonds.</p>{{/geenGesprekken}}
+{{#heeftSchema}}
+<p>{{aantalGesprekken}} gesprekken in {{aantalRondes}} {{rondesWoord}}. Een lege cel betekent: dat fonds heeft in die ronde geen gesprek.</p>
+<div class="tabel-houder">
+<table class="schema" id="schema">
+  <caption>Schema: rondes × fondsen</caption>
+  <thead><tr><th scope="col">Ronde</th>{{#fondsnamen}}<th scope="col"><bdi>{{.}}</bdi></th>{{/fondsnamen}}</tr></thead>
+  <tbody>
+{{#rondes}}
+    <tr><th scope="row">Ronde {{ronde}}<br><span class="tijden">{{tijden}}</span></th>{{#cellen}}<td>{{#leeg}}<span aria-hidden="true">–</span><span class="visueel-verborgen">geen gesprek</span>{{/leeg}}{{^leeg}}<ul class="gesprekken">{{#gesprekken}}<li><span class="project"><bdi>{{project}}</bdi></span>{{#toonTafel}} <span class="tafel">(tafel {{tafel}})</span>{{/toonTafel}}</li>{{/gesprekken}}</ul>{{/leeg}}</td>{{/cellen}}</tr>
+{{/rondes}}
+  </tbody>
+</table>
+</div>
+{{/heeftSchema}}
+{{#heeftOpmerkingen}}<div class="melding melding-let-op"><ul class="opmerkingen">{{#opmerkingen}}<li>{{.}}</li>{{/opmerkingen}}</ul></div>{{/heeftOpmerkingen}}
+
+<h2 id="downloads-kop">Downloads</h2>
+{{#kanDownloaden}}
+<p>Dezelfde bestanden als <code>vip fondsendate</code> schrijft, naar de stand van nu.</p>
+<p><a class="knop" href="/evenementen/{{id}}/pakket.zip" download>Alles als zip downloaden</a></p>
+<ul class="bestanden">
+{{#bestanden}}<li><a href="{{adres}}" download>{{naam}}</a> – {{omschrijving}}</li>
+{{/bestanden}}
+</ul>
+{{/kanDownloaden}}
+{{^kanDownloaden}}<p>Zolang het schema niet kan worden gemaakt, zijn er geen bestanden.</p>{{/kanDownloaden}}
 {{/inhoud}}
 {{/layout}}
 """####,
@@ -573,7 +705,21 @@ enum EmbeddedWeb {
 {{<layout}}
 {{$inhoud}}
 <h1>Overzicht voor de organisator</h1>
-<p class="inleiding">De pagina’s voor de fondsendate komen in een volgende versie. Tot dan werkt u met de API of met <code>vip fondsendate</code>.</p>
+<p class="inleiding">Hier maakt u een speeddate met fondsen. U kiest de fondsen en de cursussen die meedoen; vip laat de goedgekeurde aanvragen toe, maakt het schema en de overzichten.</p>
+<p><a class="knop" href="/evenementen/nieuw">Nieuwe fondsendate</a></p>
+<h2>Uw fondsendates</h2>
+{{#geenEvenementen}}<p>U hebt nog geen fondsendate.</p>{{/geenEvenementen}}
+{{^geenEvenementen}}
+<table class="evenementen">
+  <caption class="visueel-verborgen">Uw fondsendates</caption>
+  <thead><tr><th scope="col">Fondsendate</th><th scope="col">Datum</th><th scope="col">Plaats</th><th scope="col">Cursussen</th></tr></thead>
+  <tbody>
+{{#evenementen}}
+    <tr><th scope="row"><a href="/evenementen/{{id}}"><bdi>{{titel}}</bdi></a></th><td>{{datum}}</td><td><bdi>{{locatie}}</bdi></td><td>{{cursussen}}</td></tr>
+{{/evenementen}}
+  </tbody>
+</table>
+{{/geenEvenementen}}
 {{/inhoud}}
 {{/layout}}
 """####,
@@ -663,6 +809,135 @@ enum EmbeddedWeb {
 </form>
 <p>Hebt u al een account? <a href="/inloggen">Log in</a>.</p>
 </div>
+{{/inhoud}}
+{{/layout}}
+"""####,
+        "review": 
+####"""
+{{<layout}}
+{{$inhoud}}
+<p class="kruimel"><a href="/">Overzicht</a> › <a href="/cursussen/{{cursusId}}"><bdi>{{cursusNaam}}</bdi></a> › Peer-review</p>
+<h1>Peer-review van bijeenkomst 4</h1>
+<p class="inleiding">De cursisten kijken door de bril van een fonds naar drie aanvragen van wisselende kwaliteit.</p>
+<div class="review-uitleg">
+  <p>Zo werkt de oefening, zoals de cursus haar beschrijft: deel kopieën van drie geanonimiseerde aanvragen rond. De cursisten vormen groepjes van twee of drie en krijgen twintig minuten om de aanvragen te lezen en een rangorde te maken, van goed naar slecht. Voor één van de aanvragen bedenken zij drie verbeterpunten. Daarna bespreekt u hun bevindingen plenair.</p>
+  <p>Hier maakt vip de set die <code>vip review</code> maakt: de drie aanvragen als Aanvraag A, B en C zonder namen, adressen en nummers, een beoordelingsformulier voor de groepen, en een docentenblad met de letters, de scores, uw referentierangorde en drie verbeterpunten per aanvraag. Alleen u ziet welke aanvraag welke letter kreeg. Na de oefening vult u onderaan de rangordes van de groepen in.</p>
+</div>
+
+{{#toonKeuze}}
+<section class="review-keuze" aria-labelledby="kiezen-kop">
+<h2 id="kiezen-kop">1. Drie aanvragen kiezen</h2>
+{{#keuzefout}}<div class="melding melding-fout" role="alert">{{keuzefout}}</div>{{/keuzefout}}
+{{#geenAanvragen}}<p>De cursisten van deze cursus hebben nog geen aanvraag. Zodra er minstens drie zijn, kunt u hier de peer-review maken.</p>{{/geenAanvragen}}
+{{#teWeinig}}<p class="melding melding-let-op">Deze cursus heeft {{aantalAanvragen}}; voor de peer-review zijn er drie nodig.</p>{{/teWeinig}}
+{{^geenAanvragen}}
+<form method="post" action="/cursussen/{{cursusId}}/review" class="formulier" data-review-keuze>
+  <input type="hidden" name="csrf" value="{{csrf}}">
+  <fieldset>
+    <legend>Aanvragen van deze cursus</legend>
+    <p class="hint" id="keuze-hint">Vink precies drie aanvragen aan, bij voorkeur van duidelijk verschillende kwaliteit. Of laat vip drie aanvragen kiezen waarvan de scores het verst uit elkaar liggen.</p>
+    <div class="tabel-houder">
+    <table class="review-aanvragen">
+      <thead><tr><th scope="col">Kiezen</th><th scope="col">Cursist</th><th scope="col">Aanvraag</th><th scope="col" class="getal">Versie</th><th scope="col" class="getal">Fouten</th><th scope="col" class="getal">Waarschuwingen</th></tr></thead>
+      <tbody>
+      {{#aanvragen}}<tr>
+        <td><input type="checkbox" id="aanvraag-{{aanvraagId}}" name="aanvraag" value="{{aanvraagId}}"{{#gekozen}} checked{{/gekozen}} aria-labelledby="titel-{{aanvraagId}} cursist-{{aanvraagId}}" aria-describedby="keuze-hint"></td>
+        <td id="cursist-{{aanvraagId}}"><bdi>{{cursist}}</bdi></td><td><label for="aanvraag-{{aanvraagId}}" id="titel-{{aanvraagId}}"><bdi>{{aanvraagTitel}}</bdi></label> <span class="meta">(aanvraag {{aanvraagId}})</span></td><td class="getal">{{versie}}</td><td class="getal">{{fouten}}</td><td class="getal">{{waarschuwingen}}</td>
+      </tr>{{/aanvragen}}
+      </tbody>
+    </table>
+    </div>
+    <p class="review-teller" data-review-teller aria-live="polite" hidden></p>
+  </fieldset>
+  <div class="veld"><label for="zaad">Zaad (niet verplicht)</label>
+    <p class="hint" id="zaad-hint">Het getal waarmee vip de letters schudt. Laat het leeg; met het zaad van een eerdere keer krijgt u dezelfde letters terug.</p>
+    <input type="text" id="zaad" name="zaad" value="{{zaad}}" inputmode="numeric" autocomplete="off" class="middel" aria-describedby="zaad-hint"></div>
+  <div class="opslaan-balk">
+    <button type="submit" class="knop" name="actie" value="drie">Review maken met deze drie</button>
+    <button type="submit" class="knop knop-tweede" name="actie" value="kies">Laat vip drie aanvragen kiezen</button>
+  </div>
+</form>
+{{/geenAanvragen}}
+</section>
+{{/toonKeuze}}
+
+{{#gemaakt}}
+<section class="review-gemaakt" aria-labelledby="gemaakt-kop">
+<h2 id="gemaakt-kop">De review is klaar</h2>
+<div class="melding melding-succes" role="status">De set is gemaakt en gecontroleerd: in de kopieën voor de deelnemers staat geen naam, adres of nummer van de drie aanvragen.</div>
+<p><a class="knop" href="{{downloadAdres}}" download>Download de set (zip)</a></p>
+<p class="hint">De link maakt steeds dezelfde set, zolang de drie aanvragen niet veranderen. Geef de map <code>deelnemers</code> aan de groepen; de map <code>docent</code> is alleen voor u.</p>
+<h3>Welke aanvraag welke letter kreeg</h3>
+<p class="melding melding-let-op">Alleen voor u: laat deze pagina niet aan de cursisten zien.</p>
+<div class="tabel-houder">
+<table class="review-letters">
+  <thead><tr><th scope="col">Letter</th><th scope="col">Cursist</th><th scope="col">Aanvraag</th><th scope="col" class="getal">Versie</th><th scope="col" class="getal">Score</th></tr></thead>
+  <tbody>{{#letters}}<tr><th scope="row">Aanvraag {{letter}}</th><td><bdi>{{cursist}}</bdi></td><td><bdi>{{aanvraagTitel}}</bdi> <span class="meta">(aanvraag {{aanvraagId}})</span></td><td class="getal">{{versie}}</td><td class="getal">{{score}}</td></tr>{{/letters}}</tbody>
+</table>
+</div>
+<dl class="review-gegevens">
+  <dt>Zaad</dt><dd data-review-zaad>{{zaadWaarde}}</dd>
+  <dt>Uw referentierangorde (goed naar slecht)</dt><dd data-review-rangorde>{{rangorde}}</dd>
+</dl>
+<details class="kader">
+  <summary>Wat er in de zip zit</summary>
+  <p>Voor de deelnemers:</p>
+  <ul class="bestanden">{{#deelnemersBestanden}}<li><code>deelnemers/{{naam}}</code></li>{{/deelnemersBestanden}}</ul>
+  <p>Voor u:</p>
+  <ul class="bestanden">{{#docentBestanden}}<li><code>docent/{{naam}}</code></li>{{/docentBestanden}}</ul>
+</details>
+<p><a href="/cursussen/{{cursusId}}/review">Andere aanvragen kiezen</a></p>
+</section>
+{{/gemaakt}}
+
+{{#uitslag}}
+<section class="review-uitslag" aria-labelledby="uitslag-kop">
+<h2 id="uitslag-kop">Uitslag van de groepen</h2>
+<p class="review-samen">Gecombineerde rangorde (Schulze, {{aantalGroepen}}): <strong data-review-samen>{{samen}}</strong></p>
+{{#heeftReferentie}}<p>Uw referentierangorde: <strong>{{referentieRangorde}}</strong></p>{{/heeftReferentie}}
+{{^heeftReferentie}}<p class="hint">U gaf geen referentierangorde; daarom ontbreekt de afstand.</p>{{/heeftReferentie}}
+<div class="tabel-houder">
+<table class="review-groepen">
+  <caption class="visueel-verborgen">Rangorde en afstand per groep</caption>
+  <thead><tr><th scope="col">Groep</th><th scope="col">Rangorde</th>{{#heeftReferentie}}<th scope="col" class="getal">Afstand</th><th scope="col" class="getal">τ</th>{{/heeftReferentie}}</tr></thead>
+  <tbody>{{#groepen}}<tr><th scope="row"><bdi>{{groepNaam}}</bdi></th><td>{{groepRangorde}}</td>{{#heeftReferentie}}<td class="getal">{{afstand}}</td><td class="getal">{{tau}}</td>{{/heeftReferentie}}</tr>{{/groepen}}</tbody>
+  <tfoot><tr><th scope="row">Samen (Schulze)</th><td>{{schulzeRangorde}}</td>{{#heeftReferentie}}{{#schulze}}<td class="getal">{{afstand}}</td><td class="getal">{{tau}}</td>{{/schulze}}{{/heeftReferentie}}</tr></tfoot>
+</table>
+</div>
+{{#heeftGelijk}}<p>Gelijk geëindigd: {{gelijk}} (in de rij hierboven op volgorde van letter).</p>{{/heeftGelijk}}
+<h3>Per paar</h3>
+<p>Hoeveel groepen zetten de eerste boven de tweede?</p>
+<ul>{{#paren}}<li>{{eerste}} boven {{tweede}}: {{voor}}, {{tweede}} boven {{eerste}}: {{tegen}}</li>{{/paren}}</ul>
+{{#heeftReferentie}}<p class="hint">Afstand: het aantal paren dat de groep anders ordent dan u (0 = gelijk, 3 = omgekeerd). τ (Kendall): 1 = gelijk, −1 = omgekeerd.</p>{{/heeftReferentie}}
+<details class="kader">
+  <summary>Als tekst, zoals <code>vip review combineer</code> het toont</summary>
+  <pre class="review-tabel" data-review-tabel>{{tabel}}</pre>
+</details>
+<p><a href="/cursussen/{{cursusId}}/review">Terug naar het kiezen van drie aanvragen</a></p>
+</section>
+{{/uitslag}}
+
+<section class="review-combineren" id="combineren" aria-labelledby="combineren-kop">
+<h2 id="combineren-kop">2. Rangordes van de groepen combineren</h2>
+<p>Na de oefening: typ per groep de rangorde, best eerst, of kies het bestand dat u ook aan <code>vip review combineer</code> zou geven. vip combineert de rangordes met de methode van Schulze en laat zien hoe ver elke groep van uw rangorde af ligt.</p>
+{{#combineerfout}}<div class="melding melding-fout" role="alert">{{combineerfout}}</div>{{/combineerfout}}
+<form method="post" action="/cursussen/{{cursusId}}/review/combineer" enctype="multipart/form-data" class="formulier">
+  <input type="hidden" name="csrf" value="{{csrf}}">
+  <div class="veld"><label for="rangordes">Rangordes van de groepen</label>
+    <p class="hint" id="rangordes-hint">Eén regel per groep: de naam van de groep en de drie letters, best eerst, gescheiden door komma's. Bijvoorbeeld: Groep 1, B, A, C (of Groep 1: B, A, C).</p>
+    <textarea id="rangordes" name="rangordes" rows="6" aria-describedby="rangordes-hint">{{rangordes}}</textarea></div>
+  <div class="veld"><label for="rangordebestand">Of een bestand met de rangordes (CSV)</label>
+    <p class="hint" id="rangordebestand-hint">Hetzelfde bestand als voor <code>vip review combineer</code>. Kiest u een bestand, dan telt het bestand en niet wat hierboven staat.</p>
+    <input type="file" id="rangordebestand" name="rangordebestand" accept=".csv,.txt,text/csv,text/plain" aria-describedby="rangordebestand-hint"></div>
+  <div class="veld"><label for="referentie">Uw referentierangorde</label>
+    <p class="hint" id="referentie-hint">Best eerst, zoals B, A, C. U vindt haar op het docentenblad. Laat het leeg om alleen de groepen te combineren.</p>
+    <input type="text" id="referentie" name="referentie" value="{{referentie}}" autocomplete="off" class="middel" aria-describedby="referentie-hint"></div>
+  <div class="veld"><label for="docentenblad">Of het docentenblad (docentenblad.json)</label>
+    <p class="hint" id="docentenblad-hint">Uit de map <code>docent</code> van de zip; alleen gebruikt als het veld hierboven leeg is.</p>
+    <input type="file" id="docentenblad" name="docentenblad" accept=".json,application/json" aria-describedby="docentenblad-hint"></div>
+  <button type="submit" class="knop">Rangordes combineren</button>
+</form>
+</section>
 {{/inhoud}}
 {{/layout}}
 """####,
@@ -1001,6 +1276,32 @@ tfoot th, tfoot td { border-top: 2px solid var(--tekst); border-bottom: 0; font-
   .zijbalk { width: 100%; }
   h1 { font-size: 1.6rem; }
 }
+
+/* Organisator */
+input[type="time"] { font: inherit; color: var(--tekst); background: #fff; border: 2px solid var(--tekst); border-radius: 0; padding: 0.45rem 0.6rem; min-height: 2.75rem; }
+.fonds-rij .veld { margin-bottom: 1rem; }
+table.schema td, table.schema th { min-width: 8rem; }
+table.schema .tijden { font-weight: 400; color: var(--grijs); white-space: nowrap; }
+ul.gesprekken { list-style: none; margin: 0; padding: 0; }
+ul.gesprekken li + li { margin-top: 0.35rem; }
+table.toelating tr.geweigerd .toegelaten { color: var(--fout); font-weight: 700; }
+table.toelating tr.toegelaten .toegelaten { color: var(--goed); font-weight: 700; }
+table.toelating .toelichting { color: var(--grijs); }
+@media (min-width: 60rem) {
+  fieldset.fonds-rij { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.5rem; }
+  fieldset.fonds-rij > .fout-tekst { grid-column: 1 / -1; }
+}
+/* Review: the docent's peer review of bijeenkomst 4 (ReviewPaginas.swift, review.mustache) */
+.review-uitleg { max-width: 46rem; }
+.review-aanvragen td:first-child { width: 4rem; text-align: center; }
+.review-aanvragen input[type="checkbox"] { width: 1.4rem; height: 1.4rem; }
+.review-teller { font-weight: 600; margin: 0.25rem 0 0; }
+.review-teller.goed { color: var(--goed); }
+.review-gegevens { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1.25rem; }
+.review-gegevens dt { font-weight: 700; }
+.review-gegevens dd { margin: 0; font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
+.review-samen { font-size: 1.25rem; }
+.review-tabel { overflow-x: auto; background: #fff; border: 1px solid var(--lijn); padding: 0.75rem 1rem; font-size: 0.95rem; }
 
 /* Docent: the cursus page, the read view, opmerkingen and goedkeuring */
 .docent-tabel-houder { overflow-x: auto; position: relative; }
@@ -1404,6 +1705,68 @@ tfoot th, tfoot td { border-top: 2px solid var(--tekst); border-bottom: 0; font-
         }
       }
     });
+  });
+})();
+
+/* Organisator */
+// The new fund speed-date: "Meer fondsen" adds an empty fund block without a reload (without
+// the script, the button posts the form and the server shows it again with more blocks).
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var knop = document.querySelector("[data-meer-fondsen]");
+    var houder = document.querySelector(".fonds-rijen");
+    if (!knop || !houder) return;
+    knop.addEventListener("click", function (e) {
+      var rijen = houder.querySelectorAll("fieldset.fonds-rij");
+      if (!rijen.length) return;
+      e.preventDefault();
+      var laatste = rijen[rijen.length - 1];
+      var oud = laatste.getAttribute("data-rij");
+      var nieuw = String(rijen.length);
+      var rij = laatste.cloneNode(true);
+      var voor = "fonds-" + oud + "-";
+      function hernoem(waarde) { return waarde.split(voor).join("fonds-" + nieuw + "-"); }
+      rij.id = "fonds-" + nieuw;
+      rij.setAttribute("data-rij", nieuw);
+      rij.querySelector("legend").textContent = "Fonds " + (rijen.length + 1);
+      // A copied error message belongs to the old block.
+      Array.prototype.slice.call(rij.querySelectorAll(".fout-tekst")).forEach(function (p) { p.parentNode.removeChild(p); });
+      Array.prototype.slice.call(rij.querySelectorAll(".veld-met-bevinding")).forEach(function (v) {
+        v.classList.remove("veld-met-bevinding");
+      });
+      Array.prototype.slice.call(rij.querySelectorAll("[id],[for],[name],[aria-describedby]")).forEach(function (el) {
+        ["id", "for", "name"].forEach(function (a) { if (el.hasAttribute(a)) el.setAttribute(a, hernoem(el.getAttribute(a))); });
+        if (el.hasAttribute("aria-describedby")) {
+          el.setAttribute("aria-describedby", el.getAttribute("aria-describedby").split(" ").filter(function (x) {
+            return x && x.slice(-5) !== "-fout";
+          }).map(hernoem).join(" "));
+        }
+        if (el.hasAttribute("aria-invalid")) el.setAttribute("aria-invalid", "false");
+        if (el.tagName === "INPUT" || el.tagName === "TEXTAREA") el.value = "";
+      });
+      houder.appendChild(rij);
+      var eerste = rij.querySelector("input,textarea");
+      if (eerste) eerste.focus();
+    });
+/* Review: counts the docent's choice of three aanvragen while she ticks them; the server
+   checks the choice again, so without this script nothing changes but the counter. */
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var form = document.querySelector("form[data-review-keuze]");
+    var teller = form && form.querySelector("[data-review-teller]");
+    if (!teller) return;
+    var vakjes = Array.prototype.slice.call(form.querySelectorAll('input[type="checkbox"][name="aanvraag"]'));
+    function tel() {
+      var n = vakjes.filter(function (v) { return v.checked; }).length;
+      teller.textContent = n === 3 ? "U hebt drie aanvragen gekozen."
+        : "U hebt " + n + " van de drie aanvragen gekozen" + (n > 3 ? "; dat zijn er te veel." : ".");
+      teller.classList.toggle("goed", n === 3);
+    }
+    teller.hidden = false;
+    vakjes.forEach(function (v) { v.addEventListener("change", tel); });
+    tel();
   });
 })();
 """####,

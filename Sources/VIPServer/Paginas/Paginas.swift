@@ -42,6 +42,8 @@ struct Paginas {
         op(.get, "/aanvragen/{id}/documenten/pakket.zip", pakketZip)
         op(.get, "/aanvragen/{id}/documenten/bestand", document)
         op(.post, "/aanvragen/{id}/geschiedenis/{n}/terugzetten", terugzetten)
+        OrganisatorPaginas(paginas: self).registreer(router)
+        ReviewPaginas(dienst: dienst).registreer(router)
         DocentPaginas(paginas: self).registreer(router)
     }
 
@@ -193,7 +195,7 @@ struct Paginas {
             }
             return Weergave.antwoord(weergave.html("docent", d))
         case .organisator:
-            return Weergave.antwoord(weergave.html("organisator", d))
+            return try await OrganisatorPaginas(paginas: self).start(context, g, d)
         }
     }
 
