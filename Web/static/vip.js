@@ -414,6 +414,9 @@
       var eerste = rij.querySelector("input,textarea");
       if (eerste) eerste.focus();
     });
+  });
+})();
+
 /* Review: counts the docent's choice of three aanvragen while she ticks them; the server
    checks the choice again, so without this script nothing changes but the counter. */
 (function () {
