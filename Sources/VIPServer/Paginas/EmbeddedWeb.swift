@@ -1330,6 +1330,8 @@ table.toelating .toelichting { color: var(--grijs); }
 .goedkeuring-regel { font-weight: 600; padding: 0.4rem 0.75rem; border-left: 6px solid var(--lijn); background: var(--vlak); }
 .goedkeuring-goed { border-left-color: var(--goed); background: var(--goed-vlak); }
 .goedkeuring-verouderd { border-left-color: var(--let-op); background: var(--let-op-vlak); }
+/* Wide tables (the docent's progress, the organiser's schedule) may use the whole width of the page. */
+main:has(.docent-tabel-houder), main:has(table.schema) { max-width: none; }
 """####,
         "vip.js": 
 ####"""
