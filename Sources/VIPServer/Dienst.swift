@@ -54,7 +54,8 @@ public struct Dienst: Sendable {
 
     static func afgeleid(_ r: CheckResultaat) -> Afgeleid {
         Afgeleid(titel: r.aanvraag?.project.titel, af: r.isAf, fouten: r.bevindingen.count(.fout),
-                 waarschuwingen: r.bevindingen.count(.waarschuwing), onderdelen: Voortgang.onderdelen(r.bevindingen))
+                 waarschuwingen: r.bevindingen.count(.waarschuwing), onderdelen: Voortgang.onderdelen(r.bevindingen),
+                 ingevuld: r.aanvraag.map(Voortgang.ingevuld) ?? [])
     }
 
     func hash(_ wachtwoord: String) async -> String {

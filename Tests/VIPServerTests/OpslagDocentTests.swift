@@ -25,6 +25,47 @@ import Testing
         #expect(try await s.aanvragen(cursus: 999).isEmpty)
     }
 
+    /// The counts per onderdeel and the filled paths travel with the version; a version stored
+    /// without them (older schema, import) gets them once, and only when it has none.
+    @Test(arguments: Motoren.alle) func afgeleidPerVersie(_ motor: String) async throws {
+        let s = try await Motoren.maak(motor)
+        let (_, fatima, c) = try await OpslagContractTests.klas(s)
+        var met = Self.afgeleid
+        met.onderdelen = ["begroting": Telling(fouten: 2, waarschuwingen: 1), "project.doel": Telling(waarschuwingen: 3)]
+        let a = try await s.maakAanvraag(eigenaar: fatima.id, tekst: [1], afgeleid: met, tijd: Self.t0)
+        let b = try await s.maakAanvraag(eigenaar: fatima.id, tekst: [2], afgeleid: Self.afgeleid, tijd: Self.t0)
+        var rijen = try await s.aanvragen(cursus: c.id)
+        #expect(rijen.map(\.afgeleid.onderdelen) == [met.onderdelen, nil])
+        try await s.bewaarOnderdelen(aanvraag: b.id, versie: 1, onderdelen: Telling.codeer([:]))
+        // Never over counts already there.
+        try await s.bewaarOnderdelen(aanvraag: a.id, versie: 1, onderdelen: Telling.codeer([:]))
+        rijen = try await s.aanvragen(cursus: c.id)
+        #expect(rijen.map(\.afgeleid.onderdelen) == [met.onderdelen, [:]])
+        // The filled paths, likewise.
+        #expect(rijen.map(\.afgeleid.ingevuld) == [nil, nil])
+        try await s.bewaarIngevuld(aanvraag: a.id, versie: 1,
+                                   ingevuld: Afgeleid.codeerIngevuld(["project.titel", "begroting.posten.bedrag"]))
+        try await s.bewaarIngevuld(aanvraag: a.id, versie: 1, ingevuld: Afgeleid.codeerIngevuld([]))
+        met.ingevuld = ["brief.slot"]
+        #expect(try await s.voegVersieToe(aanvraag: b.id, verwacht: 1, tekst: [3], afgeleid: met, tijd: Self.t0) == 2)
+        rijen = try await s.aanvragen(cursus: c.id)
+        #expect(rijen.map(\.afgeleid.ingevuld) == [["project.titel", "begroting.posten.bedrag"], ["brief.slot"]])
+        #expect(rijen[1].afgeleid.onderdelen == met.onderdelen)
+    }
+
+    @Test func afgeleidCoderen() {
+        let t = ["begroting": Telling(fouten: 2, waarschuwingen: 1), "project.doel": Telling(waarschuwingen: 3)]
+        #expect(Telling.codeer(t) == "begroting 2 1\nproject.doel 0 3")
+        #expect(Telling.decodeer(Telling.codeer(t)) == t)
+        #expect(Telling.decodeer("") == [:])
+        #expect(Telling.decodeer("begroting 2") == nil)
+        #expect(Telling.decodeer("begroting -1 0") == nil)
+        let paden: Set<String> = ["project.titel", "begroting.posten.bedrag"]
+        #expect(Afgeleid.codeerIngevuld(paden) == "begroting.posten.bedrag\nproject.titel")
+        #expect(Afgeleid.decodeerIngevuld(Afgeleid.codeerIngevuld(paden)) == paden)
+        #expect(Afgeleid.decodeerIngevuld("") == [])
+    }
+
     @Test(arguments: Motoren.alle) func opmerkingen(_ motor: String) async throws {
         let s = try await Motoren.maak(motor)
         let (docent, fatima, _) = try await OpslagContractTests.klas(s)

@@ -60,6 +60,11 @@ public struct Voortgang: Sendable {
         return eerste
     }
 
+    /// The field-table paths (without indices) that hold a value in `a`.
+    public static func ingevuld(_ a: Aanvraag) -> Set<String> {
+        Set(Veldentabel.aanvraag.waarden(in: a).map { Veldentabel.zonderIndex($0.pad) })
+    }
+
     public static func onderdelen(_ bevindingen: [Bevinding]) -> [String: Telling] {
         var uit: [String: Telling] = [:]
         for b in bevindingen where !b.onderdrukt && (b.ernst == .fout || b.ernst == .waarschuwing) {
@@ -153,17 +158,19 @@ public final class OnderdelenCache: @unchecked Sendable {
     /// The table paths (without indices, `project.partners[].naam`) that the current version of
     /// `a` fills, for the homework on the cursus page: read (not checked) once per version.
     func ingevuld(_ a: AanvraagRij, dienst: Dienst) async throws -> Set<String> {
+        if let opgeslagen = a.afgeleid.ingevuld { return opgeslagen }
         let sleutel = Sleutel(aanvraag: a.id, versie: a.versie)
         if let g = lock.withLock({ gevuld[sleutel] }) { return g }
         let tekst = try await dienst.opslag.tekst(aanvraag: a.id, versie: a.versie) ?? []
         let g = await Zwaar.doe { () -> Set<String> in
             guard let model = try? AanvraagReader.parse(tekst, bestand: Dienst.bestand) else { return [] }
-            return Set(Veldentabel.aanvraag.waarden(in: model).map { Veldentabel.zonderIndex($0.pad) })
+            return Voortgang.ingevuld(model)
         }
         lock.withLock {
             if gevuld.count >= maximum { gevuld.removeAll(keepingCapacity: true) }
             gevuld[sleutel] = g
         }
+        try await dienst.opslag.bewaarIngevuld(aanvraag: a.id, versie: a.versie, ingevuld: Afgeleid.codeerIngevuld(g))
         return g
     }
 

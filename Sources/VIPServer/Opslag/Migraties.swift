@@ -127,10 +127,11 @@ public enum Migraties {
             """),
         // 2: the docent's opmerkingen and goedkeuringen, the organiser's evenementen (issue 11).
         Migratie(sqlite: SQLiteOpslag.migratieDocent, postgres: PostgresOpslag.migratieDocent),
-        // 3: the counts per onderdeel of a version (`Telling.codeer`), so the docent's progress
-        // page reads them instead of checking every aanvraag again. NULL for older versions.
-        Migratie(sqlite: "ALTER TABLE versies ADD COLUMN onderdelen TEXT;",
-                 postgres: "ALTER TABLE versies ADD COLUMN onderdelen TEXT;"),
+        // 3: the counts per onderdeel of a version (`Telling.codeer`) and the fields it fills
+        // (`Afgeleid.codeerIngevuld`), so the docent's cursus page reads them instead of checking
+        // and parsing every aanvraag again. NULL for older versions (filled on first use).
+        Migratie(sqlite: "ALTER TABLE versies ADD COLUMN onderdelen TEXT;\nALTER TABLE versies ADD COLUMN ingevuld TEXT;",
+                 postgres: "ALTER TABLE versies ADD COLUMN onderdelen TEXT;\nALTER TABLE versies ADD COLUMN ingevuld TEXT;"),
     ]
 
     /// The schema version this vip knows.

@@ -40,12 +40,23 @@ public struct Afgeleid: Sendable, Equatable {
     /// version so the page need not check again; nil for a version stored before schema 3 or
     /// imported (computed on first use, then stored).
     public var onderdelen: [String: Telling]?
-    public init(titel: String?, af: Bool, fouten: Int, waarschuwingen: Int, onderdelen: [String: Telling]? = nil) {
+    /// The field-table paths (without indices) that hold a value in this version: the
+    /// homework column of the cursus page ("who has not touched these fields"). nil as above.
+    public var ingevuld: Set<String>?
+    public init(titel: String?, af: Bool, fouten: Int, waarschuwingen: Int, onderdelen: [String: Telling]? = nil,
+                ingevuld: Set<String>? = nil) {
         self.titel = titel
         self.af = af
         self.fouten = fouten
         self.waarschuwingen = waarschuwingen
         self.onderdelen = onderdelen
+        self.ingevuld = ingevuld
+    }
+
+    /// The stored form of `ingevuld`: the paths sorted, one per line.
+    public static func codeerIngevuld(_ paden: Set<String>) -> String { paden.sorted().joined(separator: "\n") }
+    public static func decodeerIngevuld(_ tekst: String) -> Set<String> {
+        Set(tekst.split(separator: "\n").map(String.init))
     }
 }
 
@@ -122,6 +133,8 @@ public protocol Opslag: Sendable {
     func tekst(aanvraag: Int64, versie: Int) async throws -> [UInt8]?
     /// Stores the counts per onderdeel of a version that has none yet (`Telling.codeer`).
     func bewaarOnderdelen(aanvraag: Int64, versie: Int, onderdelen: String) async throws
+    /// Stores the filled paths of a version that has none yet (`Afgeleid.codeerIngevuld`).
+    func bewaarIngevuld(aanvraag: Int64, versie: Int, ingevuld: String) async throws
 
     // Cursussen seen from the docent (issue 11)
     func cursussen(docent: Int64) async throws -> [Cursus]

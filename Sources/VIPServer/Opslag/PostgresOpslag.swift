@@ -338,27 +338,30 @@ public final class PostgresOpslag: Opslag {
 
     static let aanvraagSelect = """
         SELECT a.id, a.eigenaar_id, g.naam AS eigenaar_naam, g.cursus_id, a.versie,
-               v.titel, v.af, v.fouten, v.waarschuwingen, v.gewijzigd, v.onderdelen
+               v.titel, v.af, v.fouten, v.waarschuwingen, v.gewijzigd, v.onderdelen, v.ingevuld
         FROM aanvragen a
         JOIN gebruikers g ON g.id = a.eigenaar_id
         JOIN versies v ON v.aanvraag_id = a.id AND v.versie = a.versie
         """
 
     static func aanvraag(_ row: PostgresRow) throws -> AanvraagRij {
-        let (id, eigenaar, naam, cursus, versie, titel, af, fouten, waarschuwingen, gewijzigd, onderdelen) =
-            try row.decode((Int64, Int64, String, Int64?, Int, String?, Int64, Int, Int, Int64, String?).self)
+        let (id, eigenaar, naam, cursus, versie, titel, af, fouten, waarschuwingen, gewijzigd, onderdelen, ingevuld) =
+            try row.decode((Int64, Int64, String, Int64?, Int, String?, Int64, Int, Int, Int64, String?, String?).self)
         return AanvraagRij(id: id, eigenaar: eigenaar, eigenaarNaam: naam, cursus: cursus, versie: versie,
                            afgeleid: Afgeleid(titel: titel, af: af != 0, fouten: fouten, waarschuwingen: waarschuwingen,
-                                              onderdelen: onderdelen.flatMap(Telling.decodeer)),
+                                              onderdelen: onderdelen.flatMap(Telling.decodeer),
+                                              ingevuld: ingevuld.map(Afgeleid.decodeerIngevuld)),
                            gewijzigd: datum(gewijzigd))
     }
 
     static func voegVersieIn(_ c: PostgresConnection, aanvraag: Int64, versie: Int, tekst: [UInt8], afgeleid a: Afgeleid,
                              tijd: Date, logger: Logger) async throws {
         try await c.query("""
-            INSERT INTO versies (aanvraag_id, versie, tekst, titel, af, fouten, waarschuwingen, gewijzigd, onderdelen)
+            INSERT INTO versies (aanvraag_id, versie, tekst, titel, af, fouten, waarschuwingen, gewijzigd, onderdelen,
+                                 ingevuld)
             VALUES (\(aanvraag), \(versie), \(ByteBuffer(bytes: tekst)), \(a.titel), \(Int64(a.af ? 1 : 0)), \(a.fouten),
-                    \(a.waarschuwingen), \(ms(tijd)), \(a.onderdelen.map(Telling.codeer)))
+                    \(a.waarschuwingen), \(ms(tijd)), \(a.onderdelen.map(Telling.codeer)),
+                    \(a.ingevuld.map(Afgeleid.codeerIngevuld)))
             """, logger: logger)
     }
 
@@ -443,6 +446,13 @@ public final class PostgresOpslag: Opslag {
         try await voerUit("""
             UPDATE versies SET onderdelen = \(onderdelen)
             WHERE aanvraag_id = \(aanvraag) AND versie = \(versie) AND onderdelen IS NULL
+            """)
+    }
+
+    public func bewaarIngevuld(aanvraag: Int64, versie: Int, ingevuld: String) async throws {
+        try await voerUit("""
+            UPDATE versies SET ingevuld = \(ingevuld)
+            WHERE aanvraag_id = \(aanvraag) AND versie = \(versie) AND ingevuld IS NULL
             """)
     }
 }

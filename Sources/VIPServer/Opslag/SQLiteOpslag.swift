@@ -201,7 +201,7 @@ public final class SQLiteOpslag: Opslag {
 
     static let aanvraagSelect = """
         SELECT a.id, a.eigenaar_id, g.naam AS eigenaar_naam, g.cursus_id, a.versie,
-               v.titel, v.af, v.fouten, v.waarschuwingen, v.gewijzigd, v.onderdelen
+               v.titel, v.af, v.fouten, v.waarschuwingen, v.gewijzigd, v.onderdelen, v.ingevuld
         FROM aanvragen a
         JOIN gebruikers g ON g.id = a.eigenaar_id
         JOIN versies v ON v.aanvraag_id = a.id AND v.versie = a.versie
@@ -210,7 +210,8 @@ public final class SQLiteOpslag: Opslag {
     static func afgeleid(_ row: Row) -> Afgeleid {
         Afgeleid(titel: row["titel"], af: (row["af"] as Int64) != 0, fouten: row["fouten"],
                  waarschuwingen: row["waarschuwingen"],
-                 onderdelen: (row["onderdelen"] as String?).flatMap(Telling.decodeer))
+                 onderdelen: (row["onderdelen"] as String?).flatMap(Telling.decodeer),
+                 ingevuld: (row["ingevuld"] as String?).map(Afgeleid.decodeerIngevuld))
     }
 
     static func aanvraag(_ row: Row) -> AanvraagRij {
@@ -222,10 +223,11 @@ public final class SQLiteOpslag: Opslag {
     static func voegVersieIn(_ db: Database, aanvraag: Int64, versie: Int, tekst: [UInt8], afgeleid a: Afgeleid,
                              tijd: Date) throws {
         try db.execute(sql: """
-            INSERT INTO versies (aanvraag_id, versie, tekst, titel, af, fouten, waarschuwingen, gewijzigd, onderdelen)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO versies (aanvraag_id, versie, tekst, titel, af, fouten, waarschuwingen, gewijzigd, onderdelen,
+                                 ingevuld)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [aanvraag, versie, Data(tekst), a.titel, a.af ? 1 : 0, a.fouten, a.waarschuwingen, ms(tijd),
-                             a.onderdelen.map(Telling.codeer)])
+                             a.onderdelen.map(Telling.codeer), a.ingevuld.map(Afgeleid.codeerIngevuld)])
     }
 
     public func maakAanvraag(eigenaar: Int64, tekst: [UInt8], afgeleid: Afgeleid, tijd: Date) async throws -> AanvraagRij {
@@ -302,6 +304,14 @@ public final class SQLiteOpslag: Opslag {
             try db.execute(sql: """
                 UPDATE versies SET onderdelen = ? WHERE aanvraag_id = ? AND versie = ? AND onderdelen IS NULL
                 """, arguments: [onderdelen, aanvraag, versie])
+        }
+    }
+
+    public func bewaarIngevuld(aanvraag: Int64, versie: Int, ingevuld: String) async throws {
+        try await pool.write { db in
+            try db.execute(sql: """
+                UPDATE versies SET ingevuld = ? WHERE aanvraag_id = ? AND versie = ? AND ingevuld IS NULL
+                """, arguments: [ingevuld, aanvraag, versie])
         }
     }
 }
