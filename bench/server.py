@@ -18,6 +18,7 @@ beyond the answers having the expected status (a load of errors is no measuremen
 """
 import argparse
 import asyncio
+import datetime
 import json
 import os
 import re
@@ -223,7 +224,10 @@ async def inrichten(server, yaml, n_cursisten, n_put):
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     docent = await aanmelden(poort, email, wachtwoord)
-    body, h = json_body({"naam": "Bench", "bijeenkomsten": ["2026-09-01", "2026-09-08"]})
+    # One bijeenkomst past and two to come, so the cursus page shows the homework of the next.
+    vandaag = datetime.date.today()
+    dagen = [vandaag + datetime.timedelta(days=d) for d in (-7, 7, 14)]
+    body, h = json_body({"naam": "Bench", "bijeenkomsten": [d.isoformat() for d in dagen]})
     status, _, data = await een(poort, "POST", "/api/cursussen", body, {**h, **docent})
     assert status == 201, (status, data)
     cursus = json.loads(data)

@@ -157,20 +157,32 @@ public final class OnderdelenCache: @unchecked Sendable {
 
     /// The table paths (without indices, `project.partners[].naam`) that the current version of
     /// `a` fills, for the homework on the cursus page: read (not checked) once per version.
+    /// The filled paths of a version with all their ancestors (`project.doel` also gives
+    /// `project`): from memory, else from the stored column, else parsed once and stored.
     func ingevuld(_ a: AanvraagRij, dienst: Dienst) async throws -> Set<String> {
-        if let opgeslagen = a.afgeleid.ingevuld { return opgeslagen }
         let sleutel = Sleutel(aanvraag: a.id, versie: a.versie)
         if let g = lock.withLock({ gevuld[sleutel] }) { return g }
-        let tekst = try await dienst.opslag.tekst(aanvraag: a.id, versie: a.versie) ?? []
-        let g = await Zwaar.doe { () -> Set<String> in
-            guard let model = try? AanvraagReader.parse(tekst, bestand: Dienst.bestand) else { return [] }
-            return Voortgang.ingevuld(model)
+        let paden: Set<String>
+        if let opgeslagen = try await dienst.opslag.ingevuld(aanvraag: a.id, versie: a.versie) {
+            paden = Afgeleid.decodeerIngevuld(opgeslagen)
+        } else {
+            let tekst = try await dienst.opslag.tekst(aanvraag: a.id, versie: a.versie) ?? []
+            paden = await Zwaar.doe { () -> Set<String> in
+                guard let model = try? AanvraagReader.parse(tekst, bestand: Dienst.bestand) else { return [] }
+                return Voortgang.ingevuld(model)
+            }
+            try await dienst.opslag.bewaarIngevuld(aanvraag: a.id, versie: a.versie, ingevuld: Afgeleid.codeerIngevuld(paden))
+        }
+        var g = paden
+        // Every prefix that ends before a `.` or a `[`: `project.partners[].naam` also gives
+        // `project` and `project.partners`.
+        for pad in paden {
+            for i in pad.indices where pad[i] == "." || pad[i] == "[" { g.insert(String(pad[..<i])) }
         }
         lock.withLock {
             if gevuld.count >= maximum { gevuld.removeAll(keepingCapacity: true) }
             gevuld[sleutel] = g
         }
-        try await dienst.opslag.bewaarIngevuld(aanvraag: a.id, versie: a.versie, ingevuld: Afgeleid.codeerIngevuld(g))
         return g
     }
 

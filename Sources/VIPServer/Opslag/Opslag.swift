@@ -41,7 +41,8 @@ public struct Afgeleid: Sendable, Equatable {
     /// imported (computed on first use, then stored).
     public var onderdelen: [String: Telling]?
     /// The field-table paths (without indices) that hold a value in this version: the
-    /// homework column of the cursus page ("who has not touched these fields"). nil as above.
+    /// homework column of the cursus page ("who has not touched these fields"). Written with
+    /// the version; read only through `Opslag.ingevuld` (not with every aanvraag row).
     public var ingevuld: Set<String>?
     public init(titel: String?, af: Bool, fouten: Int, waarschuwingen: Int, onderdelen: [String: Telling]? = nil,
                 ingevuld: Set<String>? = nil) {
@@ -133,6 +134,8 @@ public protocol Opslag: Sendable {
     func tekst(aanvraag: Int64, versie: Int) async throws -> [UInt8]?
     /// Stores the counts per onderdeel of a version that has none yet (`Telling.codeer`).
     func bewaarOnderdelen(aanvraag: Int64, versie: Int, onderdelen: String) async throws
+    /// The stored filled paths of a version (`Afgeleid.codeerIngevuld`); nil when it has none.
+    func ingevuld(aanvraag: Int64, versie: Int) async throws -> String?
     /// Stores the filled paths of a version that has none yet (`Afgeleid.codeerIngevuld`).
     func bewaarIngevuld(aanvraag: Int64, versie: Int, ingevuld: String) async throws
 

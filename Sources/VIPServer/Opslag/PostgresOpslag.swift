@@ -338,19 +338,18 @@ public final class PostgresOpslag: Opslag {
 
     static let aanvraagSelect = """
         SELECT a.id, a.eigenaar_id, g.naam AS eigenaar_naam, g.cursus_id, a.versie,
-               v.titel, v.af, v.fouten, v.waarschuwingen, v.gewijzigd, v.onderdelen, v.ingevuld
+               v.titel, v.af, v.fouten, v.waarschuwingen, v.gewijzigd, v.onderdelen
         FROM aanvragen a
         JOIN gebruikers g ON g.id = a.eigenaar_id
         JOIN versies v ON v.aanvraag_id = a.id AND v.versie = a.versie
         """
 
     static func aanvraag(_ row: PostgresRow) throws -> AanvraagRij {
-        let (id, eigenaar, naam, cursus, versie, titel, af, fouten, waarschuwingen, gewijzigd, onderdelen, ingevuld) =
-            try row.decode((Int64, Int64, String, Int64?, Int, String?, Int64, Int, Int, Int64, String?, String?).self)
+        let (id, eigenaar, naam, cursus, versie, titel, af, fouten, waarschuwingen, gewijzigd, onderdelen) =
+            try row.decode((Int64, Int64, String, Int64?, Int, String?, Int64, Int, Int, Int64, String?).self)
         return AanvraagRij(id: id, eigenaar: eigenaar, eigenaarNaam: naam, cursus: cursus, versie: versie,
                            afgeleid: Afgeleid(titel: titel, af: af != 0, fouten: fouten, waarschuwingen: waarschuwingen,
-                                              onderdelen: onderdelen.flatMap(Telling.decodeer),
-                                              ingevuld: ingevuld.map(Afgeleid.decodeerIngevuld)),
+                                              onderdelen: onderdelen.flatMap(Telling.decodeer)),
                            gewijzigd: datum(gewijzigd))
     }
 
@@ -447,6 +446,12 @@ public final class PostgresOpslag: Opslag {
             UPDATE versies SET onderdelen = \(onderdelen)
             WHERE aanvraag_id = \(aanvraag) AND versie = \(versie) AND onderdelen IS NULL
             """)
+    }
+
+    public func ingevuld(aanvraag: Int64, versie: Int) async throws -> String? {
+        // A NULL column and a missing version both read as nil.
+        try await rijen("SELECT ingevuld FROM versies WHERE aanvraag_id = \(aanvraag) AND versie = \(versie)")
+            .first.flatMap { try $0.decode(String?.self) }
     }
 
     public func bewaarIngevuld(aanvraag: Int64, versie: Int, ingevuld: String) async throws {

@@ -201,7 +201,7 @@ public final class SQLiteOpslag: Opslag {
 
     static let aanvraagSelect = """
         SELECT a.id, a.eigenaar_id, g.naam AS eigenaar_naam, g.cursus_id, a.versie,
-               v.titel, v.af, v.fouten, v.waarschuwingen, v.gewijzigd, v.onderdelen, v.ingevuld
+               v.titel, v.af, v.fouten, v.waarschuwingen, v.gewijzigd, v.onderdelen
         FROM aanvragen a
         JOIN gebruikers g ON g.id = a.eigenaar_id
         JOIN versies v ON v.aanvraag_id = a.id AND v.versie = a.versie
@@ -210,8 +210,7 @@ public final class SQLiteOpslag: Opslag {
     static func afgeleid(_ row: Row) -> Afgeleid {
         Afgeleid(titel: row["titel"], af: (row["af"] as Int64) != 0, fouten: row["fouten"],
                  waarschuwingen: row["waarschuwingen"],
-                 onderdelen: (row["onderdelen"] as String?).flatMap(Telling.decodeer),
-                 ingevuld: (row["ingevuld"] as String?).map(Afgeleid.decodeerIngevuld))
+                 onderdelen: (row["onderdelen"] as String?).flatMap(Telling.decodeer))
     }
 
     static func aanvraag(_ row: Row) -> AanvraagRij {
@@ -304,6 +303,13 @@ public final class SQLiteOpslag: Opslag {
             try db.execute(sql: """
                 UPDATE versies SET onderdelen = ? WHERE aanvraag_id = ? AND versie = ? AND onderdelen IS NULL
                 """, arguments: [onderdelen, aanvraag, versie])
+        }
+    }
+
+    public func ingevuld(aanvraag: Int64, versie: Int) async throws -> String? {
+        try await pool.read { db in
+            try String.fetchOne(db, sql: "SELECT ingevuld FROM versies WHERE aanvraag_id = ? AND versie = ?",
+                                arguments: [aanvraag, versie])
         }
     }
 

@@ -107,9 +107,19 @@ struct DocentPaginas {
         return uit
     }
 
-    /// Whether a version that fills `ingevuld` has touched the field at table path `pad`.
+    /// The homework of every bijeenkomst the field table names, worked out once.
+    static let alleHuiswerk: [Int: [Huiswerk]] = {
+        var nummers: Set<Int> = []
+        func loop(_ v: Veld) { if let nr = v.bijeenkomst { nummers.insert(nr) }; v.velden.forEach(loop) }
+        Veldentabel.aanvraag.velden.forEach(loop)
+        return Dictionary(uniqueKeysWithValues: nummers.map { ($0, huiswerk(bijeenkomst: $0)) })
+    }()
+
+    /// Whether a version has touched the field at table path `pad`; `ingevuld` holds its filled
+    /// paths with all their ancestors (`OnderdelenCache.ingevuld`), so a section counts as
+    /// touched when any field inside it is.
     static func aangeraakt(_ pad: String, _ ingevuld: Set<String>) -> Bool {
-        ingevuld.contains { $0 == pad || $0.hasPrefix(pad + ".") || $0.hasPrefix(pad + "[") }
+        ingevuld.contains(pad)
     }
 
     /// Today in the Netherlands, for "the next bijeenkomst".
@@ -192,7 +202,7 @@ struct DocentPaginas {
         }
         if let volgende {
             let nr = volgende + 1
-            let werk = Self.huiswerk(bijeenkomst: nr)
+            let werk = Self.alleHuiswerk[nr] ?? []
             d["volgende"] = [
                 "nr": nr, "datum": Datum.parse(c.bijeenkomsten[volgende])?.description ?? c.bijeenkomsten[volgende],
                 "geenHuiswerk": werk.isEmpty,
