@@ -179,10 +179,11 @@ struct DocentPaginas {
             rij["versie"] = a.versie
             rij["cellen"] = Self.kolommen.map { k -> [String: Any] in
                 let t = perKolom[k.titel] ?? Telling()
-                return ["tekst": Self.telling(t), "isFout": t.fouten > 0, "isWaarschuwing": t.fouten == 0 && t.waarschuwingen > 0,
-                        "isInOrde": t.fouten == 0 && t.waarschuwingen == 0]
+                // One class per cell (not three sections): the page has 30 × 9 of them.
+                let klasse = t.fouten > 0 ? "status-fout" : t.waarschuwingen > 0 ? "status-waarschuwing" : "status-goed"
+                return ["tekst": Self.telling(t), "klasse": klasse]
             }
-            rij["af"] = a.afgeleid.af
+            rij["afTekst"] = a.afgeleid.af ? "Ja" : "Nee"
             rij["goedkeuring"] = r.goedgekeurdeVersie.map { n in
                 n == a.versie ? "Ja, versie \(n)" : "Versie \(n); niet de laatste versie (\(a.versie))"
             } ?? "Nee"

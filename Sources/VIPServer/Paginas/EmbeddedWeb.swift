@@ -72,8 +72,8 @@ enum EmbeddedWeb {
   <tr data-cursist="{{cursist}}">
     <th scope="row"><bdi>{{cursist}}</bdi></th>
     {{#heeftAanvraag}}
-    {{#cellen}}<td><span class="status {{#isFout}}status-fout{{/isFout}}{{#isWaarschuwing}}status-waarschuwing{{/isWaarschuwing}}{{#isInOrde}}status-goed{{/isInOrde}}">{{tekst}}</span></td>{{/cellen}}
-    <td>{{#af}}Ja{{/af}}{{^af}}Nee{{/af}}</td>
+    {{#cellen}}<td><span class="status {{klasse}}">{{tekst}}</span></td>{{/cellen}}
+    <td>{{afTekst}}</td>
     <td data-goedkeuring>{{goedkeuring}}</td>
     <td>{{gewijzigd}} <span class="meta">(versie {{versie}})</span></td>
     <td><a href="/aanvragen/{{aanvraagId}}/lezen">Lezen<span class="visueel-verborgen">: <bdi>{{titel}}</bdi> van <bdi>{{cursist}}</bdi></span></a></td>
