@@ -1,0 +1,131 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import VIPServer
+
+/// The pages under the same promise as the API (`DrieRollenMatrixTests`): every page route,
+/// tried by every actor against every other actor's resources. A page answers 404 for what
+/// the caller may not see and 403 for what she may see but not change; without a session it
+/// sends the visitor to the login page (303). A page that succeeds answers 200, or 303 after
+/// a POST.
+@Suite struct PaginaMatrixTests {
+    enum Wie: String, CaseIterable {
+        case anoniem, fatima, joost, kim, docent, andereDocent, organisator, andereOrganisator
+    }
+
+    static let formulier: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .accept: "text/html"]
+    static let html: HTTPFields = [.accept: "text/html"]
+
+    @Test func elkePaginaTegenElkeActor() async throws {
+        let o = try Omgeving()
+        let docent = try await o.gebruiker(.docent, "docent@school.nl")
+        let andereDocent = try await o.gebruiker(.docent, "ander@school.nl")
+        let organisator = try await o.gebruiker(.organisator, "org@school.nl")
+        let andereOrganisator = try await o.gebruiker(.organisator, "org2@school.nl")
+        let c1 = try await o.cursus(docent: docent)
+        let c2 = try await o.cursus(docent: andereDocent)
+        let fatima = try await o.gebruiker(.cursist, "fatima@thuis.nl", cursus: c1.id)
+        let joost = try await o.gebruiker(.cursist, "joost@thuis.nl", cursus: c2.id)
+        let kim = try await o.gebruiker(.cursist, "kim@thuis.nl", cursus: c1.id)
+        let vanFatima = try await o.aanvraag(fatima)
+        let vanJoost = try await o.aanvraag(joost)
+        let vanKim = try await o.aanvraag(kim, Repo.sample("kinderfestival.yaml"))
+        try await o.keurGoed(vanKim, door: docent)
+        let e1 = try await o.opslag.maakEvenement(organisator: organisator.id, tekst: Array(Evenementtekst.sample(cursussen: [c1.id]).utf8),
+                                                  titel: "E1", datum: nil, cursussen: [c1.id], tijd: o.klok.nu)
+        let e2 = try await o.opslag.maakEvenement(organisator: andereOrganisator.id,
+                                                  tekst: Array(Evenementtekst.sample(cursussen: [c2.id]).utf8),
+                                                  titel: "E2", datum: nil, cursussen: [c2.id], tijd: o.klok.nu)
+        var opmerkingen: [Int64: Int64] = [:]
+        for (a, d) in [(vanFatima, docent), (vanJoost, andereDocent), (vanKim, docent)] {
+            opmerkingen[a.id] = try await o.opslag.maakOpmerking(aanvraag: a.id, versie: 1, docent: d.id, pad: "brief",
+                                                                 tekst: "Korter.", tijd: o.klok.nu).id
+        }
+        let geplaatst = opmerkingen
+        let emails: [Wie: String] = [.fatima: "fatima@thuis.nl", .joost: "joost@thuis.nl", .kim: "kim@thuis.nl",
+                                     .docent: "docent@school.nl", .andereDocent: "ander@school.nl",
+                                     .organisator: "org@school.nl", .andereOrganisator: "org2@school.nl"]
+        let ids: [Wie: Int64] = [.fatima: fatima.id, .joost: joost.id, .kim: kim.id, .docent: docent.id,
+                                 .andereDocent: andereDocent.id, .organisator: organisator.id,
+                                 .andereOrganisator: andereOrganisator.id]
+
+        try await o.test { c in
+            var sessies: [Wie: Aangemeld] = [:]
+            for (wie, email) in emails { sessies[wie] = try await c.meldAan(email) }
+
+            func probeer(_ method: HTTPRequest.Method, _ pad: String, _ body: String?,
+                         anoniem: HTTPResponse.Status = .seeOther, verwacht: (Wie) -> HTTPResponse.Status) async throws {
+                for wie in Wie.allCases {
+                    let r = try await c.vraag(method, pad, als: sessies[wie], tekst: body.map { Array($0.utf8) },
+                                              headers: body == nil ? Self.html : Self.formulier)
+                    let status = wie == .anoniem ? anoniem : verwacht(wie)
+                    #expect(r.status == status, "\(wie.rawValue): \(method) \(pad) gaf \(r.status.code)")
+                    if wie == .anoniem && anoniem == .seeOther {
+                        #expect(r.headers[.location]?.hasPrefix("/inloggen") == true, "\(pad)")
+                    } else if wie == .anoniem {
+                        #expect(r.tekst.contains("project.titel=Nieuw"), "the login page keeps what was typed")
+                    }
+                    if r.status.code >= 400 && !(wie == .anoniem && anoniem == .unauthorized) {
+                        // A Dutch page, never a stack trace or an empty body.
+                        #expect(r.tekst.contains("<html lang=\"nl\""), "\(wie.rawValue): \(method) \(pad)")
+                    }
+                }
+            }
+
+            // Aanvragen: her own pages; the read view also for her docent; nothing for others.
+            for a in [vanFatima, vanJoost, vanKim] {
+                let docentVan = a.cursus == c1.id ? docent.id : andereDocent.id
+                func rol(_ wie: Wie) -> String {
+                    ids[wie] == a.eigenaar ? "eigenaar" : ids[wie] == docentVan ? "docent" : "ander"
+                }
+                let p = "/aanvragen/\(a.id)"
+                let v = try await o.opslag.aanvraag(id: a.id)!.versie
+                try await probeer(.get, "\(p)/hoofdlijnen", nil) { wie in
+                    // The docent is sent to the read view: no page offers her an input.
+                    ["eigenaar": .ok, "docent": .seeOther, "ander": .notFound][rol(wie)]!
+                }
+                try await probeer(.get, "\(p)/lezen", nil) { wie in ["eigenaar": .ok, "docent": .ok, "ander": .notFound][rol(wie)]! }
+                try await probeer(.get, "\(p)/geschiedenis", nil) { wie in
+                    ["eigenaar": .ok, "docent": .seeOther, "ander": .notFound][rol(wie)]!
+                }
+                try await probeer(.post, "\(p)/opmerkingen", "pad=brief&tekst=Kan%20korter.") { wie in
+                    ["eigenaar": .forbidden, "docent": .seeOther, "ander": .notFound][rol(wie)]!
+                }
+                try await probeer(.post, "\(p)/opmerkingen/\(geplaatst[a.id]!)/afgehandeld", "afgehandeld=1") { wie in
+                    ["eigenaar": .seeOther, "docent": .forbidden, "ander": .notFound][rol(wie)]!
+                }
+                try await probeer(.post, "\(p)/goedkeuring", "versie=\(v)") { wie in
+                    ["eigenaar": .forbidden, "docent": .seeOther, "ander": .notFound][rol(wie)]!
+                }
+                // Saving a page last: the owner's save makes a new version. The docent gets
+                // 403: she may read the aanvraag, never change it. Without a session the
+                // login page answers 401 and keeps what was typed, so logging in saves it.
+                try await probeer(.post, "\(p)/hoofdlijnen", "versie=\(v)&project.titel=Nieuw", anoniem: .unauthorized) { wie in
+                    ["eigenaar": .seeOther, "docent": .forbidden, "ander": .notFound][rol(wie)]!
+                }
+                #expect(try await o.opslag.aanvraag(id: a.id)!.versie == v + 1, "alleen de eigenaar sloeg op")
+            }
+
+            // Cursussen: only their own docent.
+            for (cursus, eigen) in [(c1, Wie.docent), (c2, Wie.andereDocent)] {
+                for pad in ["/cursussen/\(cursus.id)", "/cursussen/\(cursus.id)/review"] {
+                    try await probeer(.get, pad, nil) { $0 == eigen ? .ok : .notFound }
+                }
+                // Too few aanvragen for three: 422, but only for her.
+                try await probeer(.post, "/cursussen/\(cursus.id)/review", "kies=1") { $0 == eigen ? .unprocessableContent : .notFound }
+            }
+
+            // Events: only the organiser who made it; the form for organisers only.
+            for (e, maker) in [(e1, Wie.organisator), (e2, Wie.andereOrganisator)] {
+                for pad in ["/evenementen/\(e.id)", "/evenementen/\(e.id)/pakket.zip", "/evenementen/\(e.id)/bestanden/schema.csv"] {
+                    try await probeer(.get, pad, nil) { $0 == maker ? .ok : .notFound }
+                }
+            }
+            try await probeer(.get, "/evenementen/nieuw", nil) { wie in
+                wie == .organisator || wie == .andereOrganisator ? .ok : .forbidden
+            }
+        }
+    }
+}
