@@ -41,7 +41,7 @@ import Testing
             + "<office:body>&a9;<?vip automatic-styles?><?vip body?></office:body></office:document-content>"
         let start = Date()
         let r = try build(withContentXML: Array(("<?xml version=\"1.0\"?>\n" + dtd + body).utf8))
-        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(Date().timeIntervalSince(start) < 30, "hang guard, not a speed test")
         #expect(r.status == 2, "\(r.output)")
         #expect(r.output.contains("Sjabloon content.xml"), "\(r.output)")
         #expect(!r.wroteOutput)
