@@ -9,43 +9,14 @@ import Testing
 /// against every other actor's resources. 401 without a session, 404 for what the caller may
 /// not see, 403 for what she may see but not change.
 @Suite struct DrieRollenMatrixTests {
-    enum Wie: String, CaseIterable {
-        case anoniem, fatima, joost, kim, docent, andereDocent, organisator, andereOrganisator
-    }
+    typealias Wie = DrieRollen.Wie
 
     @Test func elkeRouteTegenElkeActor() async throws {
         let o = try Omgeving()
-        let docent = try await o.gebruiker(.docent, "docent@school.nl")
-        let andereDocent = try await o.gebruiker(.docent, "ander@school.nl")
-        let organisator = try await o.gebruiker(.organisator, "org@school.nl")
-        let andereOrganisator = try await o.gebruiker(.organisator, "org2@school.nl")
-        let c1 = try await o.cursus(docent: docent)
-        let c2 = try await o.cursus(docent: andereDocent)
-        let fatima = try await o.gebruiker(.cursist, "fatima@thuis.nl", cursus: c1.id)
-        let joost = try await o.gebruiker(.cursist, "joost@thuis.nl", cursus: c2.id)
-        // Kim's aanvraag is approved.
-        let kim = try await o.gebruiker(.cursist, "kim@thuis.nl", cursus: c1.id)
-        let vanFatima = try await o.aanvraag(fatima)
-        let vanJoost = try await o.aanvraag(joost)
-        let vanKim = try await o.aanvraag(kim, Repo.sample("kinderfestival.yaml"))
-        try await o.keurGoed(vanKim, door: docent)
-        let e1 = try await o.opslag.maakEvenement(organisator: organisator.id, tekst: Array(Evenementtekst.sample(cursussen: [c1.id]).utf8),
-                                                  titel: "E1", datum: nil, cursussen: [c1.id], tijd: o.klok.nu)
-        let e2 = try await o.opslag.maakEvenement(organisator: andereOrganisator.id,
-                                                  tekst: Array(Evenementtekst.sample(cursussen: [c2.id]).utf8),
-                                                  titel: "E2", datum: nil, cursussen: [c2.id], tijd: o.klok.nu)
-        var geplaatst: [Int64: Int64] = [:]
-        for (a, d) in [(vanFatima, docent), (vanJoost, andereDocent), (vanKim, docent)] {
-            geplaatst[a.id] = try await o.opslag.maakOpmerking(aanvraag: a.id, versie: 1, docent: d.id, pad: "brief",
-                                                                tekst: "Korter.", tijd: o.klok.nu).id
-        }
-        let opmerkingen = geplaatst
-        let emails: [Wie: String] = [.fatima: "fatima@thuis.nl", .joost: "joost@thuis.nl", .kim: "kim@thuis.nl",
-                                     .docent: "docent@school.nl", .andereDocent: "ander@school.nl",
-                                     .organisator: "org@school.nl", .andereOrganisator: "org2@school.nl"]
-        let ids: [Wie: Int64] = [.fatima: fatima.id, .joost: joost.id, .kim: kim.id, .docent: docent.id,
-                                 .andereDocent: andereDocent.id, .organisator: organisator.id,
-                                 .andereOrganisator: andereOrganisator.id]
+        let rollen = try await DrieRollen(o)
+        let (c1, c2, e1, e2) = (rollen.c1, rollen.c2, rollen.e1, rollen.e2)
+        let (vanFatima, vanJoost, vanKim) = (rollen.vanFatima, rollen.vanJoost, rollen.vanKim)
+        let (opmerkingen, emails, ids) = (rollen.opmerkingen, rollen.emails, rollen.ids)
         let tekst = Repo.sample("buurtmoestuin.yaml")
 
         try await o.test { c in
@@ -61,7 +32,7 @@ import Testing
                 var ander: HTTPResponse.Status = .notFound
             }
             for a in [vanFatima, vanJoost, vanKim] {
-                let docentVan: Int64 = a.cursus == c1.id ? docent.id : andereDocent.id
+                let docentVan = rollen.docent(van: a)
                 let p = "/api/aanvragen/\(a.id)"
                 let oid = opmerkingen[a.id]!
                 let routes: [(HTTPRequest.Method, String, () async throws -> ([UInt8]?, HTTPFields), Regel)] = [

@@ -1,0 +1,56 @@
+import Foundation
+@testable import VIPServer
+
+/// The cast of the three-role matrices (`DrieRollenMatrixTests` for the API,
+/// `PaginaMatrixTests` for the pages): each role also in another cursus or event, a cursist
+/// whose aanvraag is approved, and an opmerking on every aanvraag by its own docent.
+struct DrieRollen {
+    enum Wie: String, CaseIterable {
+        case anoniem, fatima, joost, kim, docent, andereDocent, organisator, andereOrganisator
+    }
+
+    var docent, andereDocent, organisator, andereOrganisator, fatima, joost, kim: Gebruiker
+    var c1, c2: Cursus
+    var vanFatima, vanJoost, vanKim: AanvraagRij
+    var e1, e2: EvenementRij
+    /// Aanvraag → the opmerking its docent placed on `brief`.
+    var opmerkingen: [Int64: Int64]
+    var emails: [Wie: String]
+    var ids: [Wie: Int64]
+
+    init(_ o: Omgeving) async throws {
+        docent = try await o.gebruiker(.docent, "docent@school.nl")
+        andereDocent = try await o.gebruiker(.docent, "ander@school.nl")
+        organisator = try await o.gebruiker(.organisator, "org@school.nl")
+        andereOrganisator = try await o.gebruiker(.organisator, "org2@school.nl")
+        c1 = try await o.cursus(docent: docent)
+        c2 = try await o.cursus(docent: andereDocent)
+        fatima = try await o.gebruiker(.cursist, "fatima@thuis.nl", cursus: c1.id)
+        joost = try await o.gebruiker(.cursist, "joost@thuis.nl", cursus: c2.id)
+        // Kim's aanvraag is approved.
+        kim = try await o.gebruiker(.cursist, "kim@thuis.nl", cursus: c1.id)
+        vanFatima = try await o.aanvraag(fatima)
+        vanJoost = try await o.aanvraag(joost)
+        vanKim = try await o.aanvraag(kim, Repo.sample("kinderfestival.yaml"))
+        try await o.keurGoed(vanKim, door: docent)
+        e1 = try await o.opslag.maakEvenement(organisator: organisator.id,
+                                              tekst: Array(Evenementtekst.sample(cursussen: [c1.id]).utf8),
+                                              titel: "E1", datum: nil, cursussen: [c1.id], tijd: o.klok.nu)
+        e2 = try await o.opslag.maakEvenement(organisator: andereOrganisator.id,
+                                              tekst: Array(Evenementtekst.sample(cursussen: [c2.id]).utf8),
+                                              titel: "E2", datum: nil, cursussen: [c2.id], tijd: o.klok.nu)
+        opmerkingen = [:]
+        for (a, d) in [(vanFatima, docent), (vanJoost, andereDocent), (vanKim, docent)] {
+            opmerkingen[a.id] = try await o.opslag.maakOpmerking(aanvraag: a.id, versie: 1, docent: d.id, pad: "brief",
+                                                                 tekst: "Korter.", tijd: o.klok.nu).id
+        }
+        emails = [.fatima: "fatima@thuis.nl", .joost: "joost@thuis.nl", .kim: "kim@thuis.nl",
+                  .docent: "docent@school.nl", .andereDocent: "ander@school.nl",
+                  .organisator: "org@school.nl", .andereOrganisator: "org2@school.nl"]
+        ids = [.fatima: fatima.id, .joost: joost.id, .kim: kim.id, .docent: docent.id,
+               .andereDocent: andereDocent.id, .organisator: organisator.id, .andereOrganisator: andereOrganisator.id]
+    }
+
+    /// The docent of the cursus an aanvraag belongs to.
+    func docent(van a: AanvraagRij) -> Int64 { a.cursus == c1.id ? docent.id : andereDocent.id }
+}
