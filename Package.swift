@@ -69,6 +69,7 @@ if ProcessInfo.processInfo.environment["VIP_ZONDER_SERVER"] == nil {
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     ]
     package.targets += [
         .target(name: "VIPServer", dependencies: [
@@ -81,7 +82,11 @@ if ProcessInfo.processInfo.environment["VIP_ZONDER_SERVER"] == nil {
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ],
+        // The page templates, the style sheet and script, and the OpenAPI description travel inside
+        // the binary (`Weergave.bestanden` lists them by name).
+        resources: [.embedInCode("Web")]),
         .testTarget(name: "VIPServerTests", dependencies: [
             "VIPServer", "VIPKit", "VIPModel", "VIPZip",
             .product(name: "Hummingbird", package: "hummingbird"),

@@ -72,3 +72,36 @@ public indirect enum JSON: Sendable, Equatable {
         out += "\""
     }
 }
+
+/// Other encoders see the same values (an ordered encoder keeps the key order).
+extension JSON: Encodable {
+    private struct Sleutel: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .string(let s):
+            var c = encoder.singleValueContainer()
+            try c.encode(s)
+        case .number(let n):
+            var c = encoder.singleValueContainer()
+            if let i = Int64(n) { try c.encode(i) } else { try c.encode(Double(n) ?? 0) }
+        case .bool(let b):
+            var c = encoder.singleValueContainer()
+            try c.encode(b)
+        case .null:
+            var c = encoder.singleValueContainer()
+            try c.encodeNil()
+        case .array(let items):
+            var c = encoder.unkeyedContainer()
+            for item in items { try c.encode(item) }
+        case .object(let paren):
+            var c = encoder.container(keyedBy: Sleutel.self)
+            for (k, v) in paren { try c.encode(v, forKey: Sleutel(stringValue: k)) }
+        }
+    }
+}

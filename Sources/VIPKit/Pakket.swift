@@ -114,6 +114,22 @@ public enum BuildFout: Error, Sendable, CustomStringConvertible {
     }
 }
 
+/// Where the files an aanvraag names (its logo, its bijlagen) come from: the aanvraag's folder
+/// (`vip build`), or the files stored with one version (the server).
+public protocol Bestandsbron: Sendable {
+    /// The bytes of the file the aanvraag names as `pad`; nil when there is none.
+    func inhoud(_ pad: String) -> [UInt8]?
+}
+
+/// The files beside the aanvraag: `pad` is relative to its folder.
+public struct Mapbron: Bestandsbron {
+    public var map: String
+    public init(_ map: String) { self.map = map }
+    public func inhoud(_ pad: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: (map as NSString).appendingPathComponent(pad)).map { [UInt8]($0) }
+    }
+}
+
 /// Assembles the application package of one aanvraag (cli.md, "The application package").
 public struct Pakket: Sendable {
     /// One output file: its name in the folder and its bytes.
@@ -123,13 +139,19 @@ public struct Pakket: Sendable {
     }
 
     public var aanvraag: Aanvraag
-    public var map: String  // folder of the aanvraag file, for logo and bijlagen
+    /// Logo and bijlagen.
+    public var bron: any Bestandsbron
     public var opties: BuildOpties
 
-    public init(aanvraag: Aanvraag, map: String, opties: BuildOpties) {
+    public init(aanvraag: Aanvraag, bron: any Bestandsbron, opties: BuildOpties) {
         self.aanvraag = aanvraag
-        self.map = map
+        self.bron = bron
         self.opties = opties
+    }
+
+    /// `map` is the folder of the aanvraag file, where logo and bijlagen are looked up.
+    public init(aanvraag: Aanvraag, map: String, opties: BuildOpties) {
+        self.init(aanvraag: aanvraag, bron: Mapbron(map), opties: opties)
     }
 
     /// File-name part for a fund: "Oranje Fonds" → "oranje-fonds".
@@ -179,13 +201,12 @@ public struct Pakket: Sendable {
     func huisstijl() throws(BuildFout) -> Huisstijl {
         var logo: Image?
         if let pad = aanvraag.organisatie.logo {
-            let full = (map as NSString).appendingPathComponent(pad)
-            do {
-                logo = try Logo.lees(path: full, beschrijving: "Logo \(aanvraag.organisatie.naam ?? "")")
-            } catch {
+            let bytes = bron.inhoud(pad)
+            guard let bytes, let beeld = Logo.lees(bytes, beschrijving: "Logo \(aanvraag.organisatie.naam ?? "")") else {
                 throw .logo(bestand: aanvraag.bron.bestand, mark: aanvraag.bron.locate("organisatie.logo"), pad: pad,
-                            bestaat: FileManager.default.fileExists(atPath: full))
+                            bestaat: bytes != nil)
             }
+            logo = beeld
         }
         return Huisstijl(aanvraag: aanvraag, logo: logo, concept: opties.concept, klok: opties.klok)
     }
@@ -216,18 +237,18 @@ public struct Pakket: Sendable {
         var rendered: [String: [UInt8]] = [:]
         for f in files { rendered[f.naam] = f.bytes }
 
-        // Bijlage files that exist go into every fund's zip, under bijlagen/.
+        // Bijlage files that exist go into every fund's zip, under bijlagen/; a file named twice
+        // (a checklist fout, bijlage_dubbel) goes in once.
         var bijlagen: [ZipEntry] = []
         var namen = Set<String>()
+        var paden = Set<String>()
         for b in aanvraag.bijlagen {
-            guard let pad = b.bestand else { continue }
-            let full = (map as NSString).appendingPathComponent(pad)
-            guard let data = FileManager.default.contents(atPath: full) else { continue }
+            guard let pad = b.bestand, paden.insert(pad).inserted, let data = bron.inhoud(pad) else { continue }
             var naam = "bijlagen/" + (pad as NSString).lastPathComponent
             var n = 2
             while namen.contains(naam) { naam = "bijlagen/\(n)-" + (pad as NSString).lastPathComponent; n += 1 }
             namen.insert(naam)
-            bijlagen.append(ZipEntry(name: naam, data: [UInt8](data)))
+            bijlagen.append(ZipEntry(name: naam, data: data))
         }
         for (_, slug) in metBrief {
             var entries: [ZipEntry] = []

@@ -24,7 +24,8 @@ import Testing
         let vanJoost = try await o.aanvraag(joost)
         let emails: [Wie: String] = [.eigenaar: "fatima@thuis.nl", .andereCursist: "joost@thuis.nl", .docent: "docent@school.nl",
                                      .andereDocent: "ander@school.nl", .organisator: "org@school.nl"]
-        let tekst = AanvraagRouteTests.buurtmoestuin
+        // Not the stored text: a PUT of exactly the current text stores nothing.
+        let tekst = AanvraagRouteTests.buurtmoestuin + Array("# gewijzigd\n".utf8)
 
         try await o.test { c in
             var sessies: [Wie: Aangemeld] = [:]

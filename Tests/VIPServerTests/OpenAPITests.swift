@@ -10,7 +10,7 @@ import Testing
     /// of them is really served (answers something other than "this route does not exist").
     @Test func beschrijvingVolgtDeRouter() async throws {
         let o = try Omgeving()
-        let routes = Set(buildRouter(o.dienst).1.map(\.description))
+        let routes = Set(buildRouter(o.diensten).1.map(\.description))
         try await o.test { c in
             let r = try await c.vraag(.get, "/api/openapi.json")
             #expect(r.status == .ok)

@@ -119,10 +119,10 @@ import VIPModel
             #expect(deelnemers.contains { $0.naam.hasSuffix(".docx") })
 
             // The same set as `vip review` makes of the same three texts.
-            let review = Peerreview(checker: o.dienst.checker)
+            let review = Peerreview(checker: o.diensten.kern.checker)
             var resultaten: [CheckResultaat] = []
             for (i, tekst) in ([vol] + fixtures).enumerated() {
-                resultaten.append(o.dienst.checker.check(bytes: tekst, bestand: "aanvraag-\(i).yaml"))
+                resultaten.append(o.diensten.kern.checker.check(bytes: tekst, bestand: "aanvraag-\(i).yaml"))
             }
             let cli = try review.maak(resultaten)
             #expect(r.headers[HTTPField.Name("X-VIP-Zaad")!] == String(cli.zaad))

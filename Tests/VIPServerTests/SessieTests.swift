@@ -77,7 +77,7 @@ import Testing
             // The token is 128 random bits; only its hash is stored.
             let token = String(cookie.split(separator: ";")[0].dropFirst("vip_sessie=".count))
             #expect(token.count == 32)
-            let hash = SHA256.hex(Array(token.utf8))
+            let hash = Hash.sha256(token)
             #expect(try await o.opslag.sessie(tokenHash: hash, nu: o.klok.nu) != nil)
             #expect(try await o.opslag.sessie(tokenHash: token, nu: o.klok.nu) == nil)
         }
@@ -130,7 +130,7 @@ import Testing
         try await o.gebruiker(.docent, "docent@school.nl")
         try await o.test { c in
             let s = try await c.meldAan("docent@school.nl")
-            o.klok.verzet(o.dienst.configuratie.sessieDuur - 1)
+            o.klok.verzet(o.diensten.kern.configuratie.sessieDuur - 1)
             #expect(try await c.vraag(.get, "/api/sessie", als: s).status == .ok)
             o.klok.verzet(1)
             #expect(try await c.vraag(.get, "/api/sessie", als: s).status == .unauthorized)

@@ -69,8 +69,15 @@ public enum Logo {
 
     public static func lees(path: String, hoogteMM: Double = 18, beschrijving: String) throws -> Image {
         guard let data = FileManager.default.contents(atPath: path) else { throw Fout.onleesbaar(path) }
-        let bytes = [UInt8](data)
-        guard let (format, w, h) = afmetingen(bytes), w > 0, h > 0 else { throw Fout.geenAfbeelding(path) }
+        guard let beeld = lees([UInt8](data), hoogteMM: hoogteMM, beschrijving: beschrijving) else {
+            throw Fout.geenAfbeelding(path)
+        }
+        return beeld
+    }
+
+    /// A PNG or JPEG image from its bytes; nil when they are neither.
+    public static func lees(_ bytes: [UInt8], hoogteMM: Double = 18, beschrijving: String) -> Image? {
+        guard let (format, w, h) = afmetingen(bytes), w > 0, h > 0 else { return nil }
         return Image(data: bytes, format: format, pixelWidth: w, pixelHeight: h, heightMM: hoogteMM,
                      description: beschrijving)
     }

@@ -7,9 +7,9 @@ import VIPZip
 /// (same set, same letters for the same texts, same anonymisation and leak check), with the
 /// aanvragen of one cursus at their current versions.
 public struct Reviewronde: Sendable {
-    public var dienst: Dienst
+    public var kern: Kern
 
-    public init(dienst: Dienst) { self.dienst = dienst }
+    public init(kern: Kern) { self.kern = kern }
 
     /// What the docent asks for: three aanvragen of her cursus, or `kies` from all of them.
     public enum Keuze: Sendable {
@@ -29,33 +29,33 @@ public struct Reviewronde: Sendable {
     }
 
     public func maak(cursus: Cursus, keuze: Keuze, zaad: UInt64? = nil) async throws -> Uitkomst {
-        let alle = try await dienst.opslag.aanvragen(cursus: cursus.id)
+        let alle = try await kern.opslag.aanvragen(cursus: cursus.id)
         let gekozen: [AanvraagRij]
         switch keuze {
         case .aanvragen(let ids):
             guard ids.count == Peerreview.letters.count else {
-                throw APIFout(.unprocessableContent, ReviewFout.nietDrie(gegeven: ids.count).description)
+                throw Weigering(.unprocessableContent, ReviewFout.nietDrie(gegeven: ids.count).description)
             }
             guard Set(ids).count == ids.count else {
-                throw APIFout(.unprocessableContent, "Kies drie verschillende aanvragen.")
+                throw Weigering(.unprocessableContent, "Kies drie verschillende aanvragen.")
             }
             gekozen = try ids.map { id in
                 guard let a = alle.first(where: { $0.id == id }) else {
-                    throw APIFout(.unprocessableContent, "Aanvraag \(id) hoort niet bij deze cursus.")
+                    throw Weigering(.unprocessableContent, "Aanvraag \(id) hoort niet bij deze cursus.")
                 }
                 return a
             }
         case .kies(let n):
             gekozen = alle
-            if n != 3 { throw APIFout(.unprocessableContent, ReviewFout.kiesAantal(n).description) }
+            if n != 3 { throw Weigering(.unprocessableContent, ReviewFout.kiesAantal(n).description) }
         }
         var teksten: [(AanvraagRij, [UInt8])] = []
         for a in gekozen {
-            teksten.append((a, try await dienst.opslag.tekst(aanvraag: a.id, versie: a.versie) ?? []))
+            teksten.append((a, try await kern.opslag.tekst(aanvraag: a.id, versie: a.versie) ?? []))
         }
-        let d = dienst
+        let d = kern
         let gelezen = teksten
-        let uitkomst: Result<Uitkomst, APIFout> = await Zwaar.doe {
+        let uitkomst: Result<Uitkomst, Weigering> = await Zwaar.doe {
             let review = Peerreview(checker: d.checker)
             let resultaten = gelezen.map { r in d.checker.check(bytes: r.1, bestand: Self.bestand(r.0)) }
                 .filter { $0.leesfout == nil }
@@ -69,12 +69,12 @@ public struct Reviewronde: Sendable {
             } catch let fout as ReviewFout {
                 switch fout {
                 case .document, .uitvoer:
-                    return .failure(APIFout(.internalServerError, "De review kon niet worden gemaakt: \(fout.description)"))
+                    return .failure(Weigering(.internalServerError, "De review kon niet worden gemaakt: \(fout.description)"))
                 default:
-                    return .failure(APIFout(.unprocessableContent, fout.description))
+                    return .failure(Weigering(.unprocessableContent, fout.description))
                 }
             } catch {
-                return .failure(APIFout(.internalServerError, "De review kon niet worden gemaakt: \(error)"))
+                return .failure(Weigering(.internalServerError, "De review kon niet worden gemaakt: \(error)"))
             }
         }
         return try uitkomst.get()
@@ -84,54 +84,69 @@ public struct Reviewronde: Sendable {
 
     /// The groups' rankings as `vip review combineer` reads them: the CSV text, or a list of
     /// rankings (`["B","A","C"]`) or of groups (`{"groep": "…", "rangorde": […]}`).
-    public static func groepen(_ waarde: Any?) throws -> [Combineer.Groep] {
+    public enum Rangordes: Sendable, Decodable {
+        case csv(String)
+        case lijst([Rangorde])
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let s = try? c.decode(String.self) { self = .csv(s); return }
+            self = .lijst(try c.decode([Rangorde].self))
+        }
+    }
+
+    public struct Rangorde: Sendable, Decodable {
+        public var groep: String?
+        public var rangorde: [String]
+
+        enum Sleutel: String, CodingKey { case groep, rangorde }
+
+        public init(from decoder: any Decoder) throws {
+            if let letters = try? decoder.singleValueContainer().decode([String].self) {
+                groep = nil
+                rangorde = letters
+                return
+            }
+            let c = try decoder.container(keyedBy: Sleutel.self)
+            groep = try c.decodeIfPresent(String.self, forKey: .groep)
+            rangorde = try c.decode([String].self, forKey: .rangorde)
+        }
+    }
+
+    public static func groepen(_ rangordes: Rangordes) throws -> [Combineer.Groep] {
         let bestand = "rangordes"
-        if let csv = waarde as? String {
-            do { return try Combineer.lees(csv, bestand: bestand) } catch {
-                throw APIFout(.unprocessableContent, "\(error)")
+        let csv: String
+        switch rangordes {
+        case .csv(let tekst):
+            csv = tekst
+        case .lijst(let lijst):
+            // The same checks as for the CSV: written as CSV lines, one per group.
+            var regels: [String] = []
+            for (i, item) in lijst.enumerated() {
+                let naam = item.groep.flatMap { $0.isEmpty ? nil : $0 } ?? "groep \(i + 1)"
+                // A name cannot break the line: no separators, quotes or a leading `#`.
+                let schoon = String(naam.map { ",;\"\n\r".contains($0) ? " " : $0 }).drop { $0 == "#" || $0 == " " }
+                regels.append(([schoon.isEmpty ? "groep \(i + 1)" : String(schoon)] + item.rangorde).joined(separator: ","))
             }
+            csv = regels.joined(separator: "\n")
         }
-        guard let lijst = waarde as? [Any] else {
-            throw APIFout.ongeldigeJSON("het veld `rangordes` (CSV-tekst of een lijst van rangordes) ontbreekt.")
-        }
-        // The same checks as for the CSV: written as CSV lines, one per group.
-        var regels: [String] = []
-        for (i, item) in lijst.enumerated() {
-            var naam = "groep \(i + 1)"
-            var rang: [Any]?
-            if let r = item as? [Any] {
-                rang = r
-            } else if let o = item as? [String: Any] {
-                if let n = o["groep"] as? String, !n.isEmpty { naam = n }
-                rang = o["rangorde"] as? [Any]
-            }
-            guard let letters = rang as? [String] else {
-                throw APIFout.ongeldigeJSON("rangorde \(i + 1) is geen lijst met letters.")
-            }
-            // A name cannot break the line: no separators, quotes or a leading `#`.
-            let schoon = String(naam.map { ",;\"\n\r".contains($0) ? " " : $0 }).drop { $0 == "#" || $0 == " " }
-            regels.append(([schoon.isEmpty ? "groep \(i + 1)" : String(schoon)] + letters).joined(separator: ","))
-        }
-        do { return try Combineer.lees(regels.joined(separator: "\n"), bestand: bestand) } catch {
-            throw APIFout(.unprocessableContent, "\(error)")
+        do { return try Combineer.lees(csv, bestand: bestand) } catch {
+            throw Weigering(.unprocessableContent, "\(error)")
         }
     }
 
     /// The reference ranking: `referentie` (`["B","A","C"]`) or the docentenblad's JSON
-    /// object (`docentenblad`); nil when neither is given.
-    public static func referentie(_ object: [String: Any]) throws -> [String]? {
-        if let r = object["referentie"] {
-            guard let letters = r as? [String], !letters.isEmpty else {
-                throw APIFout.ongeldigeJSON("`referentie` is een lijst met letters, zoals [\"B\", \"A\", \"C\"].")
+    /// object (`docentenblad`, as its bytes); nil when neither is given.
+    public static func referentie(_ letters: [String]?, docentenblad: [UInt8]?) throws -> [String]? {
+        if let letters {
+            guard !letters.isEmpty else {
+                throw Weigering.ongeldigeJSON("`referentie` is een lijst met letters, zoals [\"B\", \"A\", \"C\"].")
             }
             return letters.map { $0.uppercased() }
         }
-        if let blad = object["docentenblad"] {
-            guard let data = try? JSONSerialization.data(withJSONObject: blad) else {
-                throw APIFout.ongeldigeJSON("`docentenblad` is het JSON-object uit docent/docentenblad.json.")
-            }
-            do { return try Combineer.referentie(json: data, bestand: "docentenblad") } catch {
-                throw APIFout(.unprocessableContent, "\(error)")
+        if let blad = docentenblad {
+            do { return try Combineer.referentie(json: Data(blad), bestand: "docentenblad") } catch {
+                throw Weigering(.unprocessableContent, "\(error)")
             }
         }
         return nil
@@ -139,7 +154,7 @@ public struct Reviewronde: Sendable {
 
     public static func combineer(_ groepen: [Combineer.Groep], referentie: [String]?) throws -> Combineer.Uitslag {
         do { return try Combineer.combineer(groepen, referentie: referentie) } catch {
-            throw APIFout(.unprocessableContent, "\(error)")
+            throw Weigering(.unprocessableContent, "\(error)")
         }
     }
 

@@ -9,9 +9,9 @@ import VIPModel
 /// files it would read (written to a private temporary folder), so admission, schedule and
 /// documents are the command's.
 public struct Speeddateplanning: Sendable {
-    public var dienst: Dienst
+    public var kern: Kern
 
-    public init(dienst: Dienst) { self.dienst = dienst }
+    public init(kern: Kern) { self.kern = kern }
 
     /// The name of the event text in messages.
     static let bestand = "fondsendate.yaml"
@@ -32,33 +32,33 @@ public struct Speeddateplanning: Sendable {
             throw leesfout(error)
         }
         if gelezen.heeftProjecten {
-            throw APIFout(.unprocessableContent, "Laat `projecten` weg: de projecten zijn de aanvragen van de cursussen "
+            throw Weigering(.unprocessableContent, "Laat `projecten` weg: de projecten zijn de aanvragen van de cursussen "
                 + "onder `cursussen`, met de goedkeuring van hun docent.")
         }
         guard let node = gelezen.extra["cursussen"] else {
-            throw APIFout(.unprocessableContent, "Het veld `cursussen` ontbreekt: geef de nummers van de cursussen die "
+            throw Weigering(.unprocessableContent, "Het veld `cursussen` ontbreekt: geef de nummers van de cursussen die "
                 + "meedoen, zoals `cursussen: [1, 2]`.")
         }
         var ids: [Int64] = []
         if case .sequence(let items) = node.kind {
             for item in items {
                 guard case .scalar(let s, _) = item.kind, let id = Int64(s.trimmingCharacters(in: .whitespaces)) else {
-                    throw APIFout(.unprocessableContent, "`cursussen` (regel \(item.mark.line)) bevat iets anders dan "
+                    throw Weigering(.unprocessableContent, "`cursussen` (regel \(item.mark.line)) bevat iets anders dan "
                         + "een cursusnummer.")
                 }
                 if !ids.contains(id) { ids.append(id) }
             }
         } else if !node.isNull {
-            throw APIFout(.unprocessableContent, "`cursussen` (regel \(node.mark.line)) is een lijst met cursusnummers, "
+            throw Weigering(.unprocessableContent, "`cursussen` (regel \(node.mark.line)) is een lijst met cursusnummers, "
                 + "zoals `cursussen: [1, 2]`.")
         }
         return Gelezen(evenement: gelezen.evenement, cursussen: ids)
     }
 
     /// 422 with the same `leesfout` member as an unreadable aanvraag.
-    static func leesfout(_ e: LeesFout) -> APIFout {
+    static func leesfout(_ e: LeesFout) -> Weigering {
         let plek = e.mark.map { " (regel \($0.line), kolom \($0.column))" } ?? ""
-        return APIFout(.unprocessableContent, "Het evenement kan niet worden gelezen\(plek): \(e.melding)", extra: [
+        return Weigering(.unprocessableContent, "Het evenement kan niet worden gelezen\(plek): \(e.melding)", extra: [
             ("leesfout", .object([
                 ("melding", .string(e.melding)),
                 ("regel_nr", e.mark.map { JSON.int($0.line) } ?? .null),
@@ -87,8 +87,8 @@ public struct Speeddateplanning: Sendable {
     public func bronnen(_ e: EvenementRij) async throws -> [Bron] {
         var bronnen: [Bron] = []
         for c in e.cursussen {
-            let goedkeuringen = try await dienst.opslag.goedkeuringen(cursus: c)
-            for a in try await dienst.opslag.aanvragen(cursus: c) {
+            let goedkeuringen = try await kern.opslag.goedkeuringen(cursus: c)
+            for a in try await kern.opslag.aanvragen(cursus: c) {
                 bronnen.append(Bron(aanvraag: a, goedgekeurd: goedkeuringen.keurt(aanvraag: a.id, versie: a.versie)))
             }
         }
@@ -99,11 +99,11 @@ public struct Speeddateplanning: Sendable {
     /// the folder is removed afterwards.
     func metPlanning<T: Sendable>(_ e: EvenementRij,
                                   _ werk: @escaping @Sendable (Planning, String) throws -> T) async throws -> T {
-        var gelezen = try Self.lees(e.tekst, limits: dienst.checker.limits)
+        var gelezen = try Self.lees(e.tekst, limits: kern.checker.limits)
         let bronnen = try await bronnen(e)
         var teksten: [[UInt8]] = []
         for b in bronnen {
-            teksten.append(try await dienst.opslag.tekst(aanvraag: b.aanvraag.id, versie: b.aanvraag.versie) ?? [])
+            teksten.append(try await kern.opslag.tekst(aanvraag: b.aanvraag.id, versie: b.aanvraag.versie) ?? [])
         }
         let map = (NSTemporaryDirectory() as NSString).appendingPathComponent("vip-fondsendate-\(UUID().uuidString)")
         gelezen.evenement.bestand = (map as NSString).appendingPathComponent(Self.bestand)
@@ -111,7 +111,7 @@ public struct Speeddateplanning: Sendable {
             Evenement.Project(aanvraag: $0.bestand, acceptabel: $0.goedgekeurd, presentatoren: [$0.aanvraag.eigenaarNaam])
         }
         let evenement = gelezen.evenement
-        let checker = dienst.checker
+        let checker = kern.checker
         let alleTeksten = teksten
         let uitkomst: Result<T, Error> = await Zwaar.doe {
             Result {
@@ -121,7 +121,7 @@ public struct Speeddateplanning: Sendable {
                 for (b, tekst) in zip(bronnen, alleTeksten) {
                     guard fm.createFile(atPath: (map as NSString).appendingPathComponent(b.bestand), contents: Data(tekst),
                                         attributes: [.posixPermissions: 0o600]) else {
-                        throw APIFout(.internalServerError, "De speeddate kon niet worden gepland (tijdelijke map).")
+                        throw Weigering(.internalServerError, "De speeddate kon niet worden gepland (tijdelijke map).")
                     }
                 }
                 let s = Speeddate(evenement: evenement, checker: checker)
@@ -144,15 +144,15 @@ public struct Speeddateplanning: Sendable {
 
     /// The files of `pakket`, one by one (the organiser's page offers each for download).
     public func bestanden(_ e: EvenementRij) async throws -> [Pakket.Uitvoer] {
-        let checker = dienst.checker
+        let checker = kern.checker
         return try await metPlanning(e) { p, _ in
             if let fout = p.speeddate.middernachtFout {
-                throw APIFout(.unprocessableContent, "Het schema kan niet worden gemaakt: \(fout.melding)")
+                throw Weigering(.unprocessableContent, "Het schema kan niet worden gemaakt: \(fout.melding)")
             }
             do {
                 return try SpeeddateOpdracht(checker: checker).maak(p.speeddate)
             } catch {
-                throw APIFout(.internalServerError, "De documenten van de speeddate konden niet worden gemaakt: \(error)")
+                throw Weigering(.internalServerError, "De documenten van de speeddate konden niet worden gemaakt: \(error)")
             }
         }
     }

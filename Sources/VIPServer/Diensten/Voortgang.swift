@@ -46,9 +46,9 @@ public struct VoortgangRij: Sendable {
 
 /// `GET /api/cursussen/{id}/voortgang` and the docent's cursus page.
 public struct Voortgang: Sendable {
-    public var dienst: Dienst
+    public var kern: Kern
 
-    public init(dienst: Dienst) { self.dienst = dienst }
+    public init(kern: Kern) { self.kern = kern }
 
     /// The onderdeel of a finding's path: its first segment, for `project.*` the first two,
     /// without list indices (`begroting.posten[2].bedrag` → `begroting`, `project.urgentie`
@@ -78,7 +78,7 @@ public struct Voortgang: Sendable {
 
     /// The rows of the cursus, one per cursist in sign-up order.
     public func rijen(cursus: Cursus) async throws -> [VoortgangRij] {
-        let opslag = dienst.opslag
+        let opslag = kern.opslag
         let cursisten = try await opslag.cursisten(cursus: cursus.id)
         let aanvragen = try await opslag.aanvragen(cursus: cursus.id)
         let goedkeuringen = try await opslag.goedkeuringen(cursus: cursus.id)
@@ -93,7 +93,7 @@ public struct Voortgang: Sendable {
             let a = laatste[c.id]
             var onderdelen: [(naam: String, telling: Telling)] = []
             if let a {
-                onderdelen = try await dienst.onderdelen.onderdelen(a, dienst: dienst).sorted { $0.key < $1.key }
+                onderdelen = try await kern.onderdelen.onderdelen(a, kern: kern).sorted { $0.key < $1.key }
                     .map { (naam: $0.key, telling: $0.value) }
             }
             rijen.append(VoortgangRij(
@@ -128,7 +128,7 @@ public struct Voortgang: Sendable {
 }
 
 /// A version's text never changes, so its counts per onderdeel (and the fields it fills) are
-/// kept by aanvraag and version, one cache per `Dienst` (so per database): a cursus page checks
+/// kept by aanvraag and version, one cache per `Kern` (so per database): a cursus page checks
 /// each aanvraag once, not on every view. Several processes on one database each keep their own.
 public final class OnderdelenCache: @unchecked Sendable {
     struct Sleutel: Hashable {
@@ -144,14 +144,14 @@ public final class OnderdelenCache: @unchecked Sendable {
 
     /// The counts stored with the version; for an older or imported version without them,
     /// checked once, kept here and stored, so the next page (and the next process) reads them.
-    func onderdelen(_ a: AanvraagRij, dienst: Dienst) async throws -> [String: Telling] {
+    func onderdelen(_ a: AanvraagRij, kern: Kern) async throws -> [String: Telling] {
         if let opgeslagen = a.afgeleid.onderdelen { return opgeslagen }
         let sleutel = Sleutel(aanvraag: a.id, versie: a.versie)
         if let t = lees(sleutel) { return t }
-        let tekst = try await dienst.opslag.tekst(aanvraag: a.id, versie: a.versie) ?? []
-        let t = await Zwaar.doe { Voortgang.onderdelen(dienst.controleer(tekst).bevindingen) }
+        let tekst = try await kern.opslag.tekst(aanvraag: a.id, versie: a.versie) ?? []
+        let t = await Zwaar.doe { Voortgang.onderdelen(kern.controleer(tekst).bevindingen) }
         bewaar(sleutel, t)
-        try await dienst.opslag.bewaarOnderdelen(aanvraag: a.id, versie: a.versie, onderdelen: Telling.codeer(t))
+        try await kern.opslag.bewaarOnderdelen(aanvraag: a.id, versie: a.versie, onderdelen: Telling.codeer(t))
         return t
     }
 
@@ -159,19 +159,19 @@ public final class OnderdelenCache: @unchecked Sendable {
     /// `a` fills, for the homework on the cursus page: read (not checked) once per version.
     /// The filled paths of a version with all their ancestors (`project.doel` also gives
     /// `project`): from memory, else from the stored column, else parsed once and stored.
-    func ingevuld(_ a: AanvraagRij, dienst: Dienst) async throws -> Set<String> {
+    func ingevuld(_ a: AanvraagRij, kern: Kern) async throws -> Set<String> {
         let sleutel = Sleutel(aanvraag: a.id, versie: a.versie)
         if let g = lock.withLock({ gevuld[sleutel] }) { return g }
         let paden: Set<String>
-        if let opgeslagen = try await dienst.opslag.ingevuld(aanvraag: a.id, versie: a.versie) {
+        if let opgeslagen = try await kern.opslag.ingevuld(aanvraag: a.id, versie: a.versie) {
             paden = Afgeleid.decodeerIngevuld(opgeslagen)
         } else {
-            let tekst = try await dienst.opslag.tekst(aanvraag: a.id, versie: a.versie) ?? []
+            let tekst = try await kern.opslag.tekst(aanvraag: a.id, versie: a.versie) ?? []
             paden = await Zwaar.doe { () -> Set<String> in
-                guard let model = try? AanvraagReader.parse(tekst, bestand: Dienst.bestand) else { return [] }
+                guard let model = try? AanvraagReader.parse(tekst, bestand: Kern.bestand) else { return [] }
                 return Voortgang.ingevuld(model)
             }
-            try await dienst.opslag.bewaarIngevuld(aanvraag: a.id, versie: a.versie, ingevuld: Afgeleid.codeerIngevuld(paden))
+            try await kern.opslag.bewaarIngevuld(aanvraag: a.id, versie: a.versie, ingevuld: Afgeleid.codeerIngevuld(paden))
         }
         var g = paden
         // Every prefix that ends before a `.` or a `[`: `project.partners[].naam` also gives

@@ -42,7 +42,7 @@ public struct Afgeleid: Sendable, Equatable {
     public var onderdelen: [String: Telling]?
     /// The field-table paths (without indices) that hold a value in this version: the
     /// homework column of the cursus page ("who has not touched these fields"). Written with
-    /// the version; read only through `Opslag.ingevuld` (not with every aanvraag row).
+    /// the version; read only through `AanvraagOpslag.ingevuld` (not with every aanvraag row).
     public var ingevuld: Set<String>?
     public init(titel: String?, af: Bool, fouten: Int, waarschuwingen: Int, onderdelen: [String: Telling]? = nil,
                 ingevuld: Set<String>? = nil) {
@@ -78,6 +78,78 @@ public struct VersieInfo: Sendable, Equatable {
     public var afgeleid: Afgeleid
 }
 
+/// One file of a version (a bijlage or the logo): its name in the version, its size, and the
+/// SHA-256 of its bytes (hex), under which the bytes are stored once.
+public struct BestandInfo: Sendable, Equatable, Hashable {
+    public var naam: String
+    public var grootte: Int
+    public var sha256: String
+    public init(naam: String, grootte: Int, sha256: String) {
+        self.naam = naam
+        self.grootte = grootte
+        self.sha256 = sha256
+    }
+}
+
+/// How a new version's files differ from those of the version it builds on.
+public enum BestandWijziging: Sendable, Equatable {
+    /// The same files.
+    case geen
+    /// A file of this name with these bytes (replacing one of the same name).
+    case zet(naam: String, bytes: [UInt8])
+    /// Without the file of this name.
+    case verwijder(naam: String)
+    /// Exactly the files of that earlier version ("Deze versie terugzetten").
+    case vanVersie(Int)
+}
+
+/// What one version and one account may hold (server.md, "Files" and "Limits and quotas").
+public struct Grenzen: Sendable, Equatable {
+    /// Files per version.
+    public var bestandenPerVersie = 25
+    /// Bytes of files per version.
+    public var bytesPerVersie = 50 * 1024 * 1024
+    /// Aanvragen per cursist.
+    public var aanvragenPerCursist = 20
+    /// Bytes of stored text and distinct files per account (`--quotum-mib`).
+    public var quotum = 200 * 1024 * 1024
+    public init() {}
+}
+
+/// How much of the quotum an account uses: every version's text plus each distinct file once.
+public struct Gebruik: Sendable, Equatable {
+    public var tekst: Int
+    public var bestanden: Int
+    public var aanvragen: Int
+    public var totaal: Int { tekst + bestanden }
+    public init(tekst: Int, bestanden: Int, aanvragen: Int) {
+        self.tekst = tekst
+        self.bestanden = bestanden
+        self.aanvragen = aanvragen
+    }
+}
+
+/// A limit on failed attempts under one key (an email address, a client address): at most
+/// `limiet` failures within `venster` seconds.
+public struct Pogingsgrens: Sendable, Equatable {
+    public var sleutel: String
+    public var limiet: Int
+    public var venster: TimeInterval
+    public init(sleutel: String, limiet: Int, venster: TimeInterval) {
+        self.sleutel = sleutel
+        self.limiet = limiet
+        self.venster = venster
+    }
+}
+
+public enum Pogingsuitkomst: Sendable, Equatable {
+    /// Every limit allowed the attempt; it was recorded as a failure under each key (rows
+    /// `ids`), to be forgiven when it succeeds.
+    case toegestaan(ids: [Int64])
+    /// A limit is reached: nothing was recorded; attempts are possible again at `vrij`.
+    case geweigerd(vrij: Date)
+}
+
 public enum OpslagFout: Error, Sendable, Equatable {
     /// The email address is in use already.
     case emailBestaat
@@ -87,12 +159,20 @@ public enum OpslagFout: Error, Sendable, Equatable {
     case nietGevonden
     /// The database was made by a newer vip; the message says so in Dutch.
     case nieuwereDatabase(String)
+    /// The database would not promise that a commit survives a power cut.
+    case nietDuurzaam(String)
+    /// A version would hold more files, or more bytes of files, than `Grenzen` allows.
+    case teVeelBestanden(aantal: Int, bytes: Int)
+    /// The account would own more aanvragen than `Grenzen` allows.
+    case teVeelAanvragen(Int)
+    /// The account would use more than its quotum: what it would use, and the quotum.
+    case quotum(gebruik: Int, quotum: Int)
 }
 
-/// Everything the server stores, behind one engine-neutral interface: SQLite (GRDB) now,
-/// PostgreSQL later. Every method is one transaction. Times are stored to the millisecond.
-public protocol Opslag: Sendable {
-    // Accounts
+// MARK: The storage protocols, one per kind of data
+
+/// Accounts, their sessions, and failed attempts (logins, uitnodigingscodes).
+public protocol AccountOpslag: Sendable {
     func maakGebruiker(email: String, naam: String, rol: Rol, wachtwoordHash: String, cursus: Int64?,
                        tijd: Date) async throws -> Gebruiker
     func gebruiker(email: String) async throws -> Gebruiker?
@@ -109,42 +189,60 @@ public protocol Opslag: Sendable {
     /// Ends every session of the account except the one given.
     func beeindigSessies(gebruiker: Int64, behalve tokenHash: String?) async throws
 
-    // Failed logins, per normalised email
-    func registreerMislukteLogin(email: String, tijd: Date) async throws
-    /// Times of failed logins for `email` at or after `sinds`, oldest first.
-    func mislukteLogins(email: String, sinds: Date) async throws -> [Date]
-    func wisMislukteLogins(email: String) async throws
+    /// In one step that concurrent callers (other processes included) cannot interleave: when
+    /// every limit allows one more failure, records a failure under each key and answers
+    /// `.toegestaan`; otherwise records nothing. The caller forgives the recorded failures
+    /// (`vergeefPogingen`) when the attempt succeeds.
+    func probeerPoging(_ grenzen: [Pogingsgrens], tijd: Date) async throws -> Pogingsuitkomst
+    func vergeefPogingen(ids: [Int64]) async throws
+    /// Forgets every failure under `sleutel` (a successful login clears the count of its email).
+    func wisPogingen(sleutel: String) async throws
+}
 
-    // Cursussen
+/// Cursussen with their bijeenkomsten and cursisten.
+public protocol CursusOpslag: Sendable {
     func maakCursus(naam: String, docent: Int64, bijeenkomsten: [String], uitnodigingscode: String,
                     tijd: Date) async throws -> Cursus
     func cursus(id: Int64) async throws -> Cursus?
     func cursus(uitnodigingscode: String) async throws -> Cursus?
+    func cursussen(docent: Int64) async throws -> [Cursus]
+    /// Every cursus of the installation, by id (the organiser chooses from them).
+    func alleCursussen() async throws -> [Cursus]
+    /// The cursisten signed up for the cursus, by id.
+    func cursisten(cursus: Int64) async throws -> [Gebruiker]
+}
 
-    // Aanvragen and their versions. The text of each version is kept byte for byte.
-    func maakAanvraag(eigenaar: Int64, tekst: [UInt8], afgeleid: Afgeleid, tijd: Date) async throws -> AanvraagRij
+/// Aanvragen and their versions (text and files, never changed once stored), with the
+/// docent's opmerkingen and goedkeuringen.
+public protocol AanvraagOpslag: Sendable {
+    /// A new aanvraag with version 1; refused (`teVeelAanvragen`, `quotum`) beyond `grenzen`.
+    func maakAanvraag(eigenaar: Int64, tekst: [UInt8], afgeleid: Afgeleid, grenzen: Grenzen,
+                      tijd: Date) async throws -> AanvraagRij
     func aanvraag(id: Int64) async throws -> AanvraagRij?
     func aanvragen(eigenaar: Int64) async throws -> [AanvraagRij]
     func aanvragen(docent: Int64) async throws -> [AanvraagRij]
-    /// Stores version `verwacht + 1` when `verwacht` is still the current version, atomically;
-    /// otherwise throws `OpslagFout.verouderd` and stores nothing.
-    func voegVersieToe(aanvraag: Int64, verwacht: Int, tekst: [UInt8], afgeleid: Afgeleid,
-                       tijd: Date) async throws -> Int
+    /// The aanvragen of the cursus's cursisten, by id.
+    func aanvragen(cursus: Int64) async throws -> [AanvraagRij]
+    /// Stores version `verwacht + 1` (its text, and the files of version `verwacht` changed by
+    /// `bestanden`) when `verwacht` is still the current version, atomically; otherwise throws
+    /// `OpslagFout.verouderd` and stores nothing. Refused beyond `grenzen` (files per version,
+    /// the owner's quotum), storing nothing.
+    func voegVersieToe(aanvraag: Int64, verwacht: Int, tekst: [UInt8], afgeleid: Afgeleid, bestanden: BestandWijziging,
+                       grenzen: Grenzen, tijd: Date) async throws -> Int
     func versies(aanvraag: Int64) async throws -> [VersieInfo]
     func tekst(aanvraag: Int64, versie: Int) async throws -> [UInt8]?
+    /// The files of a version, by name; nil when the version does not exist.
+    func bestanden(aanvraag: Int64, versie: Int) async throws -> [BestandInfo]?
+    /// The bytes stored under a SHA-256.
+    func inhoud(sha256: String) async throws -> [UInt8]?
+    /// What the account's aanvragen use of its quotum.
+    func gebruik(eigenaar: Int64) async throws -> Gebruik
     /// Stores the counts per onderdeel of a version that has none yet (`Telling.codeer`).
     func bewaarOnderdelen(aanvraag: Int64, versie: Int, onderdelen: String) async throws
     /// The stored filled paths of a version (`Afgeleid.codeerIngevuld`); nil when it has none.
     func ingevuld(aanvraag: Int64, versie: Int) async throws -> String?
     /// Stores the filled paths of a version that has none yet (`Afgeleid.codeerIngevuld`).
     func bewaarIngevuld(aanvraag: Int64, versie: Int, ingevuld: String) async throws
-
-    // Cursussen seen from the docent (issue 11)
-    func cursussen(docent: Int64) async throws -> [Cursus]
-    /// The cursisten signed up for the cursus, by id.
-    func cursisten(cursus: Int64) async throws -> [Gebruiker]
-    /// The aanvragen of the cursus's cursisten, by id.
-    func aanvragen(cursus: Int64) async throws -> [AanvraagRij]
 
     // Opmerkingen of a docent on an aanvraag
     func maakOpmerking(aanvraag: Int64, versie: Int, docent: Int64, pad: String, tekst: String,
@@ -163,17 +261,67 @@ public protocol Opslag: Sendable {
     func goedkeuringen(aanvraag: Int64) async throws -> [Goedkeuring]
     /// Every approval of the aanvragen of the cursus's cursisten.
     func goedkeuringen(cursus: Int64) async throws -> [Goedkeuring]
+}
 
-    // Evenementen (fund speed-dates) of an organiser
+/// The organiser's fund speed-dates.
+public protocol EvenementOpslag: Sendable {
     func maakEvenement(organisator: Int64, tekst: [UInt8], titel: String, datum: String?, cursussen: [Int64],
                        tijd: Date) async throws -> EvenementRij
     func evenement(id: Int64) async throws -> EvenementRij?
     /// Newest first.
     func evenementen(organisator: Int64) async throws -> [EvenementRij]
+}
 
+/// Everything the server stores, behind one engine-neutral interface: SQLite (GRDB) and
+/// PostgreSQL (PostgresNIO) implement it, and one contract suite runs against both. Every method
+/// is one transaction. Times are stored to the millisecond.
+public protocol Opslag: AccountOpslag, CursusOpslag, AanvraagOpslag, EvenementOpslag, OverdraagbareOpslag {
     /// Closes the database after the last request.
     func sluit() async throws
-
     /// The schema version this engine is at.
     func schemaVersie() async throws -> Int
+    /// Whether a committed transaction is on disk before the commit returns, as the engine
+    /// itself reports it (SQLite: `PRAGMA synchronous` of the writing connection is FULL;
+    /// PostgreSQL: `synchronous_commit` is on).
+    func isDuurzaam() async throws -> Bool
+}
+
+extension Grenzen {
+    /// Throws when a version would hold more files or bytes of files than allowed.
+    func controleerBestanden(aantal: Int, bytes: Int) throws {
+        if aantal > bestandenPerVersie || bytes > bytesPerVersie {
+            throw OpslagFout.teVeelBestanden(aantal: aantal, bytes: bytes)
+        }
+    }
+
+    /// Throws when an account would use more than its quotum. An account already over it (a
+    /// quotum lowered later) may still store what does not grow its use.
+    func controleerQuotum(voor: Int, na: Int) throws {
+        if na > quotum && na > voor { throw OpslagFout.quotum(gebruik: na, quotum: quotum) }
+    }
+}
+
+extension BestandWijziging {
+    /// The version whose files a new version starts from, and the name it leaves out ("" for none).
+    func basis(verwacht: Int) -> (versie: Int, zonder: String) {
+        switch self {
+        case .geen: return (verwacht, "")
+        case .zet(let naam, _), .verwijder(let naam): return (verwacht, naam)
+        case .vanVersie(let n): return (n, "")
+        }
+    }
+}
+
+extension AanvraagOpslag {
+    /// Version 1 within the default limits.
+    public func maakAanvraag(eigenaar: Int64, tekst: [UInt8], afgeleid: Afgeleid, tijd: Date) async throws -> AanvraagRij {
+        try await maakAanvraag(eigenaar: eigenaar, tekst: tekst, afgeleid: afgeleid, grenzen: Grenzen(), tijd: tijd)
+    }
+
+    /// A new version with the files of the one it builds on, within the default limits.
+    public func voegVersieToe(aanvraag: Int64, verwacht: Int, tekst: [UInt8], afgeleid: Afgeleid,
+                              tijd: Date) async throws -> Int {
+        try await voegVersieToe(aanvraag: aanvraag, verwacht: verwacht, tekst: tekst, afgeleid: afgeleid, bestanden: .geen,
+                                grenzen: Grenzen(), tijd: tijd)
+    }
 }

@@ -8,28 +8,21 @@ public enum Waarde: Sendable, Equatable {
     case bytes([UInt8])
 }
 
-/// A stored table as the export sees it: its columns with their kinds, and the order of its
-/// rows (the primary key), so both engines write the same rows in the same order.
-public struct Tabel: Sendable {
-    public enum Soort: Sendable { case geheel, tekst, bytes }
-    public var naam: String
-    public var kolommen: [(naam: String, soort: Soort)]
-    public var volgorde: String
-    /// An identity column `id` whose counter must follow the imported rows (PostgreSQL).
-    public var heeftId: Bool { kolommen.first?.naam == "id" }
-}
-
 /// An engine that can hand over all its rows and fill an empty database with them:
 /// `vip server exporteer` and `vip server importeer` move a whole installation between
-/// SQLite and PostgreSQL this way.
-public protocol OverdraagbareOpslag: Opslag {
-    /// Every row of `tabel`, in its order.
-    func rijen(_ tabel: Tabel) async throws -> [[Waarde]]
+/// SQLite and PostgreSQL this way, and make backups while servers run.
+public protocol OverdraagbareOpslag: Sendable {
+    /// Every row of `tabellen`, table after table in their order, in ONE read transaction: one
+    /// consistent snapshot, whatever servers write meanwhile. Rows come one at a time.
+    func leesAlles(_ tabellen: [Tabel], rij: @escaping @Sendable (Tabel, [Waarde]) throws -> Void) async throws
     /// The tables of vip's schema (without `vip_schema`), with their number of rows.
     func tabelGroottes() async throws -> [String: Int]
-    /// Inserts the rows in one transaction, after checking in that transaction that every
-    /// table is empty (`OverdrachtFout.nietLeeg` otherwise); nothing is kept on an error.
-    func vulLeeg(_ inhoud: [(Tabel, [[Waarde]])]) async throws
+    /// The tables of vip's schema (without `vip_schema`) with their columns, as the database has them.
+    func kolommen() async throws -> [String: [String]]
+    /// In one transaction: checks that every table is empty (`OverdrachtFout.nietLeeg`
+    /// otherwise), then inserts the rows `volgende` gives until it gives nil. Nothing is kept
+    /// when anything throws, `volgende` included.
+    func vulLeeg(_ volgende: @escaping @Sendable () throws -> (Tabel, [Waarde])?) async throws
 }
 
 /// Why an export or import stops, in Dutch.
@@ -47,59 +40,27 @@ public struct OverdrachtFout: Error, CustomStringConvertible, Sendable, Equatabl
 
 /// The dump format `vip-export/1`: JSON lines, UTF-8, keys sorted, one object per line.
 ///
-///     {"formaat":"vip-export/1","schemaversie":1}
+///     {"formaat":"vip-export/1","schemaversie":4}
 ///     {"rij":{"aangemaakt":1790000000000,"email":"d@x.nl","id":1,…},"tabel":"gebruikers"}
 ///     …
 ///     {"einde":{"rijen":42}}
 ///
 /// - The header names the format and the schema version of the database it came from.
-/// - Then every row of every moved table, tables in `Overdracht.tabellen` order (parents
-///   first), rows in primary-key order. Integers are JSON numbers, text is a JSON string
-///   (exactly the stored text), `null` is null, and the bytes of a version (`versies.tekst`)
-///   are base64, so every version comes back byte for byte.
+/// - Then every row of every moved table (`Schema.overgedragen`), tables parents first, rows
+///   in primary-key order. Integers are JSON numbers, text is a JSON string (exactly the stored
+///   text), `null` is null, and bytes (a version's text, a file, an event) are base64, so every
+///   version and every file comes back byte for byte.
 /// - The last line counts the rows, so a cut-off dump is refused instead of half imported.
-/// - Sessions and failed logins are not moved: after a move everyone signs in again.
+/// - Sessions and failed attempts are not moved: after a move everyone signs in again. Columns
+///   that are derived (counts per onderdeel) are computed again where needed.
 ///
+/// Both directions stream: one row is in memory at a time (a file of 10 MiB is the largest).
 /// The same database exported twice gives the same bytes; so does a round trip through the
 /// other engine.
 public enum Overdracht {
     public static let formaat = "vip-export/1"
 
-    /// Moved tables, parents before children.
-    public static let tabellen: [Tabel] = [
-        Tabel(naam: "gebruikers", kolommen: [("id", .geheel), ("email", .tekst), ("naam", .tekst), ("rol", .tekst),
-                                             ("cursus_id", .geheel), ("wachtwoord_hash", .tekst), ("aangemaakt", .geheel)],
-              volgorde: "id"),
-        Tabel(naam: "cursussen", kolommen: [("id", .geheel), ("naam", .tekst), ("docent_id", .geheel),
-                                            ("uitnodigingscode", .tekst), ("aangemaakt", .geheel)],
-              volgorde: "id"),
-        Tabel(naam: "bijeenkomsten", kolommen: [("cursus_id", .geheel), ("nr", .geheel), ("datum", .tekst)],
-              volgorde: "cursus_id, nr"),
-        Tabel(naam: "aanvragen", kolommen: [("id", .geheel), ("eigenaar_id", .geheel), ("versie", .geheel),
-                                            ("aangemaakt", .geheel)],
-              volgorde: "id"),
-        Tabel(naam: "versies", kolommen: [("aanvraag_id", .geheel), ("versie", .geheel), ("tekst", .bytes),
-                                          ("titel", .tekst), ("af", .geheel), ("fouten", .geheel),
-                                          ("waarschuwingen", .geheel), ("gewijzigd", .geheel)],
-              volgorde: "aanvraag_id, versie"),
-        Tabel(naam: "opmerkingen", kolommen: [("id", .geheel), ("aanvraag_id", .geheel), ("versie", .geheel),
-                                              ("docent_id", .geheel), ("pad", .tekst), ("tekst", .tekst),
-                                              ("geplaatst", .geheel), ("afgehandeld", .geheel)],
-              volgorde: "id"),
-        Tabel(naam: "goedkeuringen", kolommen: [("aanvraag_id", .geheel), ("versie", .geheel), ("docent_id", .geheel),
-                                                ("tijd", .geheel)],
-              volgorde: "aanvraag_id, versie"),
-        Tabel(naam: "evenementen", kolommen: [("id", .geheel), ("organisator_id", .geheel), ("tekst", .bytes),
-                                              ("titel", .tekst), ("datum", .tekst), ("aangemaakt", .geheel)],
-              volgorde: "id"),
-        Tabel(naam: "evenement_cursussen", kolommen: [("evenement_id", .geheel), ("cursus_id", .geheel), ("nr", .geheel)],
-              volgorde: "evenement_id, nr"),
-    ]
-
-    /// Tables that stay behind on purpose: sessions and the login limit are short-lived.
-    public static let achterblijvend: Set<String> = ["sessies", "mislukte_logins"]
-
-    /// What was moved, per table, in `tabellen` order.
+    /// What was moved, per table, in `Schema` order.
     public struct Samenvatting: Sendable, Equatable {
         public var rijen: [(tabel: String, aantal: Int)]
         public static func == (a: Self, b: Self) -> Bool { a.rijen.elementsEqual(b.rijen) { $0 == $1 } }
@@ -109,28 +70,34 @@ public enum Overdracht {
         }
     }
 
+    /// Counts rows per table as they stream past.
+    final class Teller: @unchecked Sendable {
+        private let lock = NSLock()
+        private var aantallen: [String: Int] = [:]
+        func tel(_ tabel: String) { lock.withLock { aantallen[tabel, default: 0] += 1 } }
+        func samenvatting(_ tabellen: [Tabel]) -> Samenvatting {
+            lock.withLock { Samenvatting(rijen: tabellen.map { ($0.naam, aantallen[$0.naam] ?? 0) }) }
+        }
+        var totaal: Int { lock.withLock { aantallen.values.reduce(0, +) } }
+    }
+
     // MARK: Export
 
-    /// Writes the dump of `opslag`, line by line.
-    public static func exporteer(_ opslag: any Opslag, schrijf: (String) throws -> Void) async throws -> Samenvatting {
-        guard let o = opslag as? any OverdraagbareOpslag else {
-            throw OverdrachtFout("Deze opslag kan niet worden geëxporteerd.")
+    /// Writes the dump of `opslag`, line by line, from one snapshot.
+    public static func exporteer(_ opslag: any Opslag,
+                                 schrijf: @escaping @Sendable (String) throws -> Void) async throws -> Samenvatting {
+        let versie = try await opslag.schemaVersie()
+        let tabellen = Schema.overgedragen(in: versie)
+        try schrijf(try regel(["formaat": formaat, "schemaversie": versie]))
+        let teller = Teller()
+        try await opslag.leesAlles(tabellen) { tabel, rij in
+            var velden: [String: Any] = [:]
+            for (kolom, waarde) in zip(tabel.kolommen, rij) { velden[kolom.naam] = json(waarde) }
+            try schrijf(try regel(["tabel": tabel.naam, "rij": velden]))
+            teller.tel(tabel.naam)
         }
-        try schrijf(try regel(["formaat": formaat, "schemaversie": try await o.schemaVersie()]))
-        var samenvatting = Samenvatting(rijen: [])
-        var totaal = 0
-        for tabel in tabellen {
-            let rijen = try await o.rijen(tabel)
-            for rij in rijen {
-                var velden: [String: Any] = [:]
-                for (kolom, waarde) in zip(tabel.kolommen, rij) { velden[kolom.naam] = json(waarde) }
-                try schrijf(try regel(["tabel": tabel.naam, "rij": velden]))
-            }
-            samenvatting.rijen.append((tabel.naam, rijen.count))
-            totaal += rijen.count
-        }
-        try schrijf(try regel(["einde": ["rijen": totaal]]))
-        return samenvatting
+        try schrijf(try regel(["einde": ["rijen": teller.totaal]]))
+        return teller.samenvatting(tabellen)
     }
 
     static func regel(_ object: [String: Any]) throws -> String {
@@ -149,64 +116,132 @@ public enum Overdracht {
 
     // MARK: Import
 
-    /// A dump read and checked: its schema version and the rows of each table.
-    public struct Dump: Sendable {
-        public var schemaversie: Int
-        public var inhoud: [(Tabel, [[Waarde]])]
+    /// Lines of a dump, one at a time.
+    public protocol Regelbron: AnyObject, Sendable {
+        /// The next line without its line end; nil at the end.
+        func volgende() throws -> [UInt8]?
     }
 
-    /// Reads a whole dump; refuses another format, a newer schema, unknown tables or columns,
-    /// and a dump without its closing line.
-    public static func lees(_ bytes: [UInt8]) throws(OverdrachtFout) -> Dump {
-        let regels = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
-        func object(_ i: Int) throws(OverdrachtFout) -> [String: Any] {
-            guard let o = try? JSONSerialization.jsonObject(with: Data(regels[i])) as? [String: Any] else {
-                throw OverdrachtFout("Regel \(i + 1) van de export is geen JSON-object.")
+    /// The lines of a dump held in memory.
+    public final class Geheugenregels: Regelbron, @unchecked Sendable {
+        private let regels: [ArraySlice<UInt8>]
+        private var i = 0
+        public init(_ bytes: [UInt8]) {
+            regels = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
+        }
+        public func volgende() throws -> [UInt8]? {
+            guard i < regels.count else { return nil }
+            defer { i += 1 }
+            return Array(regels[i])
+        }
+    }
+
+    /// The lines of a dump read from a file (or standard input) in blocks.
+    public final class Bestandsregels: Regelbron, @unchecked Sendable {
+        private let handle: FileHandle
+        private var buffer: [UInt8] = []
+        private var begin = 0
+        private var klaar = false
+        public init(_ handle: FileHandle) { self.handle = handle }
+        public func volgende() throws -> [UInt8]? {
+            while true {
+                if let nl = buffer[begin...].firstIndex(of: UInt8(ascii: "\n")) {
+                    let regel = Array(buffer[begin..<nl])
+                    begin = nl + 1
+                    if regel.isEmpty { continue }
+                    return regel
+                }
+                if klaar {
+                    guard begin < buffer.count else { return nil }
+                    let regel = Array(buffer[begin...])
+                    begin = buffer.count
+                    return regel
+                }
+                buffer.removeFirst(begin)
+                begin = 0
+                let blok = try handle.read(upToCount: 1 << 20) ?? Data()
+                if blok.isEmpty { klaar = true } else { buffer += blok }
             }
-            return o
         }
-        guard !regels.isEmpty else { throw OverdrachtFout("De export is leeg.") }
-        let kop = try object(0)
-        guard kop["formaat"] as? String == formaat, let versie = (kop["schemaversie"] as? NSNumber)?.intValue else {
-            throw OverdrachtFout("Dit is geen export van vip (de eerste regel moet {\"formaat\":\"\(formaat)\",…} zijn).")
+    }
+
+    /// A dump being read: its schema version from the first line, then its rows one by one,
+    /// each checked (known table and columns, valid values), and at the end the closing count.
+    public final class Dump: @unchecked Sendable {
+        public let schemaversie: Int
+        let bron: any Regelbron
+        let tabellen: [String: Tabel]
+        private var nr = 1
+        private var gelezen = 0
+        private var einde = false
+        public private(set) var aantallen: [String: Int] = [:]
+
+        init(_ bron: any Regelbron) throws {
+            self.bron = bron
+            guard let eerste = try bron.volgende() else { throw OverdrachtFout("De export is leeg.") }
+            guard let kop = try? JSONSerialization.jsonObject(with: Data(eerste)) as? [String: Any],
+                  kop["formaat"] as? String == formaat, let versie = (kop["schemaversie"] as? NSNumber)?.intValue else {
+                throw OverdrachtFout("Dit is geen export van vip (de eerste regel moet {\"formaat\":\"\(formaat)\",…} zijn).")
+            }
+            guard versie <= Migraties.bekendeVersie else {
+                throw OverdrachtFout("De export heeft schemaversie \(versie) en komt van een nieuwere vip; deze vip kent "
+                    + "versie \(Migraties.bekendeVersie). Werk vip bij.")
+            }
+            schemaversie = versie
+            tabellen = Dictionary(uniqueKeysWithValues: Schema.overgedragen(in: versie).map { ($0.naam, $0) })
         }
-        guard versie <= Migraties.bekendeVersie else {
-            throw OverdrachtFout("De export heeft schemaversie \(versie) en komt van een nieuwere vip; deze vip kent versie "
-                + "\(Migraties.bekendeVersie). Werk vip bij.")
-        }
-        var perTabel: [String: [[Waarde]]] = [:]
-        var einde: Int?
-        for i in 1..<regels.count {
-            let o = try object(i)
+
+        /// The next row; nil after the closing line, which must count every row read.
+        public func volgende() throws -> (Tabel, [Waarde])? {
+            guard !einde else { return nil }
+            guard let bytes = try bron.volgende() else {
+                throw OverdrachtFout("De export is onvolledig: de slotregel {\"einde\":…} ontbreekt (gelezen: \(gelezen) "
+                    + "rijen). Maak de export opnieuw; er is niets geïmporteerd.")
+            }
+            nr += 1
+            guard let o = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+                throw OverdrachtFout("Regel \(nr) van de export is geen JSON-object.")
+            }
             if let e = o["einde"] as? [String: Any] {
-                einde = (e["rijen"] as? NSNumber)?.intValue
-                guard i == regels.count - 1 else { throw OverdrachtFout("Regel \(i + 1): na het einde van de export staat nog iets.") }
-                break
+                guard (e["rijen"] as? NSNumber)?.intValue == gelezen else {
+                    throw OverdrachtFout("De export is onvolledig: de slotregel telt andere rijen (gelezen: \(gelezen)). "
+                        + "Maak de export opnieuw.")
+                }
+                guard try bron.volgende() == nil else {
+                    throw OverdrachtFout("Regel \(nr + 1): na het einde van de export staat nog iets.")
+                }
+                einde = true
+                return nil
             }
             guard let naam = o["tabel"] as? String, let velden = o["rij"] as? [String: Any] else {
-                throw OverdrachtFout("Regel \(i + 1) van de export heeft geen tabel en rij.")
+                throw OverdrachtFout("Regel \(nr) van de export heeft geen tabel en rij.")
             }
-            guard let tabel = tabellen.first(where: { $0.naam == naam }) else {
-                throw OverdrachtFout("Regel \(i + 1): onbekende tabel \(naam).")
-            }
+            guard let tabel = tabellen[naam] else { throw OverdrachtFout("Regel \(nr): onbekende tabel \(naam).") }
             if let vreemd = velden.keys.first(where: { k in !tabel.kolommen.contains { $0.naam == k } }) {
-                throw OverdrachtFout("Regel \(i + 1): onbekende kolom \(vreemd) in tabel \(naam).")
+                throw OverdrachtFout("Regel \(nr): onbekende kolom \(vreemd) in tabel \(naam).")
             }
             var rij: [Waarde] = []
             for kolom in tabel.kolommen {
-                guard let w = waarde(velden[kolom.naam], kolom.soort) else {
-                    throw OverdrachtFout("Regel \(i + 1): kolom \(kolom.naam) van tabel \(naam) heeft geen geldige waarde.")
+                guard let w = Overdracht.waarde(velden[kolom.naam], kolom.soort) else {
+                    throw OverdrachtFout("Regel \(nr): kolom \(kolom.naam) van tabel \(naam) heeft geen geldige waarde.")
                 }
                 rij.append(w)
             }
-            perTabel[naam, default: []].append(rij)
+            gelezen += 1
+            aantallen[naam, default: 0] += 1
+            return (tabel, rij)
         }
-        let aantal = perTabel.values.reduce(0) { $0 + $1.count }
-        guard let einde, einde == aantal else {
-            throw OverdrachtFout("De export is onvolledig: de slotregel {\"einde\":…} ontbreekt of telt andere rijen "
-                + "(gelezen: \(aantal)). Maak de export opnieuw.")
-        }
-        return Dump(schemaversie: versie, inhoud: tabellen.map { ($0, perTabel[$0.naam] ?? []) })
+    }
+
+    /// Opens a dump: reads and checks its first line.
+    public static func open(_ bron: any Regelbron) throws -> Dump { try Dump(bron) }
+
+    /// A whole dump in memory, checked to its end before anything is imported (tests and small
+    /// dumps); returns the dump ready to import from its first row.
+    public static func lees(_ bytes: [UInt8]) throws -> Dump {
+        let controle = try Dump(Geheugenregels(bytes))
+        while try controle.volgende() != nil {}
+        return try Dump(Geheugenregels(bytes))
     }
 
     static func waarde(_ v: Any?, _ soort: Tabel.Soort) -> Waarde? {
@@ -223,7 +258,8 @@ public enum Overdracht {
     }
 
     /// Fills the empty database of `configuratie` with `dump`: creates the schema at the dump's
-    /// version, inserts every row in one transaction, then migrates forward to this vip's version.
+    /// version, inserts every row in one transaction as it is read, then migrates forward to this
+    /// vip's version. A dump that breaks off or holds a bad line leaves the database empty.
     public static func importeer(_ dump: Dump, in configuratie: ServerConfiguratie) async throws -> Samenvatting {
         let opslag: any Opslag
         do {
@@ -240,22 +276,19 @@ public enum Overdracht {
                 + "Importeer in een nieuwe, lege database, of exporteer opnieuw met deze vip.")
         }
         do {
-            guard let o = opslag as? any OverdraagbareOpslag else {
-                throw OverdrachtFout("Deze opslag kan niet worden geïmporteerd.")
-            }
-            let huidig = try await o.schemaVersie()
+            let huidig = try await opslag.schemaVersie()
             guard huidig == dump.schemaversie else {
                 throw OverdrachtFout("De database heeft schemaversie \(huidig), de export \(dump.schemaversie). Importeer in "
                     + "een nieuwe, lege database.")
             }
-            try await o.vulLeeg(dump.inhoud)
-            try await o.sluit()
+            try await opslag.vulLeeg { try dump.volgende() }
+            try await opslag.sluit()
         } catch {
             try? await opslag.sluit()
             throw error
         }
         // Forward to this vip's schema, as a start of `vip server` would.
         try await configuratie.openOpslag().sluit()
-        return Samenvatting(rijen: dump.inhoud.map { ($0.0.naam, $0.1.count) })
+        return Samenvatting(rijen: Schema.overgedragen(in: dump.schemaversie).map { ($0.naam, dump.aantallen[$0.naam] ?? 0) })
     }
 }

@@ -7,19 +7,22 @@ import VIPModel
 /// The docent's pages: the cursus with the progress of each cursist and the homework for the
 /// next bijeenkomst, an aanvraag read (never edited) with her opmerkingen beside its fields,
 /// and the goedkeuring of a version. The cursist marks opmerkingen afgehandeld here too. Every
-/// action goes through the same library functions as the JSON API (`Beoordelingen`).
+/// action goes through the same service as the JSON API (`BeoordelingDienst`).
 struct DocentPaginas {
     var paginas: Paginas
-    var dienst: Dienst { paginas.dienst }
+    var diensten: Diensten { paginas.diensten }
+    var kern: Kern { diensten.kern }
     var weergave: Weergave { paginas.weergave }
-    var toegang: Toegang { Toegang(opslag: dienst.opslag) }
-    var beoordelingen: Beoordelingen { Beoordelingen(dienst: dienst) }
+    var toegang: Toegang { diensten.toegang }
+    var beoordelingen: BeoordelingDienst { diensten.beoordelingen }
 
     func registreer(_ router: Router<VIPContext>) {
         func op(_ method: HTTPRequest.Method, _ pad: String,
                 _ handler: @escaping @Sendable (Request, VIPContext) async throws -> Response) {
-            router.on(RouterPath(pad), method: method, use: paginas.vang(handler))
+            paginas.op(router, method, pad, handler)
         }
+        op(.get, "/cursus-maken", cursusPagina)
+        op(.post, "/cursus-maken", cursusMaken)
         op(.get, "/cursussen/{id}", cursus)
         op(.get, "/aanvragen/{id}/lezen", lezen)
         op(.post, "/aanvragen/{id}/opmerkingen", plaatsOpmerking)
@@ -33,6 +36,40 @@ struct DocentPaginas {
         var naar: String
         static let melding = "Als docent leest u deze aanvraag en plaatst u opmerkingen; de tekst van de cursist "
             + "wijzigt u niet. Er is niets gewijzigd."
+    }
+
+    // MARK: Cursussen (docent)
+
+    func docent(_ context: VIPContext) throws -> Gebruiker {
+        let (g, _) = try paginas.aangemeld(context)
+        guard g.rol == .docent else { throw Weigering.verboden("Alleen een docent kan een cursus aanmaken.") }
+        return g
+    }
+
+    @Sendable func cursusPagina(_ request: Request, _ context: VIPContext) async throws -> Response {
+        _ = try docent(context)
+        var d = paginas.basis(context, titel: "Nieuwe cursus")
+        d["naam"] = ""
+        d["data"] = ""
+        d["fout"] = false
+        return Weergave.antwoord(weergave.html("cursus-maken", d))
+    }
+
+    @Sendable func cursusMaken(_ request: Request, _ context: VIPContext) async throws -> Response {
+        let g = try docent(context)
+        let f = try await paginas.formulier(request, context, limiet: Limieten.json)
+        let data = (f["data"] ?? "").split(whereSeparator: { $0 == "\n" || $0 == "," || $0 == " " })
+            .map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        do {
+            let c = try await diensten.cursussen.maak(naam: f["naam"] ?? "", bijeenkomsten: data, docent: g)
+            return Weergave.doorsturen("/cursussen/\(c.id)")
+        } catch let fout as Weigering {
+            var d = paginas.basis(context, titel: "Nieuwe cursus")
+            d["naam"] = f["naam"] ?? ""
+            d["data"] = f["data"] ?? ""
+            d["fout"] = fout.fout
+            return Weergave.antwoord(weergave.html("cursus-maken", d), status: fout.status)
+        }
     }
 
     // MARK: The cursus page
@@ -160,14 +197,14 @@ struct DocentPaginas {
         d["cursusId"] = String(c.id)
         d["code"] = c.uitnodigingscode
 
-        let rijen = try await Voortgang(dienst: dienst).rijen(cursus: c)
+        let rijen = try await diensten.cursussen.voortgang(c)
         d["kolommen"] = Self.kolommen.map { ["titel": $0.titel] }
         d["geenCursisten"] = rijen.isEmpty
         var ingevuld: [Int64: Set<String>] = [:]
         d["rijen"] = try await rijen.asyncMap { r -> [String: Any] in
             var rij: [String: Any] = ["cursist": r.cursist.naam, "heeftAanvraag": r.aanvraag != nil]
             guard let a = r.aanvraag else { return rij }
-            ingevuld[r.cursist.id] = try await dienst.onderdelen.ingevuld(a, dienst: dienst)
+            ingevuld[r.cursist.id] = try await kern.onderdelen.ingevuld(a, kern: kern)
             var perKolom: [String: Telling] = [:]
             for o in r.onderdelen {
                 let k = Self.kolom(van: o.naam)
@@ -193,7 +230,7 @@ struct DocentPaginas {
         }
 
         // The bijeenkomsten, and the homework for the next one.
-        let vandaag = Self.vandaag(dienst.nu)
+        let vandaag = Self.vandaag(kern.nu)
         let volgende = c.bijeenkomsten.firstIndex { s in
             guard let datum = Datum.parse(s), let vandaag else { return false }
             return datum >= vandaag
@@ -356,8 +393,8 @@ struct DocentPaginas {
         let (g, _) = try paginas.aangemeld(context)
         let a = try await toegang.aanvraag(context.parameters.get("id", as: Int64.self), voor: g)
         let isDocent = a.eigenaar != g.id
-        let r = try await paginas.check(a, a.versie)
-        guard let model = r.aanvraag else { throw Dienst.leesfout(r) }
+        let r = try await diensten.aanvragen.check(a, a.versie)
+        guard let model = r.aanvraag else { throw Kern.leesfout(r) }
         var d = paginas.basis(context, titel: "Lezen: " + (model.project.titel ?? "Aanvraag zonder titel"))
         d["aanvraagId"] = String(a.id)
         d["aanvraagTitel"] = model.project.titel ?? "Aanvraag zonder titel"
@@ -370,7 +407,7 @@ struct DocentPaginas {
         d["isDocent"] = isDocent
         d["kanAfhandelen"] = false
         d["melding"] = melding ?? false
-        let lijst = try await dienst.opslag.goedkeuringen(aanvraag: a.id)
+        let lijst = try await kern.opslag.goedkeuringen(aanvraag: a.id)
         d["goedkeuring"] = Self.goedkeuring(versie: a.versie, goedgekeurd: lijst.laatste(aanvraag: a.id),
                                             voorCursist: !isDocent)
         d["isGoedgekeurd"] = lijst.keurt(aanvraag: a.id, versie: a.versie)
@@ -384,7 +421,7 @@ struct DocentPaginas {
             for pad in p.velden {
                 guard let v = Veldentabel.aanvraag.veld(pad) else { continue }
                 var label = v.label
-                if let ouder = Paginas.ouder(pad), !p.velden.contains(ouder.pad) {
+                if let ouder = AanvraagPaginas.ouder(pad), !p.velden.contains(ouder.pad) {
                     label = "\(ouder.label): \(v.label.lowercased())"
                 }
                 velden.append(lezer.veld(v, pad: pad, label: label))
@@ -404,7 +441,7 @@ struct DocentPaginas {
         d["algemeen"] = algemeen
         d["heeftAlgemeen"] = !algemeen.isEmpty
 
-        let opmerkingen = try await dienst.opslag.opmerkingen(aanvraag: a.id)
+        let opmerkingen = try await kern.opslag.opmerkingen(aanvraag: a.id)
         let (bij, los) = Self.verdeel(opmerkingen, over: Self.paden(groepen))
         d["groepen"] = Self.metOpmerkingen(groepen, bij)
         d["opmerkingen"] = [Any]()
@@ -432,7 +469,7 @@ struct DocentPaginas {
         do {
             let o = try await beoordelingen.plaats(aanvraag: id, door: g, pad: f["pad"] ?? "", tekst: f["tekst"] ?? "")
             return Weergave.doorsturen("/aanvragen/\(o.aanvraag)/lezen?geplaatst=\(o.id)#\(Veldweergave.domID(o.pad))")
-        } catch let fout as APIFout where fout.status == .unprocessableContent {
+        } catch let fout as Weigering where fout.status == .unprocessableContent {
             return try await leesPagina(request, context, melding: ["soort": "fout", "tekst": "Niet geplaatst: " + fout.fout],
                                         status: fout.status)
         }
@@ -446,12 +483,12 @@ struct DocentPaginas {
         _ = try await toegang.aanvraagAlsDocent(id, voor: g, waarom: "Alleen de docent keurt een aanvraag goed.")
         let f = try await paginas.formulier(request, context, limiet: Limieten.json)
         guard let versie = Int(f["versie"] ?? "") else {
-            throw APIFout(.unprocessableContent, "Er is geen versie gekozen om goed te keuren. Er is niets gewijzigd.")
+            throw Weigering(.unprocessableContent, "Er is geen versie gekozen om goed te keuren. Er is niets gewijzigd.")
         }
         do {
             let a = try await beoordelingen.keurGoed(aanvraag: id, versie: versie, door: g)
             return Weergave.doorsturen("/aanvragen/\(a.id)/lezen?goedgekeurd=\(versie)")
-        } catch let fout as APIFout where fout.status == .unprocessableContent {
+        } catch let fout as Weigering where fout.status == .unprocessableContent {
             return try await leesPagina(request, context, melding: [
                 "soort": "fout", "tekst": fout.fout + " Er is niets opgeslagen. De fouten staan hieronder.",
                 "toonFouten": true,

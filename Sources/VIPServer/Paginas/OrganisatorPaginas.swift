@@ -10,13 +10,14 @@ import VIPModel
 /// who made an event sees it; for anyone else it does not exist (404, as in the API).
 struct OrganisatorPaginas {
     var paginas: Paginas
-    var dienst: Dienst { paginas.dienst }
+    var diensten: Diensten { paginas.diensten }
+    var kern: Kern { diensten.kern }
     var weergave: Weergave { paginas.weergave }
 
     func registreer(_ router: Router<VIPContext>) {
         func op(_ method: HTTPRequest.Method, _ pad: String,
                 _ handler: @escaping @Sendable (Request, VIPContext) async throws -> Response) {
-            router.on(RouterPath(pad), method: method, use: paginas.vang(handler))
+            paginas.op(router, method, pad, handler)
         }
         op(.get, "/evenementen/nieuw", nieuwPagina)
         op(.post, "/evenementen/nieuw", maak)
@@ -27,14 +28,13 @@ struct OrganisatorPaginas {
 
     func organisator(_ context: VIPContext) throws -> Gebruiker {
         let (g, _) = try paginas.aangemeld(context)
-        guard g.rol == .organisator else { throw APIFout.verboden("Alleen een organisator maakt een speeddate.") }
+        guard g.rol == .organisator else { throw Weigering.verboden("Alleen een organisator maakt een speeddate.") }
         return g
     }
 
     func eigen(_ context: VIPContext) async throws -> EvenementRij {
         let (g, _) = try paginas.aangemeld(context)
-        return try await Toegang(opslag: dienst.opslag).evenementAlsOrganisator(context.parameters.get("id", as: Int64.self),
-                                                                                 voor: g)
+        return try await diensten.evenementen.eigen(context.parameters.get("id", as: Int64.self), g)
     }
 
     // MARK: Start page
@@ -42,8 +42,8 @@ struct OrganisatorPaginas {
     /// Her events, newest first as stored, with date, place and the number of cursussen.
     func start(_ context: VIPContext, _ g: Gebruiker, _ basis: [String: Any]) async throws -> Response {
         var d = basis
-        let limits = dienst.checker.limits
-        let rijen = try await dienst.opslag.evenementen(organisator: g.id)
+        let limits = kern.checker.limits
+        let rijen = try await kern.opslag.evenementen(organisator: g.id)
         d["evenementen"] = rijen.map { e -> [String: Any] in
             let gelezen = try? Speeddateplanning.lees(e.tekst, limits: limits)
             let n = e.cursussen.count
@@ -73,16 +73,16 @@ struct OrganisatorPaginas {
         }
         let (tekst, rijVan) = invoer.tekst()
         do {
-            let e = try await Evenementen(dienst: dienst).maak(tekst: tekst, door: g)
+            let e = try await diensten.evenementen.maak(tekst: tekst, door: g)
             return Weergave.doorsturen("/evenementen/\(e.id)?gemaakt=1")
-        } catch let fout as APIFout {
+        } catch let fout as Weigering {
             return try await formulier(context, invoer, fout: fout, rijVan: rijVan)
         }
     }
 
     /// The form with what was typed; with a refusal, its message at the top and beside the
     /// field it is about, and the refusal's status (422: nothing was stored).
-    func formulier(_ context: VIPContext, _ invoer: Evenementformulier, fout: APIFout?,
+    func formulier(_ context: VIPContext, _ invoer: Evenementformulier, fout: Weigering?,
                    rijVan: [Int] = []) async throws -> Response {
         var d = paginas.basis(context, titel: "Nieuwe fondsendate")
         var melding: String? = nil
@@ -131,7 +131,7 @@ struct OrganisatorPaginas {
     }
 
     /// The reading error inside a refusal (`leesfout` of the API's answer).
-    static func leesfout(_ fout: APIFout) -> (melding: String, pad: String)? {
+    static func leesfout(_ fout: Weigering) -> (melding: String, pad: String)? {
         guard let (_, w) = fout.extra.first(where: { $0.0 == "leesfout" }), case .object(let leden) = w,
               case .string(let melding)? = leden.first(where: { $0.0 == "melding" })?.1,
               case .string(let pad)? = leden.first(where: { $0.0 == "pad" })?.1 else { return nil }
@@ -174,27 +174,17 @@ struct OrganisatorPaginas {
     }
 
     func alleCursussen() async throws -> [Keuze] {
-        guard let opslag = dienst.opslag as? any OverdraagbareOpslag,
-              let tabel = Overdracht.tabellen.first(where: { $0.naam == "cursussen" }) else { return [] }
-        var docenten: [Int64: String] = [:]
-        var keuzes: [Keuze] = []
-        for rij in try await opslag.rijen(tabel) {
-            guard case .geheel(let id) = rij[0], case .tekst(let naam) = rij[1], case .geheel(let docent) = rij[2] else {
-                continue
-            }
-            if docenten[docent] == nil { docenten[docent] = try await opslag.gebruiker(id: docent)?.naam ?? "onbekend" }
-            let n = try await opslag.aanvragen(cursus: id).count
-            keuzes.append(Keuze(id: id, naam: naam, docent: docenten[docent] ?? "",
-                                aanvragen: "\(n) \(n == 1 ? "aanvraag" : "aanvragen")"))
+        try await diensten.evenementen.cursussen().map { c in
+            Keuze(id: c.cursus.id, naam: c.cursus.naam, docent: c.docent,
+                  aanvragen: "\(c.aanvragen) \(c.aanvragen == 1 ? "aanvraag" : "aanvragen")")
         }
-        return keuzes
     }
 
     // MARK: One event
 
     @Sendable func evenement(_ request: Request, _ context: VIPContext) async throws -> Response {
         let e = try await eigen(context)
-        let p = try await Speeddateplanning(dienst: dienst).planning(e)
+        let p = try await Speeddateplanning(kern: kern).planning(e)
         let s = p.speeddate
         let ev = s.evenement
         var d = paginas.basis(context, titel: ev.titel)
@@ -211,8 +201,8 @@ struct OrganisatorPaginas {
         var cursusnamen: [String] = []
         var goedkeuringen: [Goedkeuring] = []
         for c in e.cursussen {
-            cursusnamen.append(try await dienst.opslag.cursus(id: c)?.naam ?? "cursus \(c)")
-            goedkeuringen += try await dienst.opslag.goedkeuringen(cursus: c)
+            cursusnamen.append(try await kern.opslag.cursus(id: c)?.naam ?? "cursus \(c)")
+            goedkeuringen += try await kern.opslag.goedkeuringen(cursus: c)
         }
         d["cursussen"] = cursusnamen.isEmpty ? "geen" : cursusnamen.joined(separator: ", ")
         d["fondsen"] = ev.fondsen.map { f -> [String: Any] in
@@ -258,7 +248,7 @@ struct OrganisatorPaginas {
         d["heeftOpmerkingen"] = !opmerkingen.isEmpty
 
         // Downloads: the files of the API's pakket, by name.
-        d["bestanden"] = fout != nil ? [] : SpeeddateOpdracht(checker: dienst.checker).namen(s).map { naam -> [String: Any] in
+        d["bestanden"] = fout != nil ? [] : SpeeddateOpdracht(checker: kern.checker).namen(s).map { naam -> [String: Any] in
             ["naam": naam, "adres": "/evenementen/\(e.id)/bestanden/\(naam)", "omschrijving": Self.omschrijving(naam)]
         }
         d["kanDownloaden"] = fout == nil
@@ -304,7 +294,7 @@ struct OrganisatorPaginas {
     /// The same zip as `GET /api/evenementen/{id}/pakket`.
     @Sendable func pakket(_ request: Request, _ context: VIPContext) async throws -> Response {
         let e = try await eigen(context)
-        let zip = try await Speeddateplanning(dienst: dienst).pakket(e)
+        let zip = try await Speeddateplanning(kern: kern).pakket(e)
         return Antwoord.bytes(zip, type: "application/zip", headers: [
             .contentDisposition: "attachment; filename=\"fondsendate-\(e.id).zip\"",
         ])
@@ -314,16 +304,16 @@ struct OrganisatorPaginas {
     @Sendable func bestand(_ request: Request, _ context: VIPContext) async throws -> Response {
         let e = try await eigen(context)
         let naam = context.parameters.get("naam") ?? ""
-        let bestanden = try await Speeddateplanning(dienst: dienst).bestanden(e)
+        let bestanden = try await Speeddateplanning(kern: kern).bestanden(e)
         guard let b = bestanden.first(where: { $0.naam == naam }) else {
-            throw APIFout.nietGevonden("Dit bestand hoort niet bij de speeddate.")
+            throw Weigering.nietGevonden("Dit bestand hoort niet bij de speeddate.")
         }
         let type = naam.hasSuffix(".odt") ? "application/vnd.oasis.opendocument.text"
             : naam.hasSuffix(".docx") ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             : naam.hasSuffix(".csv") ? "text/csv; charset=utf-8" : "application/octet-stream"
         // Names come from the pakket, not from the address: letters, digits, `.` and `-` only.
         return Antwoord.bytes(b.bytes, type: type, headers: [
-            .contentDisposition: "attachment; filename=\"\(Paginas.bestandsnaam(b.naam))\"",
+            .contentDisposition: "attachment; filename=\"\(Bestanden.veiligeNaam(b.naam))\"",
         ])
     }
 }

@@ -11,15 +11,15 @@ import VIPPlanning
 /// `Reviewronde` as `POST /api/cursussen/{id}/review`), so the download link repeats the same
 /// bytes, and the rankings are combined on the spot by the library's `Combineer`.
 struct ReviewPaginas {
-    var dienst: Dienst
-    let weergave = Weergave.standaard
-    var paginas: Paginas { Paginas(dienst: dienst) }
-    var toegang: Toegang { Toegang(opslag: dienst.opslag) }
+    var paginas: Paginas
+    var diensten: Diensten { paginas.diensten }
+    var weergave: Weergave { paginas.weergave }
+    var toegang: Toegang { diensten.toegang }
 
     func registreer(_ router: Router<VIPContext>) {
         func op(_ method: HTTPRequest.Method, _ pad: String,
                 _ handler: @escaping @Sendable (Request, VIPContext) async throws -> Response) {
-            router.on(RouterPath(pad), method: method, use: paginas.vang(handler))
+            paginas.op(router, method, pad, handler)
         }
         op(.get, "/cursussen/{id}/review", pagina)
         op(.post, "/cursussen/{id}/review", maak)
@@ -49,7 +49,7 @@ struct ReviewPaginas {
     func gegevens(_ context: VIPContext, _ c: Cursus, gekozen: Set<Int64> = [], zaad: String = "")
         async throws -> [String: Any] {
         var d = paginas.basis(context, titel: "Peer-review")
-        let alle = try await dienst.opslag.aanvragen(cursus: c.id)
+        let alle = try await diensten.cursussen.aanvragen(c)
         d["cursusId"] = String(c.id)
         d["cursusNaam"] = c.naam
         d["aanvragen"] = alle.map { a in
@@ -78,7 +78,7 @@ struct ReviewPaginas {
             var getal: UInt64?
             if !z.isEmpty {
                 guard let n = UInt64(z) else {
-                    throw APIFout(.unprocessableContent, "Het zaad is een geheel getal van 0 of meer, zoals 1234; "
+                    throw Weigering(.unprocessableContent, "Het zaad is een geheel getal van 0 of meer, zoals 1234; "
                         + "laat het veld leeg als u geen zaad hebt.")
                 }
                 getal = n
@@ -87,12 +87,12 @@ struct ReviewPaginas {
             var lijst: [Int64] = []
             for s in ids {
                 guard let id = Int64(s.trimmingCharacters(in: .whitespaces)) else {
-                    throw APIFout(.unprocessableContent, "„\(s)” is geen aanvraagnummer.")
+                    throw Weigering(.unprocessableContent, "„\(s)” is geen aanvraagnummer.")
                 }
                 lijst.append(id)
             }
             guard lijst.count == Peerreview.letters.count else {
-                throw APIFout(.unprocessableContent, "Kies precies drie aanvragen; u koos er \(lijst.count). "
+                throw Weigering(.unprocessableContent, "Kies precies drie aanvragen; u koos er \(lijst.count). "
                     + "U kunt ook vip drie aanvragen laten kiezen.")
             }
             return (.aanvragen(lijst), getal)
@@ -102,13 +102,13 @@ struct ReviewPaginas {
     /// The set for the choice, with a Dutch refusal when the cursus has too few aanvragen.
     func uitkomst(_ c: Cursus, _ keuze: Reviewronde.Keuze, _ zaad: UInt64?) async throws -> Reviewronde.Uitkomst {
         if case .kies = keuze {
-            let n = try await dienst.opslag.aanvragen(cursus: c.id).count
+            let n = try await diensten.cursussen.aanvragen(c).count
             if n < Peerreview.letters.count {
-                throw APIFout(.unprocessableContent, "Om te laten kiezen zijn minstens drie aanvragen nodig; "
+                throw Weigering(.unprocessableContent, "Om te laten kiezen zijn minstens drie aanvragen nodig; "
                     + "deze cursus heeft er \(n).")
             }
         }
-        return try await Reviewronde(dienst: dienst).maak(cursus: c, keuze: keuze, zaad: zaad)
+        return try await diensten.cursussen.review(c, keuze: keuze, zaad: zaad)
     }
 
     @Sendable func maak(_ request: Request, _ context: VIPContext) async throws -> Response {
@@ -125,7 +125,7 @@ struct ReviewPaginas {
             d["gemaakt"] = try await gemaakt(c, u)
             d["referentie"] = u.uitvoer.docentenblad.rangorde.joined(separator: ", ")
             return Weergave.antwoord(weergave.html("review", d))
-        } catch let fout as APIFout where fout.status == .unprocessableContent || fout.status == .badRequest {
+        } catch let fout as Weigering where fout.status == .unprocessableContent || fout.status == .badRequest {
             var d = try await gegevens(context, c, gekozen: gekozen, zaad: zaadTekst)
             d["keuzefout"] = fout.fout
             return Weergave.antwoord(weergave.html("review", d), status: fout.status)
@@ -135,7 +135,7 @@ struct ReviewPaginas {
     /// The result for the docent only: which aanvraag became A, B and C, the seed, the reference
     /// ranking and the link that downloads this very set again.
     func gemaakt(_ c: Cursus, _ u: Reviewronde.Uitkomst) async throws -> [String: Any] {
-        let alle = try await dienst.opslag.aanvragen(cursus: c.id)
+        let alle = try await diensten.cursussen.aanvragen(c)
         let perBestand = Dictionary(alle.map { (Reviewronde.bestand($0), $0) }, uniquingKeysWith: { a, _ in a })
         let scores = Dictionary(u.uitvoer.docentenblad.aanvragen.map { ($0.letter, $0.beoordeling.score) },
                                 uniquingKeysWith: { a, _ in a })
@@ -188,11 +188,11 @@ struct ReviewPaginas {
             let referentie = try Self.referentie(f)
             let uitslag: Combineer.Uitslag
             do { uitslag = try Combineer.combineer(groepen, referentie: referentie) } catch {
-                throw APIFout(.unprocessableContent, error.description)
+                throw Weigering(.unprocessableContent, error.description)
             }
             d["uitslag"] = Self.uitslag(uitslag)
             return Weergave.antwoord(weergave.html("review", d))
-        } catch let fout as APIFout where fout.status == .unprocessableContent {
+        } catch let fout as Weigering where fout.status == .unprocessableContent {
             d["combineerfout"] = fout.fout
             return Weergave.antwoord(weergave.html("review", d), status: fout.status)
         }
@@ -216,7 +216,7 @@ struct ReviewPaginas {
             }.joined(separator: "\n")
         }
         do { return try Combineer.lees(tekst, bestand: bron) } catch {
-            throw APIFout(.unprocessableContent, melding(error, bron: bron))
+            throw Weigering(.unprocessableContent, melding(error, bron: bron))
         }
     }
 
@@ -227,7 +227,7 @@ struct ReviewPaginas {
         if !getypt.isEmpty { return getypt }
         guard let blad = f.bestanden["docentenblad"] else { return nil }
         do { return try Combineer.referentie(json: Data(blad.bytes), bestand: blad.naam) } catch {
-            throw APIFout(.unprocessableContent, error.description)
+            throw Weigering(.unprocessableContent, error.description)
         }
     }
 

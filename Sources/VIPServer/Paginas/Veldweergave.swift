@@ -19,49 +19,8 @@ struct Veldweergave {
     }
 
     static func bevinding(_ b: Bevinding) -> [String: Any] {
-        let label: String
-        switch b.ernst {
-        case .fout: label = "Fout"
-        case .waarschuwing: label = "Waarschuwing"
-        case .tip: label = "Tip"
-        }
-        return ["ernst": b.ernst.rawValue, "ernstLabel": label, "melding": zonderRichting(leesbaar(b.melding)),
-                "regel": b.regel]
-    }
-
-    /// A message quotes what the user typed in the middle of its own words; a direction override
-    /// in that text (U+202E) would turn the rest of the message around. It is shown as its code.
-    static func zonderRichting(_ tekst: String) -> String {
-        var uit = ""
-        for u in tekst.unicodeScalars {
-            if (0x202A...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value) || u.value == 0x200E
-                || u.value == 0x200F {
-                uit += "[U+" + String(u.value, radix: 16, uppercase: true) + "]"
-            } else {
-                uit.unicodeScalars.append(u)
-            }
-        }
-        return uit
-    }
-
-    /// Messages and hints are written for the YAML file (`begroting.toelichting`); on a page a
-    /// field is named by its label (‘Toelichting op de begroting’), other code as quoted text.
-    static func leesbaar(_ tekst: String) -> String {
-        guard tekst.contains("`") else { return tekst }
-        var uit = ""
-        var delen = tekst.split(separator: "`", omittingEmptySubsequences: false)[...]
-        var binnen = false
-        while let deel = delen.popFirst() {
-            if binnen && !delen.isEmpty {
-                let s = String(deel)
-                let veld = s.contains(".") || s.contains("[") ? Veldentabel.aanvraag.veld(s) : nil
-                uit += "‘" + (veld?.label ?? s) + "’"
-            } else {
-                uit += (binnen ? "`" : "") + deel
-            }
-            binnen.toggle()
-        }
-        return uit
+        let w = Bevindingweergave(b)
+        return ["ernst": w.ernst, "ernstLabel": w.ernstLabel, "melding": w.melding, "regel": w.regel]
     }
 
     /// Takes the findings at exactly `pad`.
@@ -74,7 +33,7 @@ struct Veldweergave {
     mutating func veld(_ v: Veld, pad: String) -> [String: Any] {
         var d: [String: Any] = [
             "pad": pad, "id": Self.domID(pad), "label": v.label, "vraag": v.vraag ?? "", "heeftVraag": v.vraag != nil,
-            "hint": Self.leesbaar(v.hint ?? ""), "heeftHint": v.hint != nil, "verplicht": v.verplicht,
+            "hint": Bevindingweergave.leesbaar(v.hint ?? ""), "heeftHint": v.hint != nil, "verplicht": v.verplicht,
             "waarde": invulling[pad],
             "isTekst": false, "isProza": false, "isKeuze": false, "isJaNee": false, "isDatum": false, "isBedrag": false,
             "isGetal": false, "isTekstlijst": false, "isKeuzelijst": false, "isSectie": false, "isSectielijst": false,

@@ -2,17 +2,17 @@ import Foundation
 import Hummingbird
 import Mustache
 
-/// Renders the pages from the mustache templates of `Web/sjablonen` (embedded in the binary by
-/// `scripts/embed-web.py`, so `vip` stays one file). Every `{{value}}` is HTML-escaped by the
+/// Renders the pages from the mustache templates of `Web/sjablonen`, which SwiftPM embeds in the
+/// binary as resources (so `vip` stays one file). Every `{{value}}` is HTML-escaped by the
 /// engine; the templates use no triple braces (a test holds that).
 struct Weergave: Sendable {
     let bibliotheek: MustacheLibrary
 
     static let standaard: Weergave = {
         var bibliotheek = MustacheLibrary()
-        for (naam, tekst) in EmbeddedWeb.sjablonen {
+        for (naam, bytes) in sjablonen {
             do {
-                try bibliotheek.register(tekst, named: naam)
+                try bibliotheek.register(String(decoding: bytes, as: UTF8.self), named: naam)
             } catch {
                 fatalError("Sjabloon \(naam) is ongeldig: \(error)")
             }
@@ -46,12 +46,56 @@ struct Weergave: Sendable {
         return antwoord(standaard.html("fout", d), status: status)
     }
 
+    /// The templates, by name without `.mustache`. A test holds this list against `Web/sjablonen`.
+    static let sjablonen: [(String, [UInt8])] = [
+        ("afhandelen", PackageResources.afhandelen_mustache),
+        ("bevindingen", PackageResources.bevindingen_mustache),
+        ("cursus", PackageResources.cursus_mustache),
+        ("cursus-maken", PackageResources.cursus_maken_mustache),
+        ("docent", PackageResources.docent_mustache),
+        ("documenten", PackageResources.documenten_mustache),
+        ("evenement", PackageResources.evenement_mustache),
+        ("evenement-nieuw", PackageResources.evenement_nieuw_mustache),
+        ("evenement-veld", PackageResources.evenement_veld_mustache),
+        ("fout", PackageResources.fout_mustache),
+        ("geschiedenis", PackageResources.geschiedenis_mustache),
+        ("inloggen", PackageResources.inloggen_mustache),
+        ("invoer", PackageResources.invoer_mustache),
+        ("layout", PackageResources.layout_mustache),
+        ("leesveld", PackageResources.leesveld_mustache),
+        ("lezen", PackageResources.lezen_mustache),
+        ("meldingen", PackageResources.meldingen_mustache),
+        ("onderdeel", PackageResources.onderdeel_mustache),
+        ("opmerkingen", PackageResources.opmerkingen_mustache),
+        ("organisator", PackageResources.organisator_mustache),
+        ("overzicht", PackageResources.overzicht_mustache),
+        ("plaatsen", PackageResources.plaatsen_mustache),
+        ("registreren", PackageResources.registreren_mustache),
+        ("review", PackageResources.review_mustache),
+        ("uitwisselen", PackageResources.uitwisselen_mustache),
+        ("veld", PackageResources.veld_mustache),
+        ("wachtwoord", PackageResources.wachtwoord_mustache),
+        ("zijbalk", PackageResources.zijbalk_mustache),
+    ]
+
+    /// The style sheet and the script, by file name.
+    static let statischeBestanden: [String: [UInt8]] = [
+        "vip.css": PackageResources.vip_css,
+        "vip.js": PackageResources.vip_js,
+    ]
+
     /// The style sheet and the script, from the binary.
     static func statisch(_ naam: String) -> Response? {
-        guard let tekst = EmbeddedWeb.statisch[naam] else { return nil }
+        guard let bytes = statischeBestanden[naam] else { return nil }
         let type = naam.hasSuffix(".css") ? "text/css; charset=utf-8"
             : naam.hasSuffix(".js") ? "text/javascript; charset=utf-8" : "application/octet-stream"
         return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-cache"],
-                        body: .init(byteBuffer: ByteBuffer(string: tekst)))
+                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
+}
+
+/// The OpenAPI 3.1 description of the JSON API: a file written by hand (`Web/openapi.json`),
+/// served as it is; the tests validate real answers against it.
+enum OpenAPI {
+    static let bytes: [UInt8] = PackageResources.openapi_json
 }

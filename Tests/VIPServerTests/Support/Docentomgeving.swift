@@ -18,12 +18,12 @@ extension Omgeving {
         let huidig = try #require(try await opslag.aanvraag(id: a.id)).versie
         klok.verzet(60)
         return try await opslag.voegVersieToe(aanvraag: a.id, verwacht: huidig, tekst: tekst,
-                                              afgeleid: Dienst.afgeleid(dienst.controleer(tekst)), tijd: klok.nu)
+                                              afgeleid: Kern.afgeleid(diensten.kern.controleer(tekst)), tijd: klok.nu)
     }
 
     @discardableResult
     func gebruiker(_ rol: Rol, _ email: String, naam: String, cursus: Int64? = nil) async throws -> Gebruiker {
-        try await opslag.maakGebruiker(email: email, naam: naam, rol: rol, wachtwoordHash: await dienst.hash(Self.wachtwoord),
+        try await opslag.maakGebruiker(email: email, naam: naam, rol: rol, wachtwoordHash: await diensten.kern.hash(Self.wachtwoord),
                                        cursus: cursus, tijd: klok.nu)
     }
 }

@@ -47,7 +47,7 @@ struct Aangemeld: Sendable {
 struct Omgeving: Sendable {
     let map: String
     let opslag: SQLiteOpslag
-    let dienst: Dienst
+    let diensten: Diensten
     let klok: Klok
     static let wachtwoord = "geheim-wachtwoord"
 
@@ -60,11 +60,11 @@ struct Omgeving: Sendable {
         c.bcryptKosten = 4
         let k = klok
         c.klok = { k.nu }
-        dienst = Dienst(opslag: opslag, configuratie: c)
+        diensten = Diensten(opslag: opslag, configuratie: c)
     }
 
     func app() -> some ApplicationProtocol {
-        Application(router: buildRouter(dienst).0)
+        Application(router: buildRouter(diensten).0)
     }
 
     /// Runs `test` against the router in-process.
@@ -77,7 +77,7 @@ struct Omgeving: Sendable {
     @discardableResult
     func gebruiker(_ rol: Rol, _ email: String, cursus: Int64? = nil) async throws -> Gebruiker {
         try await opslag.maakGebruiker(email: email, naam: email.components(separatedBy: "@")[0].capitalized, rol: rol,
-                                       wachtwoordHash: await dienst.hash(Self.wachtwoord), cursus: cursus, tijd: klok.nu)
+                                       wachtwoordHash: await diensten.kern.hash(Self.wachtwoord), cursus: cursus, tijd: klok.nu)
     }
 
     func cursus(docent: Gebruiker, code: String? = nil) async throws -> Cursus {
@@ -87,7 +87,7 @@ struct Omgeving: Sendable {
 
     func aanvraag(_ eigenaar: Gebruiker, _ tekst: [UInt8] = Repo.sample("buurtmoestuin.yaml")) async throws -> AanvraagRij {
         try await opslag.maakAanvraag(eigenaar: eigenaar.id, tekst: tekst,
-                                      afgeleid: Dienst.afgeleid(dienst.controleer(tekst)), tijd: klok.nu)
+                                      afgeleid: Kern.afgeleid(diensten.kern.controleer(tekst)), tijd: klok.nu)
     }
 }
 

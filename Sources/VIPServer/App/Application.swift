@@ -1,0 +1,86 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import VIPSpelling
+
+/// The router with every route and middleware; `buildApplication` serves it. Tests use it
+/// in-process with HummingbirdTesting. The API's controllers and the pages are two faces over
+/// the same services (`Diensten`).
+public func buildRouter(_ diensten: Diensten) -> (Router<VIPContext>, [Route]) {
+    let router = Router(context: VIPContext.self)
+    router.add(middleware: BeveiligingsHeaders())
+    router.add(middleware: FoutMiddleware())
+    router.add(middleware: BodyLimiet(limiet: Limieten.uploadFormulier))
+    router.add(middleware: SessieMiddleware(accounts: diensten.accounts, cookie: Sessiecookie.naam,
+                                            proxy: diensten.kern.configuratie.proxy))
+    let routes = Routes(router)
+    AlgemeenAPI(diensten: diensten).registreer(routes)
+    SessieAPI(diensten: diensten).registreer(routes)
+    CursusAPI(diensten: diensten).registreer(routes)
+    AanvraagAPI(diensten: diensten).registreer(routes)
+    BestandAPI(diensten: diensten).registreer(routes)
+    BeoordelingAPI(diensten: diensten).registreer(routes)
+    EvenementAPI(diensten: diensten).registreer(routes)
+    // The HTML pages are not part of the API description, so they register on the router itself.
+    Paginas(diensten: diensten).registreer(router)
+    return (router, routes.alle)
+}
+
+/// The application for `configuratie` with `opslag`; `onGestart` hears the real address
+/// once the server listens (port 0 picks a free one).
+public func buildApplication(_ configuratie: ServerConfiguratie, opslag: any Opslag,
+                             onGestart: @escaping @Sendable (String, Int) async -> Void = { _, _ in })
+    -> some ApplicationProtocol {
+    var logger = Logger(label: "vip-server")
+    logger.logLevel = configuratie.logNiveau
+    let (router, _) = buildRouter(Diensten(opslag: opslag, configuratie: configuratie))
+    let adres = configuratie.adres
+    return Application(
+        router: router,
+        server: BegrensdHTTP1Kanaal.bouwer(configuratie.tijdslimieten),
+        configuration: .init(address: .hostname(adres, port: configuratie.poort), serverName: nil),
+        onServerRunning: { channel in
+            await onGestart(adres, channel.localAddress?.port ?? configuratie.poort)
+        },
+        logger: logger
+    )
+}
+
+/// `vip server`: opens the storage, loads the demo when asked, serves until SIGINT or
+/// SIGTERM (running requests finish first), then closes the database.
+public enum VIPServerStart {
+    public static func draai(_ configuratie: ServerConfiguratie,
+                             schrijf: @escaping @Sendable (String) -> Void) async throws {
+        let opslag = try await configuratie.openOpslag()
+        if configuratie.demo {
+            for regel in try await Demo.laad(opslag, configuratie: configuratie) { schrijf(regel) }
+        }
+        // The Dutch dictionary loads once per process; load it before the first check asks.
+        await Zwaar.doe { _ = Hunspell.dutch }
+        let app = buildApplication(configuratie, opslag: opslag) { adres, poort in
+            schrijf("vip draait op http://\(adres):\(poort)")
+        }
+        var logger = Logger(label: "vip-server")
+        logger.logLevel = configuratie.logNiveau
+        Noodstop.installeer { regel in FileHandle.standardError.write(Data((regel + "\n").utf8)) }
+        var config = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint],
+                                               logger: logger)
+        config.maximumGracefulShutdownDuration = .seconds(10)
+        do {
+            try await ServiceGroup(configuration: config).run()
+        } catch {
+            try? await opslag.sluit()
+            let detail = String(describing: error)
+            if detail.contains("errno: \(EADDRINUSE)") || detail.contains("Address already in use") {
+                throw StartFout("Poort \(configuratie.poort) op \(configuratie.adres) is al in gebruik. Stop het andere "
+                    + "programma of kies een andere poort met --poort.")
+            }
+            throw StartFout("vip server kon niet starten of draaien op \(configuratie.adres):\(configuratie.poort): \(detail)")
+        }
+        try await opslag.sluit()
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import VIPChecklist
+import VIPKit
+
+/// The docent's work on aanvragen: opmerkingen (she comments, the cursist marks them
+/// afgehandeld) and the goedkeuring of a version. A docent never changes a cursist's text.
+struct BeoordelingDienst: Sendable {
+    let kern: Kern
+    var toegang: Toegang { Toegang(opslag: kern.opslag) }
+
+    static let maxPad = 300
+    static let maxTekst = 10_000
+    static let alleenDocentPlaatst = "Alleen de docent plaatst opmerkingen bij een aanvraag; u kunt ze wel afhandelen."
+    static let alleenCursistHandeltAf = "Alleen de cursist zelf handelt een opmerking af."
+    static let alleenDocentKeurtGoed = "Alleen de docent keurt een aanvraag goed."
+
+    /// Who may place an opmerking: checked before a body is read.
+    func magPlaatsen(_ id: Int64?, _ g: Gebruiker) async throws -> AanvraagRij {
+        try await toegang.aanvraagAlsDocent(id, voor: g, waarom: Self.alleenDocentPlaatst)
+    }
+
+    /// Places an opmerking on the current version.
+    func plaats(aanvraag id: Int64?, door g: Gebruiker, pad: String, tekst: String) async throws -> Opmerking {
+        let a = try await magPlaatsen(id, g)
+        let p = pad.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = tekst.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !p.isEmpty, p.count <= Self.maxPad, !p.contains(where: { $0.isNewline }) else {
+            throw Weigering(.unprocessableContent, "Geef het veld waar de opmerking over gaat (`pad`, zoals "
+                + "\"project.urgentie\"; hoogstens \(Self.maxPad) tekens).")
+        }
+        guard !t.isEmpty, t.count <= Self.maxTekst else {
+            throw Weigering(.unprocessableContent, "Schrijf een opmerking van 1 tot \(Self.maxTekst) tekens.")
+        }
+        return try await kern.opslag.maakOpmerking(aanvraag: a.id, versie: a.versie, docent: g.id, pad: p, tekst: t,
+                                                   tijd: kern.nu)
+    }
+
+    func opmerkingen(aanvraag id: Int64?, voor g: Gebruiker) async throws -> [Opmerking] {
+        let a = try await toegang.aanvraag(id, voor: g)
+        return try await kern.opslag.opmerkingen(aanvraag: a.id)
+    }
+
+    func magAfhandelen(_ id: Int64?, _ g: Gebruiker) async throws -> AanvraagRij {
+        try await toegang.aanvraagAlsEigenaar(id, voor: g, waarom: Self.alleenCursistHandeltAf)
+    }
+
+    /// The owner marks an opmerking handled (or open again).
+    func handelAf(aanvraag id: Int64?, opmerking oid: Int64?, door g: Gebruiker, afgehandeld: Bool) async throws -> Opmerking {
+        let a = try await magAfhandelen(id, g)
+        guard let oid, let o = try await kern.opslag.zetAfgehandeld(opmerking: oid, aanvraag: a.id,
+                                                                    tijd: afgehandeld ? kern.nu : nil) else {
+            throw Weigering.nietGevonden("Deze opmerking bestaat niet bij deze aanvraag.")
+        }
+        return o
+    }
+
+    func magGoedkeuren(_ id: Int64?, _ g: Gebruiker) async throws -> AanvraagRij {
+        try await toegang.aanvraagAlsDocent(id, voor: g, waarom: Self.alleenDocentKeurtGoed)
+    }
+
+    /// Approves `versie` when it has no fouten; 422 with `check` otherwise.
+    func keurGoed(aanvraag id: Int64?, versie: Int, door g: Gebruiker) async throws -> AanvraagRij {
+        let a = try await magGoedkeuren(id, g)
+        guard let tekst = try await kern.opslag.tekst(aanvraag: a.id, versie: versie) else {
+            throw Weigering.nietGevonden("Versie \(versie) van deze aanvraag bestaat niet.")
+        }
+        let k = kern
+        let r = await Zwaar.doe { k.controleer(tekst) }
+        let fouten = r.bevindingen.count(.fout)
+        if r.leesfout != nil || fouten > 0 {
+            throw Weigering(.unprocessableContent, "Versie \(versie) heeft nog \(fouten) \(fouten == 1 ? "fout" : "fouten") "
+                + "en kan niet worden goedgekeurd.", extra: [("check", CheckReport.json(r))])
+        }
+        do {
+            try await kern.opslag.keurGoed(aanvraag: a.id, versie: versie, docent: g.id, tijd: kern.nu)
+        } catch OpslagFout.nietGevonden {
+            throw Weigering.nietGevonden("Versie \(versie) van deze aanvraag bestaat niet.")
+        }
+        return try await kern.opslag.aanvraag(id: a.id) ?? a
+    }
+
+    /// The approval state of an aanvraag: its version, whether that is approved, the highest
+    /// approved version.
+    func goedkeuring(aanvraag id: Int64?, voor g: Gebruiker) async throws -> (AanvraagRij, [Goedkeuring]) {
+        let a = try await toegang.aanvraag(id, voor: g)
+        return (a, try await kern.opslag.goedkeuringen(aanvraag: a.id))
+    }
+}

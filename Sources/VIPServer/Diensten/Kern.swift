@@ -1,0 +1,88 @@
+import Foundation
+import HummingbirdBcrypt
+import VIPChecklist
+import VIPKit
+import VIPModel
+import VIPSpelling
+
+/// What every service shares: storage, configuration, the library's checker and the clock.
+/// One per server; the services (`Diensten`) are small values over it.
+public struct Kern: Sendable {
+    public var opslag: any Opslag
+    public var configuratie: ServerConfiguratie
+    /// With Hunspell's Dutch dictionary, loaded once per process (`Hunspell.dutch` is a static let).
+    let checker: Checker
+    /// A hash to verify against when an email has no account, so a login takes as long either way.
+    let dummyHash: String
+    /// Findings per onderdeel of versions already checked (a version never changes).
+    let onderdelen = OnderdelenCache()
+
+    public init(opslag: any Opslag, configuratie: ServerConfiguratie) {
+        self.opslag = opslag
+        self.configuratie = configuratie
+        checker = Checker()
+        dummyHash = Bcrypt.hash(Geheim.token(), cost: configuratie.bcryptKosten)
+    }
+
+    var nu: Date { configuratie.klok() }
+    var grenzen: Grenzen { configuratie.grenzen }
+
+    /// The file name every check object carries (spec: `"bestand": "aanvraag.yaml"`).
+    static let bestand = "aanvraag.yaml"
+
+    /// Reads and checks bytes as `vip check` reads and checks a file.
+    func controleer(_ bytes: [UInt8]) -> CheckResultaat {
+        checker.check(bytes: bytes, bestand: Self.bestand)
+    }
+
+    /// Checks off the event loops and the cooperative pool; a 422 with `leesfout` for an
+    /// unreadable text.
+    func controleerLeesbaar(_ bytes: [UInt8]) async throws -> CheckResultaat {
+        let r = await Zwaar.doe { self.controleer(bytes) }
+        if r.leesfout != nil { throw Self.leesfout(r) }
+        return r
+    }
+
+    /// 422 with the `leesfout` member of the check object.
+    static func leesfout(_ r: CheckResultaat) -> Weigering {
+        let e = r.leesfout ?? LeesFout(bestand: bestand, mark: nil, melding: "onbekende leesfout")
+        guard case .object(let velden) = CheckReport.json(r), let lees = velden.first(where: { $0.0 == "leesfout" })?.1 else {
+            return Weigering(.unprocessableContent, "De aanvraag kan niet worden gelezen: \(e.melding)")
+        }
+        let plek = e.mark.map { " (regel \($0.line), kolom \($0.column))" } ?? ""
+        return Weigering(.unprocessableContent, "De aanvraag kan niet worden gelezen\(plek): \(e.melding)",
+                         extra: [("leesfout", lees)])
+    }
+
+    static func afgeleid(_ r: CheckResultaat) -> Afgeleid {
+        Afgeleid(titel: r.aanvraag?.project.titel, af: r.isAf, fouten: r.bevindingen.count(.fout),
+                 waarschuwingen: r.bevindingen.count(.waarschuwing), onderdelen: Voortgang.onderdelen(r.bevindingen),
+                 ingevuld: r.aanvraag.map(Voortgang.ingevuld) ?? [])
+    }
+
+    func hash(_ wachtwoord: String) async -> String {
+        let kosten = configuratie.bcryptKosten
+        return await Zwaar.doe { Bcrypt.hash(wachtwoord, cost: kosten) }
+    }
+
+    func klopt(_ wachtwoord: String, _ hash: String) async -> Bool {
+        await Zwaar.doe { Bcrypt.verify(wachtwoord, hash: hash) }
+    }
+}
+
+/// The service layer: everything the server does, for the JSON API and the pages alike. Both
+/// faces translate HTTP (JSON on one side, forms and templates on the other) and call these;
+/// they never call each other.
+public struct Diensten: Sendable {
+    public let kern: Kern
+
+    public init(_ kern: Kern) { self.kern = kern }
+    public init(opslag: any Opslag, configuratie: ServerConfiguratie) { kern = Kern(opslag: opslag, configuratie: configuratie) }
+
+    var toegang: Toegang { Toegang(opslag: kern.opslag) }
+    var accounts: AccountDienst { AccountDienst(kern: kern) }
+    var cursussen: CursusDienst { CursusDienst(kern: kern) }
+    var aanvragen: AanvraagDienst { AanvraagDienst(kern: kern) }
+    var beoordelingen: BeoordelingDienst { BeoordelingDienst(kern: kern) }
+    var evenementen: EvenementDienst { EvenementDienst(kern: kern) }
+}

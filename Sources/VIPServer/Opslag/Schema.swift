@@ -1,0 +1,110 @@
+import Foundation
+
+/// One stored table as the rest of the program sees it: its columns with their kinds and the
+/// schema version that brought each, and the order of its rows (the primary key).
+public struct Tabel: Sendable {
+    public enum Soort: Sendable { case geheel, tekst, bytes }
+
+    public struct Kolom: Sendable {
+        public var naam: String
+        public var soort: Soort
+        /// The migration that added the column.
+        public var sinds: Int
+        /// Derived from the other columns and computed again where needed (not exported).
+        public var afgeleid: Bool
+    }
+
+    public var naam: String
+    public var kolommen: [Kolom]
+    public var volgorde: String
+    /// The migration that added the table.
+    public var sinds: Int
+    /// Rows that stay behind on a move (`vip server exporteer`): short-lived state.
+    public var achterblijvend: Bool
+
+    /// An identity column `id` whose counter must follow the imported rows (PostgreSQL).
+    public var heeftId: Bool { kolommen.first?.naam == "id" }
+
+    /// The columns a dump of schema version `versie` carries.
+    public func overgedragen(in versie: Int) -> [Kolom] { kolommen.filter { !$0.afgeleid && $0.sinds <= versie } }
+}
+
+/// The schema as it stands after the last migration, described once: the export's table list
+/// comes from here, and a contract test holds both engines' migrated schema against it (every
+/// table and column, and no other).
+public enum Schema {
+    static func k(_ naam: String, _ soort: Tabel.Soort, sinds: Int = 1, afgeleid: Bool = false) -> Tabel.Kolom {
+        Tabel.Kolom(naam: naam, soort: soort, sinds: sinds, afgeleid: afgeleid)
+    }
+
+    /// Parents before children (the order of an import).
+    public static let tabellen: [Tabel] = [
+        Tabel(naam: "gebruikers", kolommen: [k("id", .geheel), k("email", .tekst), k("naam", .tekst), k("rol", .tekst),
+                                             k("cursus_id", .geheel), k("wachtwoord_hash", .tekst),
+                                             k("aangemaakt", .geheel)],
+              volgorde: "id", sinds: 1, achterblijvend: false),
+        Tabel(naam: "cursussen", kolommen: [k("id", .geheel), k("naam", .tekst), k("docent_id", .geheel),
+                                            k("uitnodigingscode", .tekst), k("aangemaakt", .geheel)],
+              volgorde: "id", sinds: 1, achterblijvend: false),
+        Tabel(naam: "bijeenkomsten", kolommen: [k("cursus_id", .geheel), k("nr", .geheel), k("datum", .tekst)],
+              volgorde: "cursus_id, nr", sinds: 1, achterblijvend: false),
+        Tabel(naam: "sessies", kolommen: [k("token_hash", .tekst), k("gebruiker_id", .geheel), k("csrf", .tekst),
+                                          k("verloopt", .geheel)],
+              volgorde: "token_hash", sinds: 1, achterblijvend: true),
+        Tabel(naam: "pogingen", kolommen: [k("id", .geheel, sinds: 4), k("sleutel", .tekst, sinds: 4),
+                                           k("tijd", .geheel, sinds: 4)],
+              volgorde: "id", sinds: 4, achterblijvend: true),
+        Tabel(naam: "aanvragen", kolommen: [k("id", .geheel), k("eigenaar_id", .geheel), k("versie", .geheel),
+                                            k("aangemaakt", .geheel)],
+              volgorde: "id", sinds: 1, achterblijvend: false),
+        Tabel(naam: "versies", kolommen: [k("aanvraag_id", .geheel), k("versie", .geheel), k("tekst", .bytes),
+                                          k("titel", .tekst), k("af", .geheel), k("fouten", .geheel),
+                                          k("waarschuwingen", .geheel), k("gewijzigd", .geheel),
+                                          k("onderdelen", .tekst, sinds: 3, afgeleid: true),
+                                          k("ingevuld", .tekst, sinds: 3, afgeleid: true)],
+              volgorde: "aanvraag_id, versie", sinds: 1, achterblijvend: false),
+        Tabel(naam: "bestanden", kolommen: [k("sha256", .tekst, sinds: 4), k("grootte", .geheel, sinds: 4),
+                                            k("inhoud", .bytes, sinds: 4)],
+              volgorde: "sha256", sinds: 4, achterblijvend: false),
+        Tabel(naam: "versie_bestanden", kolommen: [k("aanvraag_id", .geheel, sinds: 4), k("versie", .geheel, sinds: 4),
+                                                   k("naam", .tekst, sinds: 4), k("sha256", .tekst, sinds: 4)],
+              volgorde: "aanvraag_id, versie, naam", sinds: 4, achterblijvend: false),
+        Tabel(naam: "opmerkingen", kolommen: [k("id", .geheel, sinds: 2), k("aanvraag_id", .geheel, sinds: 2),
+                                              k("versie", .geheel, sinds: 2), k("docent_id", .geheel, sinds: 2),
+                                              k("pad", .tekst, sinds: 2), k("tekst", .tekst, sinds: 2),
+                                              k("geplaatst", .geheel, sinds: 2), k("afgehandeld", .geheel, sinds: 2)],
+              volgorde: "id", sinds: 2, achterblijvend: false),
+        Tabel(naam: "goedkeuringen", kolommen: [k("aanvraag_id", .geheel, sinds: 2), k("versie", .geheel, sinds: 2),
+                                                k("docent_id", .geheel, sinds: 2), k("tijd", .geheel, sinds: 2)],
+              volgorde: "aanvraag_id, versie", sinds: 2, achterblijvend: false),
+        Tabel(naam: "evenementen", kolommen: [k("id", .geheel, sinds: 2), k("organisator_id", .geheel, sinds: 2),
+                                              k("tekst", .bytes, sinds: 2), k("titel", .tekst, sinds: 2),
+                                              k("datum", .tekst, sinds: 2), k("aangemaakt", .geheel, sinds: 2)],
+              volgorde: "id", sinds: 2, achterblijvend: false),
+        Tabel(naam: "evenement_cursussen", kolommen: [k("evenement_id", .geheel, sinds: 2), k("cursus_id", .geheel, sinds: 2),
+                                                      k("nr", .geheel, sinds: 2)],
+              volgorde: "evenement_id, nr", sinds: 2, achterblijvend: false),
+    ]
+
+    /// Tables that a migration removed again, with the version that removed them.
+    public static let verdwenen: [String: Int] = ["mislukte_logins": 4]
+
+    /// What a dump carries: the tables that move, each with the columns of schema `versie`.
+    public static func overgedragen(in versie: Int) -> [Tabel] {
+        tabellen.filter { !$0.achterblijvend && $0.sinds <= versie }.map { t in
+            var t = t
+            t.kolommen = t.overgedragen(in: versie)
+            return t
+        }
+    }
+
+    /// Every table and its columns at schema version `versie`, as the migrations make them.
+    public static func kolommen(in versie: Int) -> [String: [String]] {
+        var uit: [String: [String]] = [:]
+        for t in tabellen where t.sinds <= versie {
+            uit[t.naam] = t.kolommen.filter { $0.sinds <= versie }.map(\.naam)
+        }
+        if versie < 4 { uit["mislukte_logins"] = ["email", "tijd"] }
+        return uit
+    }
+}

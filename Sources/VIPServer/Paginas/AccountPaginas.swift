@@ -1,0 +1,151 @@
+import Foundation
+import Hummingbird
+import VIPKit
+
+/// Logging in and out, signing up with an uitnodigingscode, changing the password.
+struct AccountPaginas {
+    var paginas: Paginas
+    var diensten: Diensten { paginas.diensten }
+    var weergave: Weergave { paginas.weergave }
+    var accounts: AccountDienst { diensten.accounts }
+
+    func registreer(_ router: Router<VIPContext>) {
+        paginas.op(router, .get, "/inloggen", inloggenPagina)
+        paginas.op(router, .post, "/inloggen", inloggen)
+        paginas.op(router, .get, "/registreren", registrerenPagina)
+        paginas.op(router, .post, "/registreren", registreren)
+        paginas.op(router, .post, "/uitloggen", uitloggen)
+        paginas.op(router, .get, "/wachtwoord", wachtwoordPagina)
+        paginas.op(router, .post, "/wachtwoord", wachtwoord)
+    }
+
+    func loginGegevens(_ context: VIPContext, terug: String, email: String = "", fout: String? = nil,
+                       bewaard: String = "", bewaardNaar: String = "") -> [String: Any] {
+        var d = paginas.basis(context, titel: "Inloggen")
+        d["terug"] = terug
+        d["email"] = email
+        d["fout"] = fout ?? false
+        d["gewijzigd"] = false
+        d["aangemeld"] = false
+        d["bewaard"] = bewaard
+        d["bewaardNaar"] = bewaardNaar
+        d["sessieVerlopen"] = !bewaard.isEmpty
+        return d
+    }
+
+    @Sendable func inloggenPagina(_ request: Request, _ context: VIPContext) async throws -> Response {
+        let q = request.uri.queryParameters
+        var d = loginGegevens(context, terug: Paginas.veiligTerug(q.get("terug")))
+        d["gewijzigd"] = q.get("gewijzigd") != nil
+        d["aangemeld"] = q.get("aangemeld") != nil
+        return Weergave.antwoord(weergave.html("inloggen", d))
+    }
+
+    /// A page's form posted after the session ended (without the page script): the login page,
+    /// with what was typed kept in the form. Nothing typed is lost, and nothing is saved by
+    /// logging in alone.
+    func bewaarBijVerlopenSessie(_ request: Request, _ context: VIPContext) async throws -> Response? {
+        guard request.method == .post, AanvraagPaginas.bewaarbaar(request.uri.path) != nil,
+              request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true else { return nil }
+        let body = String(decoding: try await request.tekst(), as: UTF8.self)
+        let d = loginGegevens(context, terug: request.uri.path, bewaard: body, bewaardNaar: request.uri.path)
+        return Weergave.antwoord(weergave.html("inloggen", d), status: .unauthorized)
+    }
+
+    @Sendable func inloggen(_ request: Request, _ context: VIPContext) async throws -> Response {
+        // Room for a page's form kept while the session had ended.
+        let f = try await Formulier.lees(request, limiet: Limieten.aanvraag)
+        let terug = Paginas.veiligTerug(f["terug"])
+        let bewaard = f["bewaard"] ?? ""
+        do {
+            let (g, sessie, token) = try await accounts.inloggen(email: f["email"] ?? "", wachtwoord: f["wachtwoord"] ?? "",
+                                                                 adres: context.adres)
+            var r = Weergave.doorsturen(terug)
+            // What was typed before the session ended is shown beside the stored version, on a page
+            // of her own with her new CSRF token; it is saved only when she presses Opslaan there.
+            if !bewaard.isEmpty, let (id, pagina) = AanvraagPaginas.bewaarbaar(f["bewaardNaar"] ?? "") {
+                var ctx = context
+                ctx.gebruiker = g
+                ctx.sessie = sessie
+                if let a = try? await diensten.aanvragen.eigen(id, voor: g) {
+                    let formulier = try Formulier.urlencoded(bewaard)
+                    r = try await AanvraagPaginas(paginas: paginas).toonBewaard(ctx, a, pagina, formulier)
+                }
+            }
+            r.setCookie(Sessiecookie.zet(token))
+            return r
+        } catch let fout as Weigering {
+            let d = loginGegevens(context, terug: terug, email: f["email"] ?? "", fout: fout.fout, bewaard: bewaard,
+                                  bewaardNaar: f["bewaardNaar"] ?? "")
+            var r = Weergave.antwoord(weergave.html("inloggen", d), status: fout.status)
+            for h in fout.headers { r.headers.append(h) }
+            return r
+        }
+    }
+
+    @Sendable func registrerenPagina(_ request: Request, _ context: VIPContext) async throws -> Response {
+        var d = paginas.basis(context, titel: "Account aanmaken")
+        d["code"] = request.uri.queryParameters.get("code") ?? ""
+        d["naam"] = ""
+        d["email"] = ""
+        d["fout"] = false
+        return Weergave.antwoord(weergave.html("registreren", d))
+    }
+
+    @Sendable func registreren(_ request: Request, _ context: VIPContext) async throws -> Response {
+        let f = try await Formulier.lees(request, limiet: Limieten.json)
+        if (f["wachtwoord"] ?? "") != (f["herhaal"] ?? "") {
+            return registratieFout(context, f, Weigering(.unprocessableContent, "De twee wachtwoorden zijn niet gelijk."))
+        }
+        do {
+            _ = try await accounts.registreer(code: f["code"] ?? "", naam: f["naam"] ?? "", email: f["email"] ?? "",
+                                              wachtwoord: f["wachtwoord"] ?? "", adres: context.adres)
+            return Weergave.doorsturen("/inloggen?aangemeld=1")
+        } catch let fout as Weigering {
+            return registratieFout(context, f, fout)
+        }
+    }
+
+    func registratieFout(_ context: VIPContext, _ f: Formulier, _ fout: Weigering) -> Response {
+        var d = paginas.basis(context, titel: "Account aanmaken")
+        d["code"] = f["code"] ?? ""
+        d["naam"] = f["naam"] ?? ""
+        d["email"] = f["email"] ?? ""
+        d["fout"] = fout.fout
+        return Weergave.antwoord(weergave.html("registreren", d), status: fout.status)
+    }
+
+    @Sendable func uitloggen(_ request: Request, _ context: VIPContext) async throws -> Response {
+        _ = try await paginas.formulier(request, context, limiet: Limieten.json)
+        if let s = context.sessie { try await accounts.uitloggen(s) }
+        var r = Weergave.doorsturen("/inloggen")
+        r.setCookie(Sessiecookie.wis)
+        return r
+    }
+
+    @Sendable func wachtwoordPagina(_ request: Request, _ context: VIPContext) async throws -> Response {
+        _ = try paginas.aangemeld(context)
+        var d = paginas.basis(context, titel: "Wachtwoord wijzigen")
+        d["fout"] = false
+        return Weergave.antwoord(weergave.html("wachtwoord", d))
+    }
+
+    @Sendable func wachtwoord(_ request: Request, _ context: VIPContext) async throws -> Response {
+        let f = try await paginas.formulier(request, context, limiet: Limieten.json)
+        let (g, s) = try paginas.aangemeld(context)
+        do {
+            if (f["nieuw"] ?? "") != (f["herhaal"] ?? "") {
+                throw Weigering(.unprocessableContent, "De twee nieuwe wachtwoorden zijn niet gelijk.")
+            }
+            try await accounts.wijzigWachtwoord(g, s, oud: f["oud"] ?? "", nieuw: f["nieuw"] ?? "", adres: context.adres)
+            var d = paginas.basis(context, titel: "Wachtwoord gewijzigd")
+            d["gelukt"] = true
+            d["fout"] = false
+            return Weergave.antwoord(weergave.html("wachtwoord", d))
+        } catch let fout as Weigering {
+            var d = paginas.basis(context, titel: "Wachtwoord wijzigen")
+            d["fout"] = fout.fout
+            return Weergave.antwoord(weergave.html("wachtwoord", d), status: fout.status)
+        }
+    }
+}
