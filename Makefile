@@ -8,7 +8,7 @@ ORACLE_PACKAGES := jing libxml2-utils libreoffice-writer-nogui pandoc poppler-ut
 PYTHON_PACKAGES := lxml python-docx jsonschema PyYAML pytest playwright axe-selenium-python
 SAMPLES := Samples/buurtmoestuin.yaml Samples/kinderfestival.yaml
 
-.PHONY: all setup setup-test build release demo serve test test-checker test-browser test-asan templates web docs bench bench-server fuzz clean
+.PHONY: all setup setup-test build release demo serve test test-checker test-browser test-asan templates docs bench bench-server fuzz clean
 
 all: build
 
@@ -93,10 +93,6 @@ docs: build
 # Regenerates Sources/VIPDocument/EmbeddedTemplates.swift from Templates/.
 templates:
 	python3 scripts/embed-templates.py
-
-# Regenerates Sources/VIPServer/Paginas/EmbeddedWeb.swift from Web/ (page templates, CSS, JS).
-web:
-	python3 scripts/embed-web.py
 
 # The bench's own tools: wrk for a quick load by hand on `vip server` (bench/server.sh has
 # its own asyncio client), postgresql for BENCH_POSTGRES=1.

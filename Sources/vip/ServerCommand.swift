@@ -56,6 +56,13 @@ struct ServerStart: ParsableCommand {
     @Flag(name: .long, help: "Laad bij een lege database een demo: accounts, een cursus en drie aanvragen.")
     var demo = false
 
+    @Flag(name: .long, help: "Vertrouw de proxy op loopback voor X-Forwarded-For (het laatste adres).")
+    var proxy = false
+
+    @Option(name: .long, help: ArgumentHelp("Opslagruimte per cursist in MiB: tekst en bestanden samen (standaard 200).",
+                                            valueName: "MIB"))
+    var quotumMib = 200
+
     func run() throws {
         var c = ServerConfiguratie()
         c.data = data
@@ -63,7 +70,10 @@ struct ServerStart: ParsableCommand {
         c.poort = poort
         c.database = database
         c.demo = demo
+        c.proxy = proxy
         guard (0...65535).contains(poort) else { throw ValidationError("De poort moet tussen 0 en 65535 liggen.") }
+        guard (1...1_000_000).contains(quotumMib) else { throw ValidationError("--quotum-mib ligt tussen 1 en 1000000.") }
+        c.grenzen.quotum = quotumMib * 1024 * 1024
         let configuratie = c
         do {
             try wachtOp { try await VIPServerStart.draai(configuratie, schrijf: schrijfRegel) }

@@ -37,6 +37,29 @@ extension Catalogus {
             }
         },
 
+        Regel("bijlage_dubbel", .fout, onderdeel: "Brief en bijlagen",
+              beschrijving: "Elk bestand staat maar bij één bijlage: een bestand dat twee keer wordt genoemd, gaat toch "
+                + "maar één keer mee in het pakket, en het fonds mist dan wat u bedoelde.",
+              bron: "server.md (Files: bijlagen and logo), L8607",
+              goed: [Voorbeeld("bijlagen[0]:\n  bestand: statuten.pdf\nbijlagen[1]:\n  bestand: kvk.pdf"),
+                     Voorbeeld("bijlagen[0]:\n  bestand: statuten.pdf")],
+              fout: [Voorbeeld("bijlagen[0]:\n  bestand: statuten.pdf\nbijlagen[2]:\n  bestand: statuten.pdf",
+                               pad: "bijlagen[2].bestand"),
+                     Voorbeeld("bijlagen[0]:\n  bestand: stukken/offerte.pdf\nbijlagen[1]:\n  bestand: stukken/offerte.pdf",
+                               pad: "bijlagen[1].bestand")]) { ctx, m in
+            var eerste: [String: Int] = [:]
+            for (i, b) in ctx.aanvraag.bijlagen.enumerated() {
+                guard let bestand = b.bestand else { continue }
+                if let j = eerste[bestand] {
+                    m.meld("bijlagen[\(i)].bestand", "Het bestand \(bestand) staat al bij bijlage \(j + 1) "
+                        + "(\(ctx.aanvraag.bijlagen[j].titel ?? "zonder titel")). Een bestand gaat één keer mee in het pakket: "
+                        + "kies voor deze bijlage het goede bestand, of haal de dubbele bijlage weg.")
+                } else {
+                    eerste[bestand] = i
+                }
+            }
+        },
+
         Regel("andere_organisatie", .fout, onderdeel: "Brief en bijlagen",
               beschrijving: "Een bijlage van een andere organisatie dan de aanvrager heeft een toelichting die zegt "
                 + "waarom, en hoe de organisaties zich tot elkaar verhouden.",

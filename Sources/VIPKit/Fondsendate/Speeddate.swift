@@ -220,11 +220,12 @@ public struct Speeddate: Sendable {
 
 /// CSV as spreadsheets read it (RFC 4180 quoting, LF line ends, UTF-8 without BOM).
 public enum CSV {
-    /// A cell that begins with `=`, `+`, `-` or `@` gets a leading apostrophe, so that a
-    /// spreadsheet shows it as text and never runs it as a formula (a project titled
-    /// `=HYPERLINK(…)` stays a title). The apostrophe is part of the cell; quoting follows.
+    /// A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading
+    /// apostrophe, so that a spreadsheet shows it as text and never runs it as a formula (a
+    /// project titled `=HYPERLINK(…)` stays a title). The apostrophe is part of the cell;
+    /// quoting follows. The first scalar counts (CR LF is one Swift character).
     public static func veld(_ cel: String) -> String {
-        let s = cel.first.map { "=+-@".contains($0) } == true ? "'" + cel : cel
+        let s = cel.unicodeScalars.first.map { "=+-@\t\r".unicodeScalars.contains($0) } == true ? "'" + cel : cel
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || s.hasPrefix(" ")
             || s.hasSuffix(" ") else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""

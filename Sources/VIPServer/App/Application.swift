@@ -56,6 +56,13 @@ public enum VIPServerStart {
     public static func draai(_ configuratie: ServerConfiguratie,
                              schrijf: @escaping @Sendable (String) -> Void) async throws {
         let opslag = try await configuratie.openOpslag()
+        do {
+            let n = try await OudeUploads.zetOver(data: configuratie.data, opslag: opslag)
+            if n > 0 { schrijf("\(n) geüploade bestanden uit \(configuratie.data)/bestanden staan nu in de database.") }
+        } catch {
+            try? await opslag.sluit()
+            throw StartFout("De oude uploads in \(configuratie.data)/bestanden konden niet in de database worden gezet: \(error)")
+        }
         if configuratie.demo {
             for regel in try await Demo.laad(opslag, configuratie: configuratie) { schrijf(regel) }
         }

@@ -71,7 +71,7 @@ struct AanvraagDienst: Sendable {
             return try await opslag.maakAanvraag(eigenaar: g.id, tekst: tekst, afgeleid: Kern.afgeleid(r),
                                                  grenzen: kern.grenzen, tijd: kern.nu)
         } catch let fout as OpslagFout {
-            throw Self.weigering(fout)
+            throw Self.weigering(fout, kern.grenzen)
         }
     }
 
@@ -104,7 +104,7 @@ struct AanvraagDienst: Sendable {
         } catch OpslagFout.verouderd(let huidige) {
             throw VerouderdeVersie(huidige: huidige)
         } catch let fout as OpslagFout {
-            throw Self.weigering(fout)
+            throw Self.weigering(fout, kern.grenzen)
         }
     }
 
@@ -137,10 +137,9 @@ struct AanvraagDienst: Sendable {
     }
 
     /// Storage refusals in Dutch, with what the cursist can do.
-    static func weigering(_ fout: OpslagFout) -> Error {
+    static func weigering(_ fout: OpslagFout, _ g: Grenzen) -> Error {
         switch fout {
         case .teVeelBestanden(let aantal, let bytes):
-            let g = Grenzen()
             return Weigering(.contentTooLarge, "Een versie mag hoogstens \(g.bestandenPerVersie) bestanden en samen "
                 + "\(g.bytesPerVersie / 1024 / 1024) MiB aan bestanden hebben; met dit bestand zouden het er \(aantal) zijn, "
                 + "samen \(Bestanden.grootte(bytes)). Verwijder eerst een bestand dat u niet meer nodig hebt. Er is niets "

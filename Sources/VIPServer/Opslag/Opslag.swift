@@ -237,6 +237,10 @@ public protocol AanvraagOpslag: Sendable {
     func inhoud(sha256: String) async throws -> [UInt8]?
     /// What the account's aanvragen use of its quotum.
     func gebruik(eigenaar: Int64) async throws -> Gebruik
+    /// Moving an upload of an older vip (a file in the data folder, beside every version) into
+    /// the database: the file joins every version of the aanvraag that has no file of that name.
+    /// Returns the number of versions it joined; 0 when the aanvraag does not exist.
+    func hechtOudBestand(aanvraag: Int64, naam: String, bytes: [UInt8]) async throws -> Int
     /// Stores the counts per onderdeel of a version that has none yet (`Telling.codeer`).
     func bewaarOnderdelen(aanvraag: Int64, versie: Int, onderdelen: String) async throws
     /// The stored filled paths of a version (`Afgeleid.codeerIngevuld`); nil when it has none.

@@ -14,6 +14,12 @@ import VIPModel
         // The apostrophe is part of the cell; quoting still follows RFC 4180.
         #expect(CSV.regel(["=A1,B1", "-\"x\""]) == "\"'=A1,B1\",\"'-\"\"x\"\"\"")
         #expect(CSV.lees(CSV.regel(["=A1,B1", "-\"x\"", "gewoon"]) + "\n") == [["'=A1,B1", "'-\"x\"", "gewoon"]])
+        // A leading tab or carriage return is guarded too (server.md, "Hostile clients"), also
+        // when the carriage return starts a CR LF pair.
+        #expect(CSV.veld("\t=1+1") == "'\t=1+1")
+        #expect(CSV.veld("\r=1") == "\"'\r=1\"")
+        #expect(CSV.veld("\r\n@x") == "\"'\r\n@x\"")
+        #expect(CSV.veld("a\t=b") == "a\t=b")
     }
 
     @Test func aProjectTitledAsAFormulaStaysText() throws {

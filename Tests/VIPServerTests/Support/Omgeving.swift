@@ -46,7 +46,7 @@ struct Aangemeld: Sendable {
 
 struct Omgeving: Sendable {
     let map: String
-    let opslag: SQLiteOpslag
+    let opslag: any Opslag
     let diensten: Diensten
     let klok: Klok
     static let wachtwoord = "geheim-wachtwoord"
@@ -55,12 +55,26 @@ struct Omgeving: Sendable {
         map = Repo.tempDir()
         klok = Klok()
         opslag = try SQLiteOpslag(pad: (map as NSString).appendingPathComponent("vip.sqlite"))
+        diensten = Diensten(opslag: opslag, configuratie: Self.configuratie(map: map, klok: klok))
+    }
+
+    /// On a fresh database of `motor` (`Motoren`), with `grenzen` for the limits.
+    init(motor: String, grenzen: Grenzen = Grenzen()) async throws {
+        map = Repo.tempDir()
+        klok = Klok()
+        opslag = try await Motoren.nieuw(motor).open()
+        var c = Self.configuratie(map: map, klok: klok)
+        c.grenzen = grenzen
+        diensten = Diensten(opslag: opslag, configuratie: c)
+    }
+
+    static func configuratie(map: String, klok: Klok) -> ServerConfiguratie {
         var c = ServerConfiguratie()
         c.data = map
         c.bcryptKosten = 4
         let k = klok
         c.klok = { k.nu }
-        diensten = Diensten(opslag: opslag, configuratie: c)
+        return c
     }
 
     func app() -> some ApplicationProtocol {

@@ -190,6 +190,29 @@ extension PostgresOpslag {
             .map { Array($0.readableBytesView) }
     }
 
+    public func hechtOudBestand(aanvraag: Int64, naam: String, bytes: [UInt8]) async throws -> Int {
+        let sha = Hash.sha256(bytes)
+        let logger = logger
+        return try await transactie { c in
+            let versies = try await c.query("""
+                SELECT v.versie FROM versies v WHERE v.aanvraag_id = \(aanvraag) AND NOT EXISTS (
+                    SELECT 1 FROM versie_bestanden vb WHERE vb.aanvraag_id = v.aanvraag_id AND vb.versie = v.versie
+                    AND vb.naam = \(naam))
+                """, logger: logger).collect().map { try $0.decode(Int.self) }
+            guard !versies.isEmpty else { return 0 }
+            try await c.query("""
+                INSERT INTO bestanden (sha256, grootte, inhoud) VALUES (\(sha), \(Int64(bytes.count)), \(ByteBuffer(bytes: bytes)))
+                ON CONFLICT (sha256) DO NOTHING
+                """, logger: logger)
+            for v in versies {
+                try await c.query("""
+                    INSERT INTO versie_bestanden (aanvraag_id, versie, naam, sha256) VALUES (\(aanvraag), \(v), \(naam), \(sha))
+                    """, logger: logger)
+            }
+            return versies.count
+        }
+    }
+
     public func bewaarOnderdelen(aanvraag: Int64, versie: Int, onderdelen: String) async throws {
         try await voerUit("""
             UPDATE versies SET onderdelen = \(onderdelen)

@@ -182,6 +182,25 @@ extension SQLiteOpslag {
         }
     }
 
+    public func hechtOudBestand(aanvraag: Int64, naam: String, bytes: [UInt8]) async throws -> Int {
+        let sha = Hash.sha256(bytes)
+        return try await pool.write { db in
+            let versies = try Int.fetchAll(db, sql: """
+                SELECT v.versie FROM versies v WHERE v.aanvraag_id = ? AND NOT EXISTS (
+                    SELECT 1 FROM versie_bestanden vb WHERE vb.aanvraag_id = v.aanvraag_id AND vb.versie = v.versie
+                    AND vb.naam = ?)
+                """, arguments: [aanvraag, naam])
+            guard !versies.isEmpty else { return 0 }
+            try db.execute(sql: "INSERT INTO bestanden (sha256, grootte, inhoud) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+                           arguments: [sha, bytes.count, Data(bytes)])
+            for v in versies {
+                try db.execute(sql: "INSERT INTO versie_bestanden (aanvraag_id, versie, naam, sha256) VALUES (?, ?, ?, ?)",
+                               arguments: [aanvraag, v, naam, sha])
+            }
+            return versies.count
+        }
+    }
+
     public func bewaarOnderdelen(aanvraag: Int64, versie: Int, onderdelen: String) async throws {
         try await pool.write { db in
             try db.execute(sql: """
