@@ -4,11 +4,11 @@ SHELL := /bin/bash
 SWIFT ?= swift
 VIP := .build/release/vip
 DEBIAN_PACKAGES := pkg-config libxml2-dev libzip-dev libhunspell-dev hunspell-nl libyaml-dev libdeflate-dev
-ORACLE_PACKAGES := jing libxml2-utils libreoffice-writer-nogui pandoc poppler-utils chromium
+ORACLE_PACKAGES := jing libxml2-utils libreoffice-writer-nogui pandoc poppler-utils chromium strace
 PYTHON_PACKAGES := lxml python-docx jsonschema PyYAML pytest playwright axe-selenium-python
 SAMPLES := Samples/buurtmoestuin.yaml Samples/kinderfestival.yaml
 
-.PHONY: all setup setup-test build release demo serve test test-checker test-browser test-asan templates docs bench bench-server fuzz clean
+.PHONY: all setup setup-test build release demo serve test test-checker test-browser test-vijandig test-asan templates docs bench bench-server fuzz clean
 
 all: build
 
@@ -58,12 +58,20 @@ test: setup-test test-checker
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 	@$(MAKE) --no-print-directory test-browser
+	@$(MAKE) --no-print-directory test-vijandig
 
 # The pages in a real browser (Debian's chromium, driven by Playwright for Python; its own
 # browser download cannot work here): the cursist's walk with and without JavaScript, axe-core
 # on every page, hostile input, the demo start. Screenshots land in .build/screenshots/.
 test-browser:
 	python3 -m pytest -q -p no:cacheprovider Tests/Browser 2>&1 | tee .build/test-browser.log; exit $${PIPESTATUS[0]}
+
+# The hostile-client suite (Tests/Vijandig) against a real `vip server` of the release build, as
+# it would run on the open internet: adversarial form bodies while /gezond is timed, stalled
+# connections, non-canonical paths without a CSRF token, parallel logins, kill -9 after an
+# upload, export and import, peak memory of a large package, and fdatasync under strace.
+test-vijandig: release
+	VIP_RELEASE=$(VIP) python3 -m pytest -q -p no:cacheprovider Tests/Vijandig 2>&1 | tee .build/test-vijandig.log; exit $${PIPESTATUS[0]}
 
 # `make test` with a throwaway PostgreSQL cluster (loopback, a temporary folder, stopped
 # afterwards even when tests fail): the storage tests and the several-processes tests then

@@ -12,6 +12,8 @@ let package = Package(
     products: [
         .executable(name: "vip", targets: ["vip"]),
         .library(name: "VIPKit", targets: ["VIPKit"]),
+        // The HTML form reader of `vip server`, on its own so that `make fuzz` can fuzz it.
+        .library(name: "VIPFormulier", targets: ["VIPFormulier"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -37,6 +39,7 @@ let package = Package(
         .target(name: "VIPChecklist", dependencies: ["VIPModel", "VIPSpelling"]),
         .target(name: "VIPDocument", dependencies: ["VIPXML", "VIPZip"]),
         .target(name: "VIPPlanning"),
+        .target(name: "VIPFormulier"),
         .target(name: "VIPKit", dependencies: ["VIPModel", "VIPChecklist", "VIPDocument", "VIPZip",
                                               "VIPPlanning", "VIPSpelling"]),
         .executableTarget(name: "vip", dependencies: [
@@ -47,6 +50,7 @@ let package = Package(
         .testTarget(name: "VIPModelTests", dependencies: ["VIPModel"]),
         .testTarget(name: "VIPChecklistTests", dependencies: ["VIPChecklist", "VIPModel", "VIPSpelling"]),
         .testTarget(name: "VIPDocumentTests", dependencies: ["VIPDocument", "VIPXML", "VIPZip"]),
+        .testTarget(name: "VIPFormulierTests", dependencies: ["VIPFormulier"]),
         .testTarget(name: "VIPPlanningTests", dependencies: [
             "VIPPlanning", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
@@ -74,7 +78,7 @@ if ProcessInfo.processInfo.environment["VIP_ZONDER_SERVER"] == nil {
     package.targets += [
         .target(name: "VIPServer", dependencies: [
             "VIPKit", "VIPModel", "VIPChecklist", "VIPDocument", "VIPZip", "VIPSpelling",
-            "VIPPlanning",
+            "VIPPlanning", "VIPFormulier",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "GRDB", package: "GRDB.swift"),

@@ -11,6 +11,9 @@ let package = Package(
         .executableTarget(name: "FuzzAanvraag", dependencies: [.product(name: "VIPKit", package: "vip")]),
         // The template loader: one part of a template folder replaced by the input.
         .executableTarget(name: "FuzzSjabloon", dependencies: [.product(name: "VIPKit", package: "vip")]),
+        // The server's HTML form reader (urlencoded and multipart), which reads bodies before any
+        // session is checked.
+        .executableTarget(name: "FuzzFormulier", dependencies: [.product(name: "VIPFormulier", package: "vip")]),
     ],
     swiftLanguageModes: [.v6]
 )

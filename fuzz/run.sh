@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 FUZZ_SECONDS=${FUZZ_SECONDS:-120}
-FUZZ_TARGETS=${FUZZ_TARGETS:-"FuzzAanvraag FuzzSjabloon"}
+FUZZ_TARGETS=${FUZZ_TARGETS:-"FuzzAanvraag FuzzSjabloon FuzzFormulier"}
 FUZZ_FLAGS=${FUZZ_FLAGS:-}
 SWIFT=${SWIFT:-swift}
 
@@ -20,7 +20,7 @@ echo "== fuzz: bouwen (debug, -sanitize=fuzzer,address) =="
 # see them as inputs: after a change of a struct there (Aanvraag) the harness kept its
 # old layout and ASan reported a stack-buffer-overflow in AanvraagReader.parse. Always
 # recompiling the two small harness modules avoids that.
-rm -rf fuzz/.build/*/debug/FuzzAanvraag.build fuzz/.build/*/debug/FuzzSjabloon.build
+rm -rf fuzz/.build/*/debug/FuzzAanvraag.build fuzz/.build/*/debug/FuzzSjabloon.build fuzz/.build/*/debug/FuzzFormulier.build
 # -parse-as-library: the targets have no top-level code; Entry.swift hands `main` to libFuzzer.
 # libyaml is Debian's shared library (libyaml-dev) and is not instrumented; VIPYAML, the
 # wrapper around it, and the composer are.
@@ -32,8 +32,8 @@ BIN=$("$SWIFT" build -c debug --package-path fuzz --scratch-path fuzz/.build --s
 
 # Seed corpora, made fresh at every run (git-ignored); what libFuzzer finds stays in
 # fuzz/corpus/<target> between runs.
-mkdir -p fuzz/seeds/FuzzAanvraag fuzz/seeds/FuzzSjabloon fuzz/corpus/FuzzAanvraag fuzz/corpus/FuzzSjabloon fuzz/logs
-rm -f fuzz/seeds/FuzzAanvraag/* fuzz/seeds/FuzzSjabloon/*
+mkdir -p fuzz/seeds/FuzzAanvraag fuzz/seeds/FuzzSjabloon fuzz/seeds/FuzzFormulier fuzz/corpus/FuzzAanvraag fuzz/corpus/FuzzSjabloon fuzz/corpus/FuzzFormulier fuzz/logs
+rm -f fuzz/seeds/FuzzAanvraag/* fuzz/seeds/FuzzSjabloon/* fuzz/seeds/FuzzFormulier/*
 for f in Samples/*.yaml Tests/Fixtures/review/*.yaml Tests/Fixtures/leeswerf/*.yaml; do
   [ -f "$f" ] && cp "$f" "fuzz/seeds/FuzzAanvraag/$(echo "$f" | tr '/' '_')"
 done
@@ -48,11 +48,17 @@ for p in odt/content.xml odt/styles.xml odt/meta.xml odt/settings.xml \
   i=$((i + 1))
 done
 
+# FuzzFormulier: a form as a browser posts it, urlencoded (first byte even) and multipart (odd,
+# then the boundary on the first line).
+printf '\000csrf=abc&project.titel=Tuin+%%C3%%A9&thema=natuur&thema=ontmoeting' > fuzz/seeds/FuzzFormulier/urlencoded
+printf '\001----vip\n------vip\r\nContent-Disposition: form-data; name="csrf"\r\n\r\nabc\r\n------vip\r\nContent-Disposition: form-data; name="bestand"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%%PDF\r\n------vip--\r\n' > fuzz/seeds/FuzzFormulier/multipart
+
 status=0
 for t in $FUZZ_TARGETS; do
   case $t in
     FuzzAanvraag) dict=fuzz/yaml.dict ;;
     FuzzSjabloon) dict=fuzz/xml.dict ;;
+    FuzzFormulier) dict=fuzz/formulier.dict ;;
     *) echo "onbekend doel: $t"; exit 2 ;;
   esac
   mkdir -p "fuzz/artifacts/$t"

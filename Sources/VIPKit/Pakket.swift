@@ -119,6 +119,12 @@ public enum BuildFout: Error, Sendable, CustomStringConvertible {
 public protocol Bestandsbron: Sendable {
     /// The bytes of the file the aanvraag names as `pad`; nil when there is none.
     func inhoud(_ pad: String) -> [UInt8]?
+    /// Whether there is such a file (without reading it, where the source can).
+    func bestaat(_ pad: String) -> Bool
+}
+
+extension Bestandsbron {
+    public func bestaat(_ pad: String) -> Bool { inhoud(pad) != nil }
 }
 
 /// The files beside the aanvraag: `pad` is relative to its folder.
@@ -127,6 +133,13 @@ public struct Mapbron: Bestandsbron {
     public init(_ map: String) { self.map = map }
     public func inhoud(_ pad: String) -> [UInt8]? {
         FileManager.default.contents(atPath: (map as NSString).appendingPathComponent(pad)).map { [UInt8]($0) }
+    }
+
+    public func bestaat(_ pad: String) -> Bool {
+        var isMap: ObjCBool = false
+        let vol = (map as NSString).appendingPathComponent(pad)
+        return FileManager.default.fileExists(atPath: vol, isDirectory: &isMap) && !isMap.boolValue
+            && FileManager.default.isReadableFile(atPath: vol)
     }
 }
 
@@ -213,6 +226,75 @@ public struct Pakket: Sendable {
 
     /// Every output file, made in memory first so that a failure writes nothing.
     public func maak() throws(BuildFout) -> [Uitvoer] {
+        let (documenten, metBrief) = try self.documenten()
+        var rendered: [String: [UInt8]] = [:]
+        for f in documenten { rendered[f.naam] = f.bytes }
+        let bijlagen = bijlagen().compactMap { naam, pad in bron.inhoud(pad).map { ZipEntry(name: naam, data: $0) } }
+        // (`bijlagen()` only names files that exist, so the numbering is the same as before.)
+        var files = documenten
+        for (_, slug) in metBrief {
+            let naam = Namen.zip(slug)
+            do {
+                files.append(Uitvoer(naam: naam, bytes: try ZipWriter.archive(fondsDocumenten(slug, rendered) + bijlagen)))
+            } catch {
+                throw .zip(bron: aanvraag.bron.bestand, naam: naam, error)
+            }
+        }
+        return files
+    }
+
+    /// One file of a package made on disk: a document in memory, or a fund's zip in the work folder.
+    public enum Schijfuitvoer: Sendable {
+        case bytes(Uitvoer)
+        case bestand(naam: String, pad: String)
+
+        public var naam: String {
+            switch self {
+            case .bytes(let u): return u.naam
+            case .bestand(let naam, _): return naam
+            }
+        }
+    }
+
+    /// The same files as `maak`, byte for byte, with every fund's zip written into `werkmap`
+    /// (which the caller removes): each bijlage is read from its source once, deflated once into
+    /// the folder, and added to every fund's zip from there, so about one file is in memory at
+    /// a time however large the bijlagen are (the server builds packages this way).
+    public func maakOpSchijf(werkmap: String) throws(BuildFout) -> [Schijfuitvoer] {
+        let (documenten, metBrief) = try self.documenten()
+        var rendered: [String: [UInt8]] = [:]
+        for f in documenten { rendered[f.naam] = f.bytes }
+        var voorbereid: [ZipStroomEntry] = []
+        for (nr, (naam, pad)) in bijlagen().enumerated() {
+            guard let data = bron.inhoud(pad) else { continue }
+            let ruw = (werkmap as NSString).appendingPathComponent("bijlage-\(nr)")
+            guard FileManager.default.createFile(atPath: ruw, contents: Data(data)) else {
+                throw .uitvoermapNietSchrijfbaar(map: werkmap)
+            }
+            do {
+                let deel = try ZipVoorbereid.maak(data, bron: ruw, pad: ruw + ".deflate")
+                voorbereid.append(.voorbereid(name: naam, deel))
+            } catch {
+                throw .zip(bron: aanvraag.bron.bestand, naam: naam, error)
+            }
+        }
+        var uit = documenten.map(Schijfuitvoer.bytes)
+        for (_, slug) in metBrief {
+            let naam = Namen.zip(slug)
+            let pad = (werkmap as NSString).appendingPathComponent(naam)
+            do {
+                try ZipWriter.write(fondsDocumenten(slug, rendered).map(ZipStroomEntry.geheugen) + voorbereid, naar: pad)
+            } catch {
+                throw .zip(bron: aanvraag.bron.bestand, naam: naam, error)
+            }
+            uit.append(.bestand(naam: naam, pad: pad))
+        }
+        return uit
+    }
+
+    /// The documents (letters, projectplan, begroting, fondsenlijst) in every format asked for,
+    /// and the funds that get a letter (by index and unique slug).
+    func documenten() throws(BuildFout) -> (files: [Uitvoer], metBrief: [(Int, String)]) {
         let stijl = try huisstijl()
         let afgewezen = Set(geenBrief.map(\.fonds))
         // Funds with a letter, by index and unique slug (a refused fund keeps its slug,
@@ -227,47 +309,42 @@ public struct Pakket: Sendable {
         docs.append((Namen.projectplan, ProjectplanBuilder.document(aanvraag, huisstijl: stijl)))
         docs.append((Namen.begroting, BegrotingBuilder.document(aanvraag, huisstijl: stijl)))
         docs.append((Namen.fondsenlijst, FondsenlijstBuilder.document(aanvraag, huisstijl: stijl)))
-
-        var files: [Uitvoer]
         do {
-            files = try renderAlle(docs, formaten: opties.formaten, sjablonen: opties.sjablonen)
+            return (try renderAlle(docs, formaten: opties.formaten, sjablonen: opties.sjablonen), metBrief)
         } catch {
             throw .document(bron: aanvraag.bron.bestand, error)
         }
-        var rendered: [String: [UInt8]] = [:]
-        for f in files { rendered[f.naam] = f.bytes }
+    }
 
-        // Bijlage files that exist go into every fund's zip, under bijlagen/; a file named twice
-        // (a checklist fout, bijlage_dubbel) goes in once.
-        var bijlagen: [ZipEntry] = []
+    /// Bijlage files in every fund's zip, under bijlagen/: (name in the zip, path as the aanvraag
+    /// names it). A file named twice (a checklist fout, bijlage_dubbel) goes in once; two files
+    /// with the same last part get a number.
+    func bijlagen() -> [(naam: String, pad: String)] {
         var namen = Set<String>()
         var paden = Set<String>()
+        var uit: [(String, String)] = []
         for b in aanvraag.bijlagen {
-            guard let pad = b.bestand, paden.insert(pad).inserted, let data = bron.inhoud(pad) else { continue }
+            guard let pad = b.bestand, paden.insert(pad).inserted, bron.bestaat(pad) else { continue }
             var naam = "bijlagen/" + (pad as NSString).lastPathComponent
             var n = 2
             while namen.contains(naam) { naam = "bijlagen/\(n)-" + (pad as NSString).lastPathComponent; n += 1 }
             namen.insert(naam)
-            bijlagen.append(ZipEntry(name: naam, data: data))
+            uit.append((naam, pad))
         }
-        for (_, slug) in metBrief {
-            var entries: [ZipEntry] = []
-            for formaat in opties.formaten {
-                for stam in [Namen.brief(slug)] + Namen.gedeeld {
-                    let name = Namen.bestand(stam, formaat)
-                    // Documents are zips already; storing them again saves time and no space is lost.
-                    entries.append(ZipEntry(name: name, data: rendered[name]!, method: .stored))
-                }
-            }
-            entries += bijlagen
-            let naam = Namen.zip(slug)
-            do {
-                files.append(Uitvoer(naam: naam, bytes: try ZipWriter.archive(entries)))
-            } catch {
-                throw .zip(bron: aanvraag.bron.bestand, naam: naam, error)
+        return uit
+    }
+
+    /// A fund's letter and the shared documents, in every format, stored: documents are zips
+    /// already; storing them again saves time and no space is lost.
+    func fondsDocumenten(_ slug: String, _ rendered: [String: [UInt8]]) -> [ZipEntry] {
+        var entries: [ZipEntry] = []
+        for formaat in opties.formaten {
+            for stam in [Namen.brief(slug)] + Namen.gedeeld {
+                let name = Namen.bestand(stam, formaat)
+                entries.append(ZipEntry(name: name, data: rendered[name]!, method: .stored))
             }
         }
-        return files
+        return entries
     }
 }
 

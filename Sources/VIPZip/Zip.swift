@@ -314,7 +314,7 @@ public enum ZipWriter {
     /// Entry timestamp of every entry, for byte-identical output. Zip stores local
     /// DOS time and libzip converts with `localtime`; `mktime` is its inverse, so the
     /// stored stamp is 2000-01-01 00:00 whatever the machine's time zone.
-    private static let fixedModificationTime: time_t = {
+    fileprivate static let fixedModificationTime: time_t = {
         var t = tm()
         t.tm_year = 100
         t.tm_mon = 0
@@ -342,44 +342,7 @@ public enum ZipWriter {
             try fail("zip_open_from_source", .error(zerr))
         }
         do {
-            for entry in entries {
-                let src: OpaquePointer
-                var precompressed = entry.precompressed
-                if precompressed == nil, entry.method == .deflated, !entry.data.isEmpty {
-                    precompressed = ThreadCompressors.current.deflated(entry.data, level: level)
-                }
-                if let part = precompressed, part.deflated != nil {
-                    let state = Unmanaged.passRetained(PrecompressedSource(part)).toOpaque()
-                    guard let s = zip_source_function(za, precompressedCallback, state) else {
-                        Unmanaged<PrecompressedSource>.fromOpaque(state).release()
-                        try fail("zip_source_function(\(entry.name))", .archive(za))
-                    }
-                    src = s
-                } else if entry.data.isEmpty {
-                    // Nothing to copy: a zero-length buffer source, nothing to free.
-                    src = try checkPointer(zip_source_buffer(za, nil, 0, 0),
-                                           "zip_source_buffer(\(entry.name))", .archive(za))
-                } else {
-                    let copy = mallocCopy(entry.data)
-                    guard let s = zip_source_buffer(za, copy, zip_uint64_t(entry.data.count), 1) else {
-                        free(copy)
-                        try fail("zip_source_buffer(\(entry.name))", .archive(za))
-                    }
-                    src = s
-                }
-                let index = zip_file_add(za, entry.name, src, zip_flags_t(ZIP_FL_ENC_UTF_8))
-                if index < 0 { zip_source_free(src) }   // not taken over on failure
-                try check(index, "zip_file_add(\(entry.name))", .archive(za))
-                // A deflated entry keeps the default method, so libzip takes its deflated
-                // bytes as they are (its source reports deflate). Everything else is
-                // stored: stored entries, empty ones, and those deflate did not shrink.
-                if precompressed?.deflated == nil {
-                    try check(Int64(zip_set_file_compression(za, zip_uint64_t(index), ZIP_CM_STORE, 0)),
-                              "zip_set_file_compression(\(entry.name))", .archive(za))
-                }
-                try check(Int64(zip_file_set_mtime(za, zip_uint64_t(index), fixedModificationTime, 0)),
-                          "zip_file_set_mtime(\(entry.name))", .archive(za))
-            }
+            for entry in entries { try add(entry, to: za, level: level) }
             try check(Int64(zip_close(za)), "zip_close", .archive(za))
         } catch {
             zip_discard(za)
@@ -401,6 +364,48 @@ public enum ZipWriter {
         }
         try check(Int64(zip_source_close(buffer)), "zip_source_close", .source(buffer))
         return bytes
+    }
+
+    /// Adds one entry in memory to an open archive: deflated by libdeflate at `level` unless it
+    /// comes precompressed, stored when deflating does not make it smaller, with the fixed time.
+    /// The one place that decides an entry's bytes, for archives in memory and on disk alike.
+    fileprivate static func add(_ entry: ZipEntry, to za: OpaquePointer, level: Int32) throws(ZipError) {
+        let src: OpaquePointer
+        var precompressed = entry.precompressed
+        if precompressed == nil, entry.method == .deflated, !entry.data.isEmpty {
+            precompressed = ThreadCompressors.current.deflated(entry.data, level: level)
+        }
+        if let part = precompressed, part.deflated != nil {
+            let state = Unmanaged.passRetained(PrecompressedSource(part)).toOpaque()
+            guard let s = zip_source_function(za, precompressedCallback, state) else {
+                Unmanaged<PrecompressedSource>.fromOpaque(state).release()
+                try fail("zip_source_function(\(entry.name))", .archive(za))
+            }
+            src = s
+        } else if entry.data.isEmpty {
+            // Nothing to copy: a zero-length buffer source, nothing to free.
+            src = try checkPointer(zip_source_buffer(za, nil, 0, 0),
+                                   "zip_source_buffer(\(entry.name))", .archive(za))
+        } else {
+            let copy = mallocCopy(entry.data)
+            guard let s = zip_source_buffer(za, copy, zip_uint64_t(entry.data.count), 1) else {
+                free(copy)
+                try fail("zip_source_buffer(\(entry.name))", .archive(za))
+            }
+            src = s
+        }
+        let index = zip_file_add(za, entry.name, src, zip_flags_t(ZIP_FL_ENC_UTF_8))
+        if index < 0 { zip_source_free(src) }   // not taken over on failure
+        try check(index, "zip_file_add(\(entry.name))", .archive(za))
+        // A deflated entry keeps the default method, so libzip takes its deflated
+        // bytes as they are (its source reports deflate). Everything else is
+        // stored: stored entries, empty ones, and those deflate did not shrink.
+        if precompressed?.deflated == nil {
+            try check(Int64(zip_set_file_compression(za, zip_uint64_t(index), ZIP_CM_STORE, 0)),
+                      "zip_set_file_compression(\(entry.name))", .archive(za))
+        }
+        try check(Int64(zip_file_set_mtime(za, zip_uint64_t(index), fixedModificationTime, 0)),
+                  "zip_file_set_mtime(\(entry.name))", .archive(za))
     }
 
     /// Writes the archive to `path` (replacing it).
@@ -506,5 +511,168 @@ public final class ZipReader {
         zip_stat_init(&stat)
         try check(Int64(zip_stat_index(za, zip_uint64_t(index), 0, &stat)), "zip_stat_index(\(name))", .archive(za))
         return stat.comp_method == UInt16(ZIP_CM_STORE)
+    }
+}
+
+// MARK: - Archives written to disk, one large entry at a time
+
+/// A large entry made ready to be written without holding its bytes: deflated once (by
+/// libdeflate at the level `ZipWriter.archive` uses) into a file of its own, or, when deflating
+/// does not make it smaller, to be stored from its own file. Either way an archive that takes it
+/// gets the same bytes as one that took the data in memory.
+public struct ZipVoorbereid: Sendable {
+    /// The uncompressed file (for a stored entry).
+    public var bron: String
+    /// The raw deflate stream, or nil when the entry is stored.
+    public var deflated: String?
+    public var size: Int
+    public var compressedSize: Int
+    public var crc: UInt32
+
+    /// Deflates `data` (the contents of the file `bron`) into `pad`; nothing is written there when
+    /// the entry will be stored. Only `data` and its compressed form are in memory meanwhile.
+    public static func maak(_ data: [UInt8], bron: String, pad: String, level: Int32 = 1) throws(ZipError) -> ZipVoorbereid {
+        let crc = Deflater.crc32(data)
+        guard !data.isEmpty, let raw = Deflater.deflate(data, level: level) else {
+            return ZipVoorbereid(bron: bron, deflated: nil, size: data.count, compressedSize: data.count, crc: crc)
+        }
+        guard let f = fopen(pad, "wb") else { throw .io(path: pad, errno: errno) }
+        let written = raw.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, f) }
+        let closed = fclose(f)
+        if written != raw.count || closed != 0 { throw .io(path: pad, errno: errno) }
+        return ZipVoorbereid(bron: bron, deflated: pad, size: data.count, compressedSize: raw.count, crc: crc)
+    }
+}
+
+/// One entry of an archive written by `ZipWriter.write(_:naar:)`.
+public enum ZipStroomEntry: Sendable {
+    /// Bytes in memory, as `ZipWriter.archive` takes them.
+    case geheugen(ZipEntry)
+    /// A large entry prepared by `ZipVoorbereid.maak`.
+    case voorbereid(name: String, ZipVoorbereid)
+    /// A file stored as it is (an archive inside an archive): libzip reads it while writing.
+    case bestand(name: String, pad: String)
+}
+
+/// The state of a libzip source that reads its bytes from a file: a prepared deflate stream
+/// (stat gives sizes, method and CRC), or bytes to store (stat gives the size only, so libzip
+/// computes the CRC as it does for bytes in memory). Unlike libzip's own file source it reports
+/// no file attributes, so the entry gets those of an entry from memory and the archive the same
+/// bytes.
+private final class VoorbereidSource {
+    let pad: String
+    let deel: ZipVoorbereid?
+    let size: Int
+    var file: UnsafeMutablePointer<FILE>?
+    init(_ deel: ZipVoorbereid) {
+        self.deel = deel
+        pad = deel.deflated ?? deel.bron
+        size = deel.size
+    }
+    init(opslaan pad: String, size: Int) {
+        self.pad = pad
+        deel = nil
+        self.size = size
+    }
+}
+
+private func voorbereidCallback(_ userdata: UnsafeMutableRawPointer?, _ data: UnsafeMutableRawPointer?,
+                                _ length: zip_uint64_t, _ command: zip_source_cmd_t) -> zip_int64_t {
+    guard let userdata else { return -1 }
+    let source = Unmanaged<VoorbereidSource>.fromOpaque(userdata).takeUnretainedValue()
+    switch command {
+    case ZIP_SOURCE_OPEN:
+        guard let f = fopen(source.pad, "rb") else { return -1 }
+        source.file = f
+        return 0
+    case ZIP_SOURCE_READ:
+        guard let data, let f = source.file else { return -1 }
+        let n = fread(data, 1, Int(length), f)
+        if n == 0 && ferror(f) != 0 { return -1 }
+        return zip_int64_t(n)
+    case ZIP_SOURCE_CLOSE:
+        if let f = source.file { fclose(f) }
+        source.file = nil
+        return 0
+    case ZIP_SOURCE_STAT:
+        guard let data, length >= MemoryLayout<zip_stat_t>.size else { return -1 }
+        let st = data.assumingMemoryBound(to: zip_stat_t.self)
+        zip_stat_init(st)
+        st.pointee.size = zip_uint64_t(source.size)
+        st.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE)
+        if let deel = source.deel, deel.deflated != nil {
+            st.pointee.comp_size = zip_uint64_t(deel.compressedSize)
+            st.pointee.comp_method = zip_uint16_t(ZIP_CM_DEFLATE)
+            st.pointee.crc = deel.crc
+            st.pointee.valid |= zip_uint64_t(ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC)
+        }
+        return zip_int64_t(MemoryLayout<zip_stat_t>.size)
+    case ZIP_SOURCE_ERROR:
+        guard let data, length >= 2 * MemoryLayout<Int32>.size else { return -1 }
+        data.storeBytes(of: Int32(ZIP_ER_READ), as: Int32.self)
+        data.storeBytes(of: Int32(errno), toByteOffset: MemoryLayout<Int32>.size, as: Int32.self)
+        return zip_int64_t(2 * MemoryLayout<Int32>.size)
+    case ZIP_SOURCE_FREE:
+        if let f = source.file { fclose(f) }
+        Unmanaged<VoorbereidSource>.fromOpaque(userdata).release()
+        return 0
+    case ZIP_SOURCE_SUPPORTS:
+        return precompressedSupports
+    default:
+        return -1
+    }
+}
+
+extension ZipWriter {
+    /// Writes an archive to `path` (replacing it) without holding large entries in memory:
+    /// libzip reads prepared and file entries while it writes. The bytes equal those of
+    /// `archive` for the same contents.
+    public static func write(_ entries: [ZipStroomEntry], naar path: String, level: Int32 = 1) throws(ZipError) {
+        var code: Int32 = 0
+        guard let za = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &code) else { try fail("zip_open(\(path))", .code(code)) }
+        do {
+            for entry in entries {
+                switch entry {
+                case .geheugen(let e):
+                    try add(e, to: za, level: level)
+                case .voorbereid(let name, let deel):
+                    try addSource(bron(VoorbereidSource(deel), name, za), name: name, stored: deel.deflated == nil, to: za)
+                case .bestand(let name, let pad):
+                    try addSource(bron(VoorbereidSource(opslaan: pad, size: try grootte(pad)), name, za), name: name,
+                                  stored: true, to: za)
+                }
+            }
+            try check(Int64(zip_close(za)), "zip_close", .archive(za))
+        } catch {
+            zip_discard(za)
+            throw error
+        }
+    }
+
+    private static func grootte(_ pad: String) throws(ZipError) -> Int {
+        var st = stat()
+        guard stat(pad, &st) == 0 else { throw .io(path: pad, errno: errno) }
+        return Int(st.st_size)
+    }
+
+    private static func bron(_ state: VoorbereidSource, _ name: String, _ za: OpaquePointer) throws(ZipError) -> OpaquePointer {
+        let opaque = Unmanaged.passRetained(state).toOpaque()
+        guard let s = zip_source_function(za, voorbereidCallback, opaque) else {
+            Unmanaged<VoorbereidSource>.fromOpaque(opaque).release()
+            try fail("zip_source_function(\(name))", .archive(za))
+        }
+        return s
+    }
+
+    private static func addSource(_ src: OpaquePointer, name: String, stored: Bool, to za: OpaquePointer) throws(ZipError) {
+        let index = zip_file_add(za, name, src, zip_flags_t(ZIP_FL_ENC_UTF_8))
+        if index < 0 { zip_source_free(src) }
+        try check(index, "zip_file_add(\(name))", .archive(za))
+        if stored {
+            try check(Int64(zip_set_file_compression(za, zip_uint64_t(index), ZIP_CM_STORE, 0)),
+                      "zip_set_file_compression(\(name))", .archive(za))
+        }
+        try check(Int64(zip_file_set_mtime(za, zip_uint64_t(index), fixedModificationTime, 0)),
+                  "zip_file_set_mtime(\(name))", .archive(za))
     }
 }

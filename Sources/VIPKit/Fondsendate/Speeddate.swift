@@ -226,8 +226,9 @@ public enum CSV {
     /// quoting follows. The first scalar counts (CR LF is one Swift character).
     public static func veld(_ cel: String) -> String {
         let s = cel.unicodeScalars.first.map { "=+-@\t\r".unicodeScalars.contains($0) } == true ? "'" + cel : cel
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || s.hasPrefix(" ")
-            || s.hasSuffix(" ") else { return s }
+        // By scalar: CR LF is one Swift character, equal to neither CR nor LF.
+        guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            || s.hasPrefix(" ") || s.hasSuffix(" ") else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

@@ -194,8 +194,8 @@ struct AanvraagAPI {
             guard let n = Int(v) else { throw Weigering.nietGevonden("Versie \(v) van deze aanvraag bestaat niet.") }
             versie = n
         }
-        let zip = try Archief.zip(try await aanvragen.pakket(a, versie: versie, opties: opties).map { ($0.naam, $0.bytes) })
-        return Antwoord.bytes(zip, type: "application/zip", headers: [
+        let pakket = try await aanvragen.pakket(a, versie: versie, opties: opties)
+        return pakket.antwoord(type: "application/zip", headers: [
             .contentDisposition: "attachment; filename=\"aanvraag-\(a.id)-versie-\(versie).zip\"",
             .eTag: Self.etag(versie),
         ])

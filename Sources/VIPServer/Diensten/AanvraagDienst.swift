@@ -215,12 +215,13 @@ struct AanvraagDienst: Sendable {
     static func isConcept(_ waarde: String?) -> Bool { ["1", "ja", "true"].contains(waarde ?? "") }
 
     /// The files `vip build` writes for version `versie` (logo and bijlagen from that version's
-    /// own files). Fouten without `concept`: 422 with the check.
-    func pakket(_ a: AanvraagRij, versie: Int, opties gekozen: BuildOpties) async throws -> [Pakket.Uitvoer] {
+    /// own files), built on disk one bijlage at a time (`Pakketmap`); the caller answers with it,
+    /// which removes its folder. Fouten without `concept`: 422 with the check.
+    func pakket(_ a: AanvraagRij, versie: Int, opties gekozen: BuildOpties) async throws -> Pakketmap {
         let tekst = try await tekst(a, versie)
         let bron = try await Versiebron(opslag: opslag, aanvraag: a.id, versie: versie)
         let k = kern
-        let uitkomst: Result<[Pakket.Uitvoer], Weigering> = await Zwaar.doe {
+        let uitkomst: Result<Pakketmap, Weigering> = await Zwaar.doe {
             let r = k.controleer(tekst)
             if r.leesfout != nil { return .failure(Kern.leesfout(r)) }
             if !r.isAf && !gekozen.concept {
@@ -230,7 +231,7 @@ struct AanvraagDienst: Sendable {
                                           extra: [("check", CheckReport.json(r))]))
             }
             do {
-                return .success(try Pakket(aanvraag: r.aanvraag!, bron: bron, opties: gekozen).maak())
+                return .success(try Pakketmap.bouw(r.aanvraag!, bron: bron, opties: gekozen))
             } catch let fout as BuildFout {
                 return .failure(Weigering(.unprocessableContent, fout.description))
             } catch {

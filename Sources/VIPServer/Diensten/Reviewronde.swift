@@ -188,10 +188,12 @@ public struct Reviewronde: Sendable {
 
 /// The zips the server hands out: documents that are zips themselves stored, the rest deflated.
 enum Archief {
+    static func entry(_ naam: String, _ bytes: [UInt8]) -> ZipEntry {
+        ZipEntry(name: naam, data: bytes, method: naam.hasSuffix(".zip") || naam.hasSuffix(".odt")
+            || naam.hasSuffix(".docx") ? .stored : .deflated)
+    }
+
     static func zip(_ bestanden: [(String, [UInt8])]) throws -> [UInt8] {
-        try ZipWriter.archive(bestanden.map { naam, bytes in
-            ZipEntry(name: naam, data: bytes, method: naam.hasSuffix(".zip") || naam.hasSuffix(".odt")
-                || naam.hasSuffix(".docx") ? .stored : .deflated)
-        })
+        try ZipWriter.archive(bestanden.map { entry($0.0, $0.1) })
     }
 }

@@ -16,6 +16,8 @@ struct Versiebron: Bestandsbron, Sendable {
         bestanden = Dictionary(lijst.map { ($0.naam, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
+    func bestaat(_ pad: String) -> Bool { info(pad) != nil }
+
     func info(_ pad: String) -> BestandInfo? {
         bestanden[pad] ?? bestanden[(pad as NSString).lastPathComponent]
     }

@@ -49,10 +49,11 @@ struct DocumentPaginas {
         d["bouwfout"] = false
         if q.get("bouw") != nil {
             do {
-                let bestanden = try await aanvragen.pakket(a, versie: a.versie, opties: opties)
+                let pakket = try await aanvragen.pakket(a, versie: a.versie, opties: opties)
+                defer { pakket.ruimOp() }
                 let query = "formaat=\(d["formaat"] as? String ?? "beide")&concept=\(opties.concept ? "1" : "0")"
-                d["gebouwd"] = ["query": query, "bestanden": bestanden.map { b in
-                    ["naam": b.naam, "grootte": Bestanden.grootte(b.bytes.count),
+                d["gebouwd"] = ["query": query, "bestanden": pakket.bestanden.map { b in
+                    ["naam": b.naam, "grootte": Bestanden.grootte(pakket.grootte(b)),
                      "adres": "bestand?naam=" + (b.naam.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
                         + "&" + query] as [String: Any]
                 }]
@@ -65,9 +66,8 @@ struct DocumentPaginas {
 
     @Sendable func pakketZip(_ request: Request, _ context: VIPContext) async throws -> Response {
         let a = try await AanvraagPaginas(paginas: paginas).eigen(context)
-        let bestanden = try await aanvragen.pakket(a, versie: a.versie, opties: try opties(request))
-        let zip = try Archief.zip(bestanden.map { ($0.naam, $0.bytes) })
-        return Antwoord.bytes(zip, type: "application/zip", headers: [
+        let pakket = try await aanvragen.pakket(a, versie: a.versie, opties: try opties(request))
+        return pakket.antwoord(type: "application/zip", headers: [
             .contentDisposition: "attachment; filename=\"aanvraag-\(a.id)-versie-\(a.versie).zip\"",
         ])
     }
@@ -75,8 +75,9 @@ struct DocumentPaginas {
     @Sendable func document(_ request: Request, _ context: VIPContext) async throws -> Response {
         let a = try await AanvraagPaginas(paginas: paginas).eigen(context)
         let naam = request.uri.queryParameters.get("naam") ?? ""
-        let bestanden = try await aanvragen.pakket(a, versie: a.versie, opties: try opties(request))
-        guard let b = bestanden.first(where: { $0.naam == naam }) else {
+        let pakket = try await aanvragen.pakket(a, versie: a.versie, opties: try opties(request))
+        guard let b = pakket.bestanden.first(where: { $0.naam == naam }) else {
+            pakket.ruimOp()
             throw Weigering.nietGevonden("Dit document zit niet in het pakket.")
         }
         let type = naam.hasSuffix(".odt") ? "application/vnd.oasis.opendocument.text"
@@ -84,7 +85,7 @@ struct DocumentPaginas {
             : naam.hasSuffix(".zip") ? "application/zip" : naam.hasSuffix(".pdf") ? "application/pdf"
             : "application/octet-stream"
         let veilig = Bestanden.veiligeNaam(naam)
-        return Antwoord.bytes(b.bytes, type: type, headers: [.contentDisposition: "attachment; filename=\"\(veilig)\""])
+        return pakket.antwoord(b, type: type, headers: [.contentDisposition: "attachment; filename=\"\(veilig)\""])
     }
 
     // MARK: Versions, import and export
