@@ -158,3 +158,35 @@ extension StringProtocol {
         return String(s)
     }
 }
+
+/// As text, the way the export writes them (`1234.50`); the tree of `Inhoud` keeps them as
+/// values and never calls these.
+extension Bedrag: Codable {
+    public init(from decoder: any Decoder) throws {
+        let s = try decoder.singleValueContainer().decode(String.self)
+        guard case .value(let cents) = AmountSyntax.parse(s, plain: false) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "geen bedrag: \(s)"))
+        }
+        self.init(cents: cents)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(plain)
+    }
+}
+
+extension Hoeveelheid: Codable {
+    public init(from decoder: any Decoder) throws {
+        let s = try decoder.singleValueContainer().decode(String.self)
+        guard case .value(let h) = AmountSyntax.parse(s, plain: false) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "geen getal: \(s)"))
+        }
+        self.init(hundredths: h)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(Double(hundredths) / 100)
+    }
+}
