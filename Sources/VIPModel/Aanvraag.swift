@@ -14,6 +14,8 @@ public struct Aanvraag: Sendable, Codable {
     public var fondsen: [Fonds] = []
     public var bijlagen: [Bijlage] = []
     public var brief = Brief()
+    /// What the project really spent, received and reached (na-het-besluit.md); nil before.
+    public var realisatie: Realisatie?
     /// Where each path of the input stands in the file.
     public var bron = Bron(bestand: "")
     /// The values of fields that the field table lists and this model has no property for yet:
@@ -246,17 +248,36 @@ public enum Soort: String, Sendable, CaseIterable, Codable {
 }
 public enum DekkingStatus: String, Sendable, CaseIterable, Codable { case toegezegd, aangevraagd, verwacht, afgewezen }
 
-/// One line of the dekkingsplan: either a source (`bron` + `soort`) or a fund.
+/// One line of the dekkingsplan: either a source (`bron` + `soort`) or a fund, with what the
+/// source or fund decided (na-het-besluit.md, "The decision, per fund").
 public struct Dekking: Sendable, Codable {
     public var bron: String?
     public var soort: Soort?
     public var fonds: String?
+    /// The amount asked (or expected).
     public var bedrag: Bedrag?
     public var status: DekkingStatus?
+    public var aangevraagdOp: Datum?
+    public var besluitOp: Datum?
+    /// What the fund gave, when it is not what was asked.
+    public var toegezegdBedrag: Bedrag?
+    /// The fund's own reference.
+    public var kenmerk: String?
+    public var verantwoordingVoor: Datum?
+    public var voorwaarden: String?
+    /// When the bedankbrief was sent.
+    public var bedanktOp: Datum?
 
     /// The name shown in documents.
     public var naam: String { fonds ?? bron ?? "(naamloos)" }
     public var telt: Bool { status != .afgewezen }
+    /// The amount the dekking counts: `toegezegd_bedrag` where given, else the amount asked.
+    public var geteldBedrag: Bedrag? { toegezegdBedrag ?? bedrag }
+    /// Given less than asked: the difference.
+    public var minderDanGevraagd: Bedrag? {
+        guard let toegezegdBedrag, let bedrag, toegezegdBedrag < bedrag else { return nil }
+        return bedrag - toegezegdBedrag
+    }
 }
 
 extension Aanvraag {
@@ -273,9 +294,14 @@ extension Aanvraag {
 }
 
 extension Array where Element == Dekking {
-    /// The dekking total: all entries except `afgewezen`.
+    /// The dekking total: all entries except `afgewezen`, each with `toegezegd_bedrag` where given.
     public var totaal: Bedrag {
-        reduce(.zero) { $0 + ($1.telt ? ($1.bedrag ?? .zero) : .zero) }
+        reduce(.zero) { $0 + ($1.telt ? ($1.geteldBedrag ?? .zero) : .zero) }
+    }
+
+    /// What the counted entries gave less than they were asked, together.
+    public var minderDanGevraagd: Bedrag {
+        reduce(.zero) { $0 + ($1.telt ? ($1.minderDanGevraagd ?? .zero) : .zero) }
     }
 }
 
@@ -357,4 +383,85 @@ extension Aanvraag {
     public func gevraagd(van naam: String) -> Bedrag? {
         dekkingsplan.first { $0.fonds == naam }?.bedrag
     }
+}
+
+/// What the project really spent, received and reached, for the verantwoording
+/// (na-het-besluit.md): "stuur later een verslag over het project" (L8999–9008).
+public struct Realisatie: Sendable, Codable {
+    /// The date the figures are taken at.
+    public var peildatum: Datum?
+    /// What each begroting post really cost, by the post's exact name.
+    public var posten: [Besteding] = []
+    /// Costs that were not in the begroting.
+    public var extra: [ExtraKosten] = []
+    /// What was received, from whom and when.
+    public var ontvangen: [Ontvangst] = []
+    /// What each planned resultaat reached, by the resultaat's exact text.
+    public var resultaten: [Bereikt] = []
+    public var verslag: Verslag?
+
+    public init() {}
+
+    /// Nothing filled in: a `realisatie:` with empty fields (as `vip init` writes it) counts as none.
+    public var isLeeg: Bool {
+        peildatum == nil && posten.isEmpty && extra.isEmpty && ontvangen.isEmpty && resultaten.isEmpty
+            && verslag.map { $0.goed == nil && $0.beter == nil && $0.vervolg == nil } ?? true
+    }
+}
+
+public struct Besteding: Sendable, Codable {
+    public var post: String?
+    public var werkelijk: Bedrag?
+    public var toelichting: String?
+}
+
+public struct ExtraKosten: Sendable, Codable {
+    public var post: String?
+    public var categorie: String?
+    public var werkelijk: Bedrag?
+    public var toelichting: String?
+}
+
+/// Money received: from a fund (`fonds`, as in the dekkingsplan) or another source (`bron`).
+public struct Ontvangst: Sendable, Codable {
+    public var fonds: String?
+    public var bron: String?
+    public var bedrag: Bedrag?
+    public var datum: Datum?
+
+    /// The dekkingsplan name it was received from.
+    public var van: String? { fonds ?? bron }
+}
+
+public struct Bereikt: Sendable, Codable {
+    public var resultaat: String?
+    public var bereikt: String?
+}
+
+public struct Verslag: Sendable, Codable {
+    /// What went well.
+    public var goed: String?
+    /// What could be better.
+    public var beter: String?
+    /// How the project goes on.
+    public var vervolg: String?
+}
+
+extension Aanvraag {
+    /// The realisatie when something is filled in.
+    public var gerealiseerd: Realisatie? { realisatie.flatMap { $0.isLeeg ? nil : $0 } }
+
+    /// The dekkingsplan entry of fund `naam` (names compared as written).
+    public func dekking(van naam: String) -> Dekking? { dekkingsplan.first { $0.fonds == naam } }
+
+    /// The indices of the funds whose dekkingsplan entry says `toegezegd`, in order.
+    public var toegezegdeFondsen: [Int] {
+        fondsen.indices.filter { i in
+            guard let naam = fondsen[i].naam else { return false }
+            return dekkingsplan.contains { $0.fonds == naam && $0.status == .toegezegd }
+        }
+    }
+
+    /// The indices of the funds that refused, in order.
+    public var afgewezenFondsen: [Int] { fondsen.indices.filter { isAfgewezen(fonds: $0) } }
 }

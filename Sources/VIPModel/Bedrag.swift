@@ -190,3 +190,12 @@ extension Hoeveelheid: Codable {
         try c.encode(Double(hundredths) / 100)
     }
 }
+
+extension Bedrag {
+    /// An amount typed on the command line (`--bedrag 3500`, `3.500`, `"3.500,00"`, `"€ 3.500"`): Dutch
+    /// notation, so `3.500` is three thousand five hundred. nil when it is no amount.
+    public static func lees(_ tekst: String) -> Bedrag? {
+        guard case .value(let cents) = AmountSyntax.parse(tekst, plain: false), cents >= 0 else { return nil }
+        return Bedrag(cents: cents)
+    }
+}

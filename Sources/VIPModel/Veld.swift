@@ -67,11 +67,15 @@ public enum Normalisatie: String, Sendable, Equatable {
 public struct Varianten: Sendable, Equatable {
     /// The groups, by key; an entry is complete when one group is complete.
     public var groepen: [[String]]
+    /// Optional keys that belong with a group (same order as `groepen`): `vip init` writes them in
+    /// that group's example entry only (the decision keys of a fund).
+    public var optioneel: [[String]]
     /// The finding when an entry names none of them.
     public var geenMelding: String
 
-    public init(_ groepen: [[String]], geenMelding: String) {
+    public init(_ groepen: [[String]], optioneel: [[String]] = [], geenMelding: String) {
         self.groepen = groepen
+        self.optioneel = optioneel
         self.geenMelding = geenMelding
     }
 }

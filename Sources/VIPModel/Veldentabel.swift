@@ -300,8 +300,21 @@ extension Veldentabel {
                 Veld("bedrag", .bedrag, "Bedrag", verplicht: true, regel: "dekkingsplan"),
                 Veld("status", .keuze(DekkingStatus.allCases.map(\.rawValue)), "Status", verplicht: true,
                      benaming: "De status"),
+                // After the fund decides (na-het-besluit.md).
+                Veld("aangevraagd_op", .datum, "Aangevraagd op", hint: "De datum waarop u de aanvraag verstuurde"),
+                Veld("besluit_op", .datum, "Besluit op", vraag: "Wanneer heeft het fonds besloten?"),
+                Veld("toegezegd_bedrag", .bedrag, "Toegezegd bedrag",
+                     hint: "Alleen als het fonds een ander bedrag geeft dan u vroeg; dit bedrag telt dan in de dekking"),
+                Veld("kenmerk", .tekst, "Kenmerk", hint: "Het kenmerk of dossiernummer van het fonds; noem het in elke brief"),
+                Veld("verantwoording_voor", .datum, "Verantwoording voor",
+                     vraag: "Wanneer wil het fonds de verantwoording ontvangen?"),
+                Veld("voorwaarden", .proza, "Voorwaarden", vraag: "Welke voorwaarden stelt het fonds bij de toezegging?"),
+                Veld("bedankt_op", .datum, "Bedankbrief verstuurd op",
+                     hint: "Stuur na een toezegging binnen twee weken een bedankbrief"),
              ],
              varianten: Varianten([["bron", "soort"], ["fonds"]],
+                                  optioneel: [[], ["aangevraagd_op", "besluit_op", "toegezegd_bedrag", "kenmerk",
+                                                   "verantwoording_voor", "voorwaarden", "bedankt_op"]],
                                   geenMelding: "Deze regel van het dekkingsplan noemt geen bron of fonds. "
                                     + "Schrijf `bron:` met `soort:`, of `fonds:` met de naam van een fonds.")),
 
@@ -343,6 +356,55 @@ extension Veldentabel {
                     Veld("naam", .tekst, "Naam", verplicht: true, benaming: "De naam van wie ondertekent",
                          identificeert: .persoon),
                     Veld("functie", .tekst, "Functie", verplicht: true, benaming: "De functie van wie ondertekent"),
+                ]),
+             ]),
+
+        // After the course and the funds' decisions: no bijeenkomst asks for it (L8999–9008).
+        Veld("realisatie", .sectie, "Realisatie",
+             vraag: "Wat heeft het project werkelijk gekost, wat is er binnengekomen en wat is er bereikt?",
+             hint: "Voor de verantwoording aan de fondsen; vul in na afloop (of tussentijds)", wat: "de realisatie",
+             velden: [
+                Veld("peildatum", .datum, "Peildatum", hint: "De datum waarop de cijfers gelden"),
+                Veld("posten", .lijst(.sectie), "Werkelijke kosten",
+                     hint: "Per begrotingspost, met de naam precies zoals in de begroting", wat: "posten",
+                     watItem: "een post", velden: [
+                        Veld("post", .proza, "Post", hint: "Precies zoals in de begroting", verplicht: true,
+                             benaming: "De naam van deze begrotingspost"),
+                        Veld("werkelijk", .bedrag, "Werkelijk bedrag", verplicht: true,
+                             benaming: "Het werkelijke bedrag van deze post"),
+                        Veld("toelichting", .proza, "Toelichting", vraag: "Waarom wijkt het af van de begroting?"),
+                     ], leegInSjabloon: true),
+                Veld("extra", .lijst(.sectie), "Kosten buiten de begroting", wat: "extra kosten", watItem: "een post",
+                     velden: [
+                        Veld("post", .proza, "Post", verplicht: true, benaming: "De omschrijving van deze extra kosten"),
+                        Veld("categorie", .tekst, "Categorie", hint: "Een categorie van de begroting, of een nieuwe"),
+                        Veld("werkelijk", .bedrag, "Werkelijk bedrag", verplicht: true,
+                             benaming: "Het bedrag van deze extra kosten"),
+                        Veld("toelichting", .proza, "Toelichting", vraag: "Waarom waren deze kosten nodig?"),
+                     ], leegInSjabloon: true),
+                Veld("ontvangen", .lijst(.sectie), "Ontvangen", wat: "ontvangen bedragen", watItem: "een ontvangst",
+                     velden: [
+                        Veld("fonds", .tekst, "Fonds", hint: "De naam van het fonds, zoals in het dekkingsplan",
+                             anonimisering: .behoud),
+                        Veld("bron", .tekst, "Bron", hint: "Of de naam van een andere bron uit het dekkingsplan"),
+                        Veld("bedrag", .bedrag, "Bedrag", verplicht: true, benaming: "Het ontvangen bedrag"),
+                        Veld("datum", .datum, "Datum"),
+                     ], varianten: Varianten([["fonds"], ["bron"]],
+                                             geenMelding: "Deze ontvangst noemt geen fonds of bron. Schrijf `fonds:` of "
+                                                + "`bron:` met de naam zoals in het dekkingsplan."),
+                     leegInSjabloon: true),
+                Veld("resultaten", .lijst(.sectie), "Bereikte resultaten",
+                     hint: "Per beoogd resultaat, met de tekst precies zoals bij de resultaten", wat: "resultaten",
+                     watItem: "een resultaat", velden: [
+                        Veld("resultaat", .proza, "Beoogd resultaat", verplicht: true,
+                             benaming: "Het beoogde resultaat"),
+                        Veld("bereikt", .proza, "Bereikt", vraag: "Wat is er werkelijk bereikt?", verplicht: true,
+                             benaming: "Wat er bereikt is"),
+                     ], leegInSjabloon: true),
+                Veld("verslag", .sectie, "Verslag", wat: "het verslag", velden: [
+                    Veld("goed", .proza, "Wat ging goed", vraag: "Wat ging goed?"),
+                    Veld("beter", .proza, "Wat kan beter", vraag: "Wat kan een volgende keer beter?"),
+                    Veld("vervolg", .proza, "Vervolg", vraag: "Hoe gaat het project verder?"),
                 ]),
              ]),
     ])

@@ -96,11 +96,15 @@ struct VeldentabelTests {
         let delen = tabel.onderdelen
         #expect(delen.first?.sleutel == "project")
         #expect(delen.map { $0.bijeenkomst! } == delen.map { $0.bijeenkomst! }.sorted())
-        #expect(Set(delen.map(\.sleutel)) == Set(tabel.velden.filter(\.heeftVelden).map(\.sleutel)).subtracting(["negeer"]))
+        // The realisatie comes after the course and the funds' decisions: no bijeenkomst asks for it.
+        #expect(Set(delen.map(\.sleutel))
+                == Set(tabel.velden.filter(\.heeftVelden).map(\.sleutel)).subtracting(["negeer", "realisatie"]))
         for v in tabel.alle {
             #expect(!v.label.isEmpty, "\(v.pad)")
             let deel = v.pad.split(whereSeparator: { $0 == "." || $0 == "[" }).first.map(String.init) ?? ""
-            if !["formaat", "negeer", "woordenlijst"].contains(deel) {
+            if deel == "realisatie" {
+                #expect(v.bijeenkomst == nil, "\(v.pad)")
+            } else if !["formaat", "negeer", "woordenlijst"].contains(deel) {
                 #expect((2...8).contains(v.bijeenkomst ?? 0), "\(v.pad)")
             }
         }
