@@ -70,7 +70,7 @@ public enum BriefBuilder {
         if !anderen.isEmpty {
             b.append(Tekst.p("Wij betalen het project niet alleen van uw bijdrage. De dekking in het kort:"))
             b.append(Tekst.lijst(anderen.map { d in
-                "\(d.naam): \(d.bedrag ?? .zero) (\(Tekst.status(d.status)))"
+                "\(d.naam): \((d.telt ? d.geteldBedrag : d.bedrag) ?? .zero) (\(Tekst.status(d.status)))"
                     + (d.status == .afgewezen ? ", telt niet mee" : "")
             }))
         }
