@@ -308,7 +308,9 @@ struct NaHetBesluitTests {
         }
         let map = Repo.tempDir("na-het-besluit-pdf")
         defer { try? FileManager.default.removeItem(atPath: map) }
-        let r = try VipBinary.run(["build", Self.fixture, "--pdf", "--formaat", formaat, "--uit", map])
+        // An early date, so that more of the register's funds fit and the call sheet is at its fullest.
+        let r = try VipBinary.run(["build", Self.fixture, "--pdf", "--formaat", formaat, "--register", Self.register,
+                                   "--datum", "2024-06-01", "--uit", map])
         #expect(r.status == 0, "\(r.stderr)")
         let pdfs = BuildTests.files(in: map).filter { $0.hasSuffix(".pdf") }
         #expect(pdfs.count == BuildTests.files(in: map).filter { $0.hasSuffix("." + formaat) }.count && !pdfs.isEmpty)
@@ -321,6 +323,8 @@ struct NaHetBesluitTests {
         }
         let belblad = map + "/na-afwijzing-oranje-fonds.pdf"
         #expect(try run("/usr/bin/env", ["pdfinfo", belblad]).stdout.contains("Pages:           1"))
+        let fondsen = try Self.tabelrijen(map + "/na-afwijzing-oranje-fonds.\(formaat)").filter { $0.count == 3 }.dropFirst()
+        #expect(fondsen.count >= 3, "\(fondsen)")
         let structuur = try run("/usr/bin/env", ["pdfinfo", "-struct", map + "/verantwoording.pdf"]).stdout
         for tag in ["H1", "H2", "H3", "Table", "TH", "TD"] {
             #expect(structuur.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix(tag) },
