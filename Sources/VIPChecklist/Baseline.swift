@@ -1,3 +1,5 @@
+import VIPModel
+
 /// The valid baseline aanvraag that rule examples are laid over: the spec's example
 /// (`spec/voorbeelden/steunpilaar.yaml`), which is "af" and gives no findings at all.
 public enum Baseline {
@@ -289,4 +291,37 @@ brief:
     - naam: Fatima Bouzid
       functie: voorzitter
 """#
+
+    /// The date the rule examples are checked on (`vip check --datum`): after the letter of
+    /// 15 June 2011 was written, before the project starts on 1 September 2011.
+    public static let datum = Datum(jaar: 2011, maand: 5, dag: 1)!
+
+    /// The register the examples of the register's rules use (`vip check --register`): the
+    /// baseline's two funds, and a regional fund it does not ask. Fictional entries.
+    public static let registerYAML = #"""
+formaat: vip-fondsenregister/1
+fondsen:
+  - naam: Oranje Fonds
+    themas: [participatie, sociale samenhang]
+    regio: [landelijk]
+    bedrag: {min: 1000, max: 25000}
+    beslistermijn_weken: 8
+    aanvragen: doorlopend
+    niet_voor: [structurele kosten, personeel]
+  - naam: Skanfonds
+    themas: [participatie, armoede]
+    regio: [landelijk]
+    bedrag: {min: 1000, max: 50000}
+    beslistermijn_weken: 10
+  - naam: Amsterdams Buurtfonds
+    themas: [emancipatie, opvoeding]
+    regio: [Amsterdam]
+    bedrag: {max: 5000}
+    beslistermijn_weken: 6
+"""#
+
+    public static var register: Fondsenregister {
+        // A constant of this file; the register test reads it too.
+        (try? FondsenregisterReader.parse(registerYAML, bestand: "baseline-register.yaml")) ?? Fondsenregister()
+    }
 }

@@ -71,12 +71,19 @@ public struct CheckContext: Sendable {
     /// Estimated page count of the generated letter to one fund (`brief_lengte`);
     /// provided by the document builders, nil where they are not linked.
     public var briefPaginas: (@Sendable (Aanvraag, Int) -> Double)?
+    /// The fund register (`vip check --register`); nil leaves the register's rules out.
+    public var register: Fondsenregister?
+    /// Today, for the rules about dates (a bedankbrief, a verantwoording due); nil leaves them out.
+    public var datum: Datum?
 
     public init(aanvraag: Aanvraag, spelling: (any Spelling)? = nil,
-                briefPaginas: (@Sendable (Aanvraag, Int) -> Double)? = nil) {
+                briefPaginas: (@Sendable (Aanvraag, Int) -> Double)? = nil,
+                register: Fondsenregister? = nil, datum: Datum? = nil) {
         self.aanvraag = aanvraag
         self.spelling = spelling
         self.briefPaginas = briefPaginas
+        self.register = register
+        self.datum = datum
     }
 }
 

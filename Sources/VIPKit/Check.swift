@@ -17,20 +17,26 @@ public struct Checker: Sendable {
     public var checklist: Checklist
     public var spelling: (any Spelling)?
     public var limits: ReadLimits
+    /// The fund register: with it, the register's four rules run (`vip check --register`).
+    public var register: Fondsenregister?
+    /// Today (`vip check --datum`), for the rules about dates; nil leaves them out.
+    public var datum: Datum?
 
     /// The default spelling is the Dutch dictionary, loaded only when an aanvraag has
     /// prose to check.
     public init(checklist: Checklist = Checklist(), spelling: (any Spelling)? = Hunspell.Deferred.dutch,
-                limits: ReadLimits = .standard) {
+                limits: ReadLimits = .standard, register: Fondsenregister? = nil, datum: Datum? = nil) {
         self.checklist = checklist
         self.spelling = spelling
         self.limits = limits
+        self.register = register
+        self.datum = datum
     }
 
     public func context(_ a: Aanvraag) -> CheckContext {
         CheckContext(aanvraag: a, spelling: spelling, briefPaginas: { aanvraag, fonds in
             BriefLengte.schatting(aanvraag, fonds: fonds)
-        })
+        }, register: register, datum: datum)
     }
 
     public func check(_ a: Aanvraag) throws(LeesFout) -> [Bevinding] {

@@ -102,10 +102,14 @@ public enum Init {
             // One entry per variant (a source, a fund), else one with every field; each field is
             // explained where it first appears.
             let groepen = v.varianten?.groepen ?? [v.velden.map(\.sleutel)]
-            let inVariant = Set(groepen.joined())
+            let optioneel = v.varianten?.optioneel ?? []
+            let inVariant = Set(groepen.joined()).union(optioneel.joined())
             var uitgelegd: Set<String> = []
-            for groep in groepen {
+            for (g, groep) in groepen.enumerated() {
+                // The group's own keys, the keys every entry has, then the group's optional keys.
+                let eigen = g < optioneel.count ? optioneel[g] : []
                 let velden = v.velden.filter { groep.contains($0.sleutel) || !inVariant.contains($0.sleutel) }
+                    + v.velden.filter { eigen.contains($0.sleutel) }
                 for (i, kind) in velden.enumerated() {
                     schrijfVeld(kind, inspringing: inspringing + "    ", voorvoegsel: i == 0 ? "- " : nil,
                             uitleg: uitleg && !uitgelegd.contains(kind.sleutel), naar: &regels)

@@ -1,10 +1,20 @@
 import Foundation
 
-/// PDFs through LibreOffice headless (`vip build --pdf`).
+/// PDFs through LibreOffice headless (`vip build --pdf`; the server calls `converteer` too).
+///
+/// The PDFs are ones a fund can archive: PDF/A-2b, which funds and government portals ask
+/// for, and tagged (PDF/UA structure), so a screen reader and an archive see the document's
+/// headings (`text:h` / `Heading1…3`) and tables with their header rows
+/// (`table:table-header-rows` / `w:tblHeader`) as headings and header cells.
 ///
 /// soffice exits 0 even when it could not load a file, so the verdict is whether the
 /// PDF exists. Each run gets its own profile, so a running LibreOffice does not interfere.
 public enum PDF {
+    /// The export filter with its options in LibreOffice's JSON syntax (LibreOffice 7.4 and later):
+    /// `SelectPdfVersion` 2 is PDF/A-2b, `UseTaggedPDF` writes the structure tree.
+    public static let filter = #"pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},"#
+        + #""UseTaggedPDF":{"type":"boolean","value":"true"}}"#
+
     public static func soffice() -> String? {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         for dir in paths {
@@ -16,6 +26,7 @@ public enum PDF {
         return nil
     }
 
+    /// One tagged PDF/A-2b per document (ODT or DOCX), named like it with `.pdf`.
     public static func converteer(_ files: [Pakket.Uitvoer]) throws(BuildFout) -> [Pakket.Uitvoer] {
         guard !files.isEmpty else { return [] }
         guard let soffice = soffice() else {
@@ -34,7 +45,7 @@ public enum PDF {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: soffice)
         process.arguments = ["-env:UserInstallation=file://\(profiel)", "--headless", "--norestore",
-                             "--convert-to", "pdf", "--outdir", uit] + files.map { invoer + "/" + $0.naam }
+                             "--convert-to", filter, "--outdir", uit] + files.map { invoer + "/" + $0.naam }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         do {

@@ -13,6 +13,11 @@ public struct BuildOpties: Sendable {
     public var sjablonen: TemplateSet = .standard
     /// The date in the documents' metadata (the executable passes SOURCE_DATE_EPOCH).
     public var klok = Klok()
+    /// The fund register: the call sheet after a refusal lists its fitting funds (`--register`).
+    public var register: Fondsenregister?
+    /// The date the register is searched on (`--datum`); nil: the date of the fund's besluit,
+    /// else the letter's, so that the same input still gives the same files.
+    public var datum: Datum?
     public init() {}
 }
 
@@ -309,6 +314,7 @@ public struct Pakket: Sendable {
         docs.append((Namen.projectplan, ProjectplanBuilder.document(aanvraag, huisstijl: stijl)))
         docs.append((Namen.begroting, BegrotingBuilder.document(aanvraag, huisstijl: stijl)))
         docs.append((Namen.fondsenlijst, FondsenlijstBuilder.document(aanvraag, huisstijl: stijl)))
+        docs += naHetBesluit(huisstijl: stijl)
         do {
             return (try renderAlle(docs, formaten: opties.formaten, sjablonen: opties.sjablonen), metBrief)
         } catch {

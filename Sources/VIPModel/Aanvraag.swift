@@ -3,7 +3,7 @@
 /// Every field that a participant may not have written yet is optional: a bare draft
 /// is a valid `Aanvraag`; what is missing is reported by the checklist, not here.
 /// Text fields are nil when empty; lists are empty when absent.
-public struct Aanvraag: Sendable {
+public struct Aanvraag: Sendable, Codable {
     public var formaat: String = Aanvraag.formaat
     public var negeer: [Negeer] = []
     public var woordenlijst: [String] = []
@@ -14,16 +14,36 @@ public struct Aanvraag: Sendable {
     public var fondsen: [Fonds] = []
     public var bijlagen: [Bijlage] = []
     public var brief = Brief()
+    /// What the project really spent, received and reached (na-het-besluit.md); nil before.
+    public var realisatie: Realisatie?
     /// Where each path of the input stands in the file.
     public var bron = Bron(bestand: "")
+    /// The values of fields that the field table lists and this model has no property for yet:
+    /// read, exported and anonymised like every other field (see `Inhoud`).
+    public var overige = OverigeVelden()
 
     public static let formaat = "vip-aanvraag/1"
     public init() {}
 }
 
-public struct Negeer: Sendable { public var regel: String?; public var reden: String? }
+/// Values of fields of the field table that the model has no property for, by their path of
+/// model properties (`project.nieuwVeld`, `fondsen[1].iban`). Not part of the model's own
+/// coding: the reader fills it, `Aanvraag.inhoud` puts it back into the tree.
+public struct OverigeVelden: Sendable, Equatable, Codable {
+    public var waarden: [String: Inhoud] = [:]
+    public init(_ waarden: [String: Inhoud] = [:]) { self.waarden = waarden }
+    public init(from decoder: any Decoder) throws {}
+    public func encode(to encoder: any Encoder) throws {}
+    public var isEmpty: Bool { waarden.isEmpty }
+    public subscript(pad: String) -> Inhoud? {
+        get { waarden[pad] }
+        set { waarden[pad] = newValue }
+    }
+}
 
-public struct Adres: Sendable, Equatable {
+public struct Negeer: Sendable, Codable { public var regel: String?; public var reden: String? }
+
+public struct Adres: Sendable, Codable, Equatable {
     public var straat: String?
     public var postcode: String?
     public var plaats: String?
@@ -32,12 +52,12 @@ public struct Adres: Sendable, Equatable {
     }
 }
 
-public struct Persoon: Sendable, Equatable {
+public struct Persoon: Sendable, Codable, Equatable {
     public var naam: String?
     public var functie: String?
 }
 
-public struct Contactpersoon: Sendable {
+public struct Contactpersoon: Sendable, Codable {
     public var naam: String?
     public var functie: String?
     public var telefoon: String?
@@ -45,7 +65,7 @@ public struct Contactpersoon: Sendable {
     public var bereikbaar: String?
 }
 
-public struct Organisatie: Sendable {
+public struct Organisatie: Sendable, Codable {
     public var naam: String?
     /// Free text as written; the checklist (`rechtsvorm`) reports other values.
     public var rechtsvorm: String?
@@ -65,52 +85,52 @@ public struct Organisatie: Sendable {
     public var isRechtspersoon: Bool { rechtsvorm == "stichting" || rechtsvorm == "vereniging" }
 }
 
-public enum Fase: String, Sendable, CaseIterable { case ontlasten, empoweren, activeren }
-public enum Verhouding: String, Sendable, CaseIterable { case aanvullend, alternatief }
-public enum PartnerStatus: String, Sendable, CaseIterable {
+public enum Fase: String, Sendable, CaseIterable, Codable { case ontlasten, empoweren, activeren }
+public enum Verhouding: String, Sendable, CaseIterable, Codable { case aanvullend, alternatief }
+public enum PartnerStatus: String, Sendable, CaseIterable, Codable {
     case toegezegd, inGesprek = "in-gesprek", beoogd
 }
 
-public struct Doelgroep: Sendable {
+public struct Doelgroep: Sendable, Codable {
     public var omschrijving: String?
     public var problematiek: String?
     public var onderbouwing: [String] = []
     public var omvang: Int?
 }
 
-public struct Profijtgroep: Sendable {
+public struct Profijtgroep: Sendable, Codable {
     public var omschrijving: String?
     public var aantal: Int?
 }
 
-public struct Werkwijze: Sendable {
+public struct Werkwijze: Sendable, Codable {
     public var omschrijving: String?
     public var motivering: String?
 }
 
-public struct BestaandInitiatief: Sendable {
+public struct BestaandInitiatief: Sendable, Codable {
     public var naam: String?
     public var wat: String?
 }
 
-public struct Positionering: Sendable {
+public struct Positionering: Sendable, Codable {
     public var bestaandeInitiatieven: [BestaandInitiatief] = []
     public var verhouding: Verhouding?
     public var toegevoegdeWaarde: String?
 }
 
-public struct Partner: Sendable {
+public struct Partner: Sendable, Codable {
     public var naam: String?
     public var rol: String?
     public var status: PartnerStatus?
 }
 
-public struct Periode: Sendable {
+public struct Periode: Sendable, Codable {
     public var start: Datum?
     public var eind: Datum?
 }
 
-public struct Activiteit: Sendable {
+public struct Activiteit: Sendable, Codable {
     public var naam: String?
     public var omschrijving: String?
     public var fase: Fase?
@@ -120,24 +140,24 @@ public struct Activiteit: Sendable {
     public var eind: Datum?
 }
 
-public struct Resultaat: Sendable {
+public struct Resultaat: Sendable, Codable {
     public var resultaat: String?
     public var waarom: String?
 }
 
-public struct Evaluatie: Sendable {
+public struct Evaluatie: Sendable, Codable {
     public var hoe: String?
     public var wanneer: String?
     public var door: String?
 }
 
-public struct Verslaglegging: Sendable {
+public struct Verslaglegging: Sendable, Codable {
     public var door: String?
     public var wanneer: String?
     public var gebruik: String?
 }
 
-public struct Project: Sendable {
+public struct Project: Sendable, Codable {
     public var titel: String?
     public var samenvatting: String?
     public var aanleiding: String?
@@ -167,12 +187,18 @@ public struct Project: Sendable {
     public var vervolg: String?
 }
 
-public enum Inzet: String, Sendable, CaseIterable {
+public enum Inzet: String, Sendable, CaseIterable, Codable {
     case betaald, proDeo = "pro-deo", eigenVrijwilligers = "eigen-vrijwilligers"
-}
-public enum Onderbouwing: String, Sendable, CaseIterable { case offerte, berekening, schatting }
 
-public struct Post: Sendable {
+    /// A post without `inzet` is paid (aanvraagformaat.md: "default betaald").
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        self = c.decodeNil() ? .betaald : (Inzet(rawValue: try c.decode(String.self)) ?? .betaald)
+    }
+}
+public enum Onderbouwing: String, Sendable, CaseIterable, Codable { case offerte, berekening, schatting }
+
+public struct Post: Sendable, Codable {
     public var post: String?
     public var categorie: String?
     public var aantal: Hoeveelheid?
@@ -192,7 +218,7 @@ public struct Post: Sendable {
     }
 }
 
-public struct Begroting: Sendable {
+public struct Begroting: Sendable, Codable {
     public var posten: [Post] = []
     public var toelichting: String?
 
@@ -217,22 +243,41 @@ public struct Begroting: Sendable {
     }
 }
 
-public enum Soort: String, Sendable, CaseIterable {
+public enum Soort: String, Sendable, CaseIterable, Codable {
     case eigenMiddelen = "eigen-middelen", natura, deelnemersbijdrage, sponsor, overheid, overig
 }
-public enum DekkingStatus: String, Sendable, CaseIterable { case toegezegd, aangevraagd, verwacht, afgewezen }
+public enum DekkingStatus: String, Sendable, CaseIterable, Codable { case toegezegd, aangevraagd, verwacht, afgewezen }
 
-/// One line of the dekkingsplan: either a source (`bron` + `soort`) or a fund.
-public struct Dekking: Sendable {
+/// One line of the dekkingsplan: either a source (`bron` + `soort`) or a fund, with what the
+/// source or fund decided (na-het-besluit.md, "The decision, per fund").
+public struct Dekking: Sendable, Codable {
     public var bron: String?
     public var soort: Soort?
     public var fonds: String?
+    /// The amount asked (or expected).
     public var bedrag: Bedrag?
     public var status: DekkingStatus?
+    public var aangevraagdOp: Datum?
+    public var besluitOp: Datum?
+    /// What the fund gave, when it is not what was asked.
+    public var toegezegdBedrag: Bedrag?
+    /// The fund's own reference.
+    public var kenmerk: String?
+    public var verantwoordingVoor: Datum?
+    public var voorwaarden: String?
+    /// When the bedankbrief was sent.
+    public var bedanktOp: Datum?
 
     /// The name shown in documents.
     public var naam: String { fonds ?? bron ?? "(naamloos)" }
     public var telt: Bool { status != .afgewezen }
+    /// The amount the dekking counts: `toegezegd_bedrag` where given, else the amount asked.
+    public var geteldBedrag: Bedrag? { toegezegdBedrag ?? bedrag }
+    /// Given less than asked: the difference.
+    public var minderDanGevraagd: Bedrag? {
+        guard let toegezegdBedrag, let bedrag, toegezegdBedrag < bedrag else { return nil }
+        return bedrag - toegezegdBedrag
+    }
 }
 
 extension Aanvraag {
@@ -249,13 +294,18 @@ extension Aanvraag {
 }
 
 extension Array where Element == Dekking {
-    /// The dekking total: all entries except `afgewezen`.
+    /// The dekking total: all entries except `afgewezen`, each with `toegezegd_bedrag` where given.
     public var totaal: Bedrag {
-        reduce(.zero) { $0 + ($1.telt ? ($1.bedrag ?? .zero) : .zero) }
+        reduce(.zero) { $0 + ($1.telt ? ($1.geteldBedrag ?? .zero) : .zero) }
+    }
+
+    /// What the counted entries gave less than they were asked, together.
+    public var minderDanGevraagd: Bedrag {
+        reduce(.zero) { $0 + ($1.telt ? ($1.minderDanGevraagd ?? .zero) : .zero) }
     }
 }
 
-public struct Fonds: Sendable {
+public struct Fonds: Sendable, Codable {
     public var naam: String?
     public var terAttentieVan: String?
     public var aanhef: String?
@@ -263,11 +313,11 @@ public struct Fonds: Sendable {
     public var doelstelling: String?
 }
 
-public enum BijlageSoort: String, Sendable, CaseIterable {
+public enum BijlageSoort: String, Sendable, CaseIterable, Codable {
     case statuten, kvkUittreksel = "kvk-uittreksel", jaarverslag, offerte, overig
 }
 
-public struct Bijlage: Sendable {
+public struct Bijlage: Sendable, Codable {
     public var titel: String?
     public var soort: BijlageSoort?
     public var bestand: String?
@@ -275,7 +325,7 @@ public struct Bijlage: Sendable {
     public var toelichting: String?
 }
 
-public struct Brief: Sendable {
+public struct Brief: Sendable, Codable {
     public var plaats: String?
     public var datum: Datum?
     public var inleiding: String?
@@ -285,12 +335,16 @@ public struct Brief: Sendable {
 }
 
 /// The file an aanvraag came from, and where each path stands in it.
-public struct Bron: Sendable {
+public struct Bron: Sendable, Codable {
     public var bestand: String
     public var marks: [String: SourceMark] = [:]
     /// The file's text, to point at a word inside a long field (nil for composed examples).
     public var tekst: String?
     public init(bestand: String) { self.bestand = bestand }
+
+    /// Not a field of the aanvraag: the reader sets it after decoding.
+    public init(from decoder: any Decoder) throws { self.init(bestand: "") }
+    public func encode(to encoder: any Encoder) throws {}
 
     /// The line where `woord` first stands as a whole word, at or after `vanaf`
     /// (within the next 200 lines: a field's text block).
@@ -329,4 +383,85 @@ extension Aanvraag {
     public func gevraagd(van naam: String) -> Bedrag? {
         dekkingsplan.first { $0.fonds == naam }?.bedrag
     }
+}
+
+/// What the project really spent, received and reached, for the verantwoording
+/// (na-het-besluit.md): "stuur later een verslag over het project" (L8999–9008).
+public struct Realisatie: Sendable, Codable {
+    /// The date the figures are taken at.
+    public var peildatum: Datum?
+    /// What each begroting post really cost, by the post's exact name.
+    public var posten: [Besteding] = []
+    /// Costs that were not in the begroting.
+    public var extra: [ExtraKosten] = []
+    /// What was received, from whom and when.
+    public var ontvangen: [Ontvangst] = []
+    /// What each planned resultaat reached, by the resultaat's exact text.
+    public var resultaten: [Bereikt] = []
+    public var verslag: Verslag?
+
+    public init() {}
+
+    /// Nothing filled in: a `realisatie:` with empty fields (as `vip init` writes it) counts as none.
+    public var isLeeg: Bool {
+        peildatum == nil && posten.isEmpty && extra.isEmpty && ontvangen.isEmpty && resultaten.isEmpty
+            && verslag.map { $0.goed == nil && $0.beter == nil && $0.vervolg == nil } ?? true
+    }
+}
+
+public struct Besteding: Sendable, Codable {
+    public var post: String?
+    public var werkelijk: Bedrag?
+    public var toelichting: String?
+}
+
+public struct ExtraKosten: Sendable, Codable {
+    public var post: String?
+    public var categorie: String?
+    public var werkelijk: Bedrag?
+    public var toelichting: String?
+}
+
+/// Money received: from a fund (`fonds`, as in the dekkingsplan) or another source (`bron`).
+public struct Ontvangst: Sendable, Codable {
+    public var fonds: String?
+    public var bron: String?
+    public var bedrag: Bedrag?
+    public var datum: Datum?
+
+    /// The dekkingsplan name it was received from.
+    public var van: String? { fonds ?? bron }
+}
+
+public struct Bereikt: Sendable, Codable {
+    public var resultaat: String?
+    public var bereikt: String?
+}
+
+public struct Verslag: Sendable, Codable {
+    /// What went well.
+    public var goed: String?
+    /// What could be better.
+    public var beter: String?
+    /// How the project goes on.
+    public var vervolg: String?
+}
+
+extension Aanvraag {
+    /// The realisatie when something is filled in.
+    public var gerealiseerd: Realisatie? { realisatie.flatMap { $0.isLeeg ? nil : $0 } }
+
+    /// The dekkingsplan entry of fund `naam` (names compared as written).
+    public func dekking(van naam: String) -> Dekking? { dekkingsplan.first { $0.fonds == naam } }
+
+    /// The indices of the funds whose dekkingsplan entry says `toegezegd`, in order.
+    public var toegezegdeFondsen: [Int] {
+        fondsen.indices.filter { i in
+            guard let naam = fondsen[i].naam else { return false }
+            return dekkingsplan.contains { $0.fonds == naam && $0.status == .toegezegd }
+        }
+    }
+
+    /// The indices of the funds that refused, in order.
+    public var afgewezenFondsen: [Int] { fondsen.indices.filter { isAfgewezen(fonds: $0) } }
 }

@@ -43,34 +43,33 @@ public enum AanvraagExport {
 
     /// The model as a tree, through the field table.
     public static func boom(_ aanvraag: Aanvraag, tabel: Veldentabel = .aanvraag) -> YAMLWaarde {
-        sectie(aanvraag, tabel.velden)
+        sectie(aanvraag.inhoud, tabel.velden)
     }
 
-    static func sectie(_ waarde: Any, _ velden: [Veld]) -> YAMLWaarde {
-        let eigenschappen = Veldentabel.eigenschappen(waarde)
+    static func sectie(_ inhoud: Inhoud, _ velden: [Veld]) -> YAMLWaarde {
         var paren: [YAMLWaarde.Paar] = []
         for v in velden {
-            guard let w = eigenschappen[v.eigenschap].flatMap(Veldentabel.aanwezig),
-                  let uit = veld(w, v.soort, v.velden), !uit.isLeeg else { continue }
+            guard let w = inhoud[v.eigenschap], !w.isLeeg, let uit = veld(w, v.soort, v.velden), !uit.isLeeg else { continue }
             paren.append(.init(v.sleutel, uit))
         }
         return .map(paren)
     }
 
-    static func veld(_ w: Any, _ soort: Veldsoort, _ velden: [Veld]) -> YAMLWaarde? {
-        switch soort {
-        case .sectie: return sectie(w, velden)
-        case .lijst(let item):
-            return .lijst(Veldentabel.items(w).compactMap { Veldentabel.aanwezig($0).flatMap { veld($0, item, velden) } })
-        case .vast(let s): return .letterlijk(s)
-        case .bedrag: return (w as? Bedrag).map { .letterlijk($0.plain) }
-        case .hoeveelheid:
-            // A whole number (`omvang`, `aantal`) is an Int in the model.
-            if let i = w as? Int { return .letterlijk(String(i)) }
-            return (w as? Hoeveelheid).map { .letterlijk(getal($0)) }
-        case .datum: return (w as? Datum).map { .letterlijk($0.iso) }
-        case .jaNee: return (w as? Bool).map { .letterlijk($0 ? "true" : "false") }
-        case .tekst, .proza, .bestand, .keuze: return Sectiewaarde.tekst(w).map { .tekst($0) }
+    static func veld(_ w: Inhoud, _ soort: Veldsoort, _ velden: [Veld]) -> YAMLWaarde? {
+        switch (soort, w) {
+        case (.sectie, _): return sectie(w, velden)
+        case (.lijst(let item), .lijst(let items)):
+            return .lijst(items.compactMap { $0.isLeeg ? nil : veld($0, item, velden) })
+        case (.vast(let s), _): return .letterlijk(s)
+        case (.bedrag, .bedrag(let b)): return .letterlijk(b.plain)
+        // A whole number (`omvang`, `aantal`) is an Int in the model.
+        case (.hoeveelheid, .geheel(let i)): return .letterlijk(String(i))
+        case (.hoeveelheid, .getal(let h)): return .letterlijk(getal(h))
+        case (.datum, .datum(let d)): return .letterlijk(d.iso)
+        case (.jaNee, .jaNee(let j)): return .letterlijk(j ? "true" : "false")
+        case (.tekst, .tekst(let t)), (.proza, .tekst(let t)), (.bestand, .tekst(let t)), (.keuze, .tekst(let t)):
+            return .tekst(t)
+        default: return nil
         }
     }
 

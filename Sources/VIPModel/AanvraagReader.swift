@@ -27,8 +27,11 @@ public enum AanvraagReader {
         return a
     }
 
-    /// Decodes a composed tree (also used to lay rule examples over a baseline). Which keys each
-    /// mapping allows, and which values each choice, comes from `tabel`.
+    /// Decodes a composed tree (also used to lay rule examples over a baseline). Every field is
+    /// read as the table describes it (`Tabellezer`): which keys each mapping allows, which values
+    /// each choice, what kind of value each field holds. The model is then decoded from the values
+    /// by its own `Decodable` conformance; a field the model has no property for stays in
+    /// `Aanvraag.overige`.
     public static func decode(_ root: YNode, bestand: String,
                               tabel: Veldentabel = .aanvraag) throws(LeesFout) -> Aanvraag {
         var r = NodeReader(bestand: bestand, tabel: tabel)
@@ -49,51 +52,30 @@ public enum AanvraagReader {
                     + "`\(Aanvraag.formaat)`.")
             }
         }
-        guard let top = try r.mapping(root, "", what: "een aanvraag") else {
+        let lezer = Tabellezer(controles: ["begroting.posten[]": postBinnenGrenzen])
+        guard let inhoud = try lezer.sectie(root, velden: tabel.velden, pad: "", wat: "een aanvraag", &r) else {
             throw r.error(root, "", "Het bestand is leeg.")
         }
-        var a = Aanvraag()
-        r.note("", root)
-        a.negeer = try r.list(top["negeer"], "negeer", what: "regels om te negeren") {
-            (r: inout NodeReader, n: YNode, p: String) throws(LeesFout) in
-            guard let f = try r.mapping(n, p, what: "een regel om te negeren") else { return nil }
-            return Negeer(regel: try r.text(f["regel"], f.path("regel")), reden: try r.text(f["reden"], f.path("reden")))
+        var a: Aanvraag
+        do {
+            let (model, overige) = try InhoudDecoder.decode(Aanvraag.self, from: inhoud)
+            a = model
+            a.overige = OverigeVelden(overige)
+        } catch {
+            // The reader has checked every value against the table; the model takes them all.
+            throw LeesFout(bestand: bestand, mark: root.mark, melding: "De aanvraag kon niet worden gelezen (\(error)).")
         }
-        a.woordenlijst = try r.textList(top["woordenlijst"], "woordenlijst")
-        a.organisatie = try organisatie(&r, top["organisatie"])
-        a.project = try project(&r, top["project"])
-        a.begroting = try begroting(&r, top["begroting"])
-        a.dekkingsplan = try r.list(top["dekkingsplan"], "dekkingsplan", what: "bronnen en fondsen") {
-            (r: inout NodeReader, n: YNode, p: String) throws(LeesFout) in
-            guard let f = try r.mapping(n, p, what: "een bron of fonds") else { return Dekking() }
-            return Dekking(bron: try r.text(f["bron"], f.path("bron")),
-                           soort: try r.keuze(f["soort"], f.path("soort"), Soort.self),
-                           fonds: try r.text(f["fonds"], f.path("fonds")),
-                           bedrag: try r.bedrag(f["bedrag"], f.path("bedrag")),
-                           status: try r.keuze(f["status"], f.path("status"), DekkingStatus.self))
-        }
-        a.fondsen = try r.list(top["fondsen"], "fondsen", what: "fondsen") {
-            (r: inout NodeReader, n: YNode, p: String) throws(LeesFout) in
-            guard let f = try r.mapping(n, p, what: "een fonds") else { return Fonds() }
-            return Fonds(naam: try r.text(f["naam"], f.path("naam")),
-                         terAttentieVan: try r.text(f["ter_attentie_van"], f.path("ter_attentie_van")),
-                         aanhef: try r.text(f["aanhef"], f.path("aanhef")),
-                         adres: try adres(&r, f["adres"], f.path("adres")),
-                         doelstelling: try r.text(f["doelstelling"], f.path("doelstelling")))
-        }
-        a.bijlagen = try r.list(top["bijlagen"], "bijlagen", what: "bijlagen") {
-            (r: inout NodeReader, n: YNode, p: String) throws(LeesFout) in
-            guard let f = try r.mapping(n, p, what: "een bijlage") else { return Bijlage() }
-            return Bijlage(titel: try r.text(f["titel"], f.path("titel")),
-                           soort: try r.keuze(f["soort"], f.path("soort"), BijlageSoort.self),
-                           bestand: try bestandPad(r, f["bestand"], f.path("bestand")),
-                           organisatie: try r.text(f["organisatie"], f.path("organisatie")),
-                           toelichting: try r.text(f["toelichting"], f.path("toelichting")))
-        }
-        a.brief = try brief(&r, top["brief"])
         a.bron = Bron(bestand: bestand)
         a.bron.marks = r.marks
         return a
+    }
+
+    /// A post whose `aantal × prijs` no sum can hold is refused while it is read, so that no sum
+    /// over the posts can overflow.
+    static func postBinnenGrenzen(_ post: [String: Inhoud], _ f: Fields, _ r: NodeReader) throws(LeesFout) {
+        guard post["bedrag"] == nil, case .getal(let aantal)? = post["aantal"], case .bedrag(let prijs)? = post["prijs"],
+              (aantal.times(prijs)?.magnitude ?? Bedrag.maximum + Bedrag(cents: 1)) > Bedrag.maximum else { return }
+        throw r.error(f["prijs"], f.path("prijs"), "Aantal × prijs is meer dan \(Bedrag.maximum); zo'n post kan niet kloppen.")
     }
 
     /// A path relative to the aanvraag that must stay inside its folder.
@@ -106,182 +88,89 @@ public enum AanvraagReader {
         }
         return p
     }
+}
 
-    static func adres(_ r: inout NodeReader, _ node: YNode?, _ pad: String) throws(LeesFout) -> Adres? {
-        guard let f = try r.mapping(node, pad, what: "een adres") else {
-            return nil
-        }
-        return Adres(straat: try r.text(f["straat"], f.path("straat")),
-                     postcode: try r.text(f["postcode"], f.path("postcode")).map(Postcode.normalise),
-                     plaats: try r.text(f["plaats"], f.path("plaats")))
+/// Reads a YAML tree as the field table describes it, into `Inhoud`: the one reader of every
+/// field, so that a field added to the table is read without code of its own.
+public struct Tabellezer {
+    /// Checks that need several fields of one section at once, by table path
+    /// (`begroting.posten[]`); they run as soon as the section is read.
+    public var controles: [String: (_ velden: [String: Inhoud], _ f: Fields, _ r: NodeReader) throws(LeesFout) -> Void]
+
+    public init(controles: [String: (_ velden: [String: Inhoud], _ f: Fields, _ r: NodeReader) throws(LeesFout) -> Void] = [:]) {
+        self.controles = controles
     }
 
-    static func persoon(_ r: inout NodeReader, _ node: YNode, _ pad: String) throws(LeesFout) -> Persoon? {
-        guard let f = try r.mapping(node, pad, what: "een persoon") else { return Persoon() }
-        return Persoon(naam: try r.text(f["naam"], f.path("naam")), functie: try r.text(f["functie"], f.path("functie")))
+    /// A mapping with the fields `velden`, each read in table order; nil when it is absent or empty.
+    public func sectie(_ node: YNode?, velden: [Veld], pad: String, wat: String,
+                                _ r: inout NodeReader) throws(LeesFout) -> Inhoud? {
+        guard let f = try r.mapping(node, pad, keys: velden.map(\.sleutel), what: wat) else { return nil }
+        return try inhoud(f, velden: velden, &r)
     }
 
-    static func organisatie(_ r: inout NodeReader, _ node: YNode?) throws(LeesFout) -> Organisatie {
-        var o = Organisatie()
-        guard let f = try r.mapping(node, "organisatie", what: "de organisatie") else { return o }
-        o.naam = try r.text(f["naam"], f.path("naam"))
-        o.rechtsvorm = try r.text(f["rechtsvorm"], f.path("rechtsvorm"))
-        o.doelstelling = try r.text(f["doelstelling"], f.path("doelstelling"))
-        o.opgericht = try r.datum(f["opgericht"], f.path("opgericht"))
-        o.kvk = try r.text(f["kvk"], f.path("kvk"))
-        o.rsin = try r.text(f["rsin"], f.path("rsin"))
-        o.anbi = try r.ja(f["anbi"], f.path("anbi"))
-        o.iban = try r.text(f["iban"], f.path("iban"))
-        o.adres = try adres(&r, f["adres"], f.path("adres"))
-        o.website = try r.text(f["website"], f.path("website"))
-        o.logo = try bestandPad(r, f["logo"], f.path("logo"))
-        o.bestuur = try r.list(f["bestuur"], f.path("bestuur"), what: "bestuursleden") {
-            (r: inout NodeReader, n: YNode, p: String) throws(LeesFout) in try persoon(&r, n, p)
+    func inhoud(_ f: Fields, velden: [Veld], _ r: inout NodeReader) throws(LeesFout) -> Inhoud {
+        var uit: [String: Inhoud] = [:]
+        for v in velden {
+            if let w = try waarde(f[v.sleutel], v, f.path(v.sleutel), &r) { uit[v.eigenschap] = w }
         }
-        if let c = try r.mapping(f["contactpersoon"], f.path("contactpersoon"),
-                                 what: "de contactpersoon") {
-            o.contactpersoon = Contactpersoon(
-                naam: try r.text(c["naam"], c.path("naam")), functie: try r.text(c["functie"], c.path("functie")),
-                telefoon: try r.text(c["telefoon"], c.path("telefoon")), email: try r.text(c["email"], c.path("email")),
-                bereikbaar: try r.text(c["bereikbaar"], c.path("bereikbaar")))
+        if let controle = controles[Veldentabel.zonderIndex(f.pad)] {
+            try controle(uit, f, r)
         }
-        return o
+        return .sectie(uit)
     }
 
-    static func project(_ r: inout NodeReader, _ node: YNode?) throws(LeesFout) -> Project {
-        var p = Project()
-        guard let f = try r.mapping(node, "project", what: "het project") else { return p }
-        func t(_ key: String) throws(LeesFout) -> String? { try r.text(f[key], f.path(key)) }
-        p.titel = try t("titel")
-        p.samenvatting = try t("samenvatting")
-        p.aanleiding = try t("aanleiding")
-        p.doel = try t("doel")
-        p.thema = try r.textList(f["thema"], f.path("thema"))
-        p.regio = try t("regio")
-        if let d = try r.mapping(f["doelgroep"], f.path("doelgroep"),
-                                 what: "de doelgroep") {
-            p.doelgroep = Doelgroep(omschrijving: try r.text(d["omschrijving"], d.path("omschrijving")),
-                                    problematiek: try r.text(d["problematiek"], d.path("problematiek")),
-                                    onderbouwing: try r.textList(d["onderbouwing"], d.path("onderbouwing")),
-                                    omvang: try r.geheel(d["omvang"], d.path("omvang")))
-        }
-        if let d = try r.mapping(f["profijtgroep"], f.path("profijtgroep"), what: "de profijtgroep") {
-            p.profijtgroep = Profijtgroep(omschrijving: try r.text(d["omschrijving"], d.path("omschrijving")),
-                                          aantal: try r.geheel(d["aantal"], d.path("aantal")))
-        }
-        p.instroom = try t("instroom")
-        p.doorstroom = try t("doorstroom")
-        p.uitstroom = try t("uitstroom")
-        p.aanpak = try r.list(f["aanpak"], f.path("aanpak"), what: "fasen") {
-            (r: inout NodeReader, n: YNode, pad: String) throws(LeesFout) in try r.keuze(n, pad, Fase.self)
-        }
-        if let w = try r.mapping(f["werkwijze"], f.path("werkwijze"), what: "de werkwijze") {
-            p.werkwijze = Werkwijze(omschrijving: try r.text(w["omschrijving"], w.path("omschrijving")),
-                                    motivering: try r.text(w["motivering"], w.path("motivering")))
-        }
-        p.deskundigheid = try t("deskundigheid")
-        if let pos = try r.mapping(f["positionering"], f.path("positionering"),
-                                   what: "de positionering") {
-            var value = Positionering()
-            value.bestaandeInitiatieven = try r.list(pos["bestaande_initiatieven"], pos.path("bestaande_initiatieven"),
-                                                     what: "bestaande initiatieven") {
-                (r: inout NodeReader, n: YNode, pad: String) throws(LeesFout) in
-                guard let b = try r.mapping(n, pad, what: "een initiatief") else { return BestaandInitiatief() }
-                return BestaandInitiatief(naam: try r.text(b["naam"], b.path("naam")), wat: try r.text(b["wat"], b.path("wat")))
+    /// One field's value; nil when it is missing.
+    public func waarde(_ node: YNode?, _ v: Veld, _ pad: String, _ r: inout NodeReader) throws(LeesFout) -> Inhoud? {
+        switch v.soort {
+        case .sectie:
+            return try sectie(node, velden: v.velden, pad: pad, wat: v.leesnaam, &r)
+        case .lijst(let item):
+            let items: [Inhoud]
+            switch item {
+            case .tekst, .proza, .bestand, .vast:
+                // A single text is a list of one.
+                items = try r.textList(node, pad).map(Inhoud.tekst)
+            case .sectie:
+                items = try r.list(node, pad, what: v.leesnaam) {
+                    (r: inout NodeReader, n: YNode, p: String) throws(LeesFout) -> Inhoud? in
+                    if let losse = v.losseTekst, case .scalar = n.kind, let los = v[losse] {
+                        // A bare text stands for one field of the entry (a result without its reason).
+                        return .sectie(try r.text(n, p).map { [los.eigenschap: .tekst($0)] } ?? [:])
+                    }
+                    // An empty entry keeps the indices of the entries after it.
+                    guard let f = try r.mapping(n, p, keys: v.velden.map(\.sleutel), what: v.leesnaamItem) else {
+                        return .sectie([:])
+                    }
+                    return try self.inhoud(f, velden: v.velden, &r)
+                }
+            default:
+                var enkel = v
+                enkel.soort = item
+                items = try r.list(node, pad, what: v.leesnaam) {
+                    (r: inout NodeReader, n: YNode, p: String) throws(LeesFout) -> Inhoud? in
+                    try self.waarde(n, enkel, p, &r)
+                }
             }
-            value.verhouding = try r.keuze(pos["verhouding"], pos.path("verhouding"), Verhouding.self)
-            value.toegevoegdeWaarde = try r.text(pos["toegevoegde_waarde"], pos.path("toegevoegde_waarde"))
-            p.positionering = value
-        }
-        p.partners = try r.list(f["partners"], f.path("partners"), what: "partners") {
-            (r: inout NodeReader, n: YNode, pad: String) throws(LeesFout) in
-            guard let b = try r.mapping(n, pad, what: "een partner") else { return Partner() }
-            return Partner(naam: try r.text(b["naam"], b.path("naam")), rol: try r.text(b["rol"], b.path("rol")),
-                           status: try r.keuze(b["status"], b.path("status"), PartnerStatus.self))
-        }
-        p.projectleider = try t("projectleider")
-        p.eindverantwoordelijke = try t("eindverantwoordelijke")
-        if let pe = try r.mapping(f["periode"], f.path("periode"), what: "de periode") {
-            p.periode = Periode(start: try r.datum(pe["start"], pe.path("start")), eind: try r.datum(pe["eind"], pe.path("eind")))
-        }
-        p.fasering = try t("fasering")
-        p.activiteiten = try r.list(f["activiteiten"], f.path("activiteiten"), what: "activiteiten") {
-            (r: inout NodeReader, n: YNode, pad: String) throws(LeesFout) in
-            guard let b = try r.mapping(n, pad, what: "een activiteit") else { return Activiteit() }
-            return Activiteit(naam: try r.text(b["naam"], b.path("naam")),
-                              omschrijving: try r.text(b["omschrijving"], b.path("omschrijving")),
-                              fase: try r.keuze(b["fase"], b.path("fase"), Fase.self),
-                              uitvoerders: try r.textList(b["uitvoerders"], b.path("uitvoerders")),
-                              uren: try r.hoeveelheid(b["uren"], b.path("uren")),
-                              start: try r.datum(b["start"], b.path("start")), eind: try r.datum(b["eind"], b.path("eind")))
-        }
-        p.resultaten = try r.list(f["resultaten"], f.path("resultaten"), what: "resultaten") {
-            (r: inout NodeReader, n: YNode, pad: String) throws(LeesFout) in
-            if case .scalar = n.kind {  // a bare text is a result without reason
-                return Resultaat(resultaat: try r.text(n, pad), waarom: nil)
+            return items.isEmpty ? nil : .lijst(items)
+        case .vast, .tekst, .proza:
+            guard let t = try r.text(node, pad) else { return nil }
+            switch v.normaliseer {
+            case .postcode?: return .tekst(Postcode.normalise(t))
+            case nil: return .tekst(t)
             }
-            guard let b = try r.mapping(n, pad, what: "een resultaat") else { return Resultaat() }
-            return Resultaat(resultaat: try r.text(b["resultaat"], b.path("resultaat")),
-                             waarom: try r.text(b["waarom"], b.path("waarom")))
+        case .bestand:
+            return try AanvraagReader.bestandPad(r, node, pad).map(Inhoud.tekst)
+        case .bedrag:
+            return try r.bedrag(node, pad).map(Inhoud.bedrag)
+        case .hoeveelheid(let geheel):
+            return geheel ? try r.geheel(node, pad).map(Inhoud.geheel) : try r.hoeveelheid(node, pad).map(Inhoud.getal)
+        case .datum:
+            return try r.datum(node, pad).map(Inhoud.datum)
+        case .jaNee:
+            return try r.ja(node, pad).map(Inhoud.jaNee)
+        case .keuze(let waarden, let vrij):
+            return try (vrij ? r.text(node, pad) : r.keuze(node, pad, toegestaan: waarden)).map(Inhoud.tekst)
         }
-        p.succesfactoren = try r.textList(f["succesfactoren"], f.path("succesfactoren"))
-        p.faalfactoren = try r.textList(f["faalfactoren"], f.path("faalfactoren"))
-        if let e = try r.mapping(f["evaluatie"], f.path("evaluatie"), what: "de evaluatie") {
-            p.evaluatie = Evaluatie(hoe: try r.text(e["hoe"], e.path("hoe")), wanneer: try r.text(e["wanneer"], e.path("wanneer")),
-                                    door: try r.text(e["door"], e.path("door")))
-        }
-        if let v = try r.mapping(f["verslaglegging"], f.path("verslaglegging"), what: "de verslaglegging") {
-            p.verslaglegging = Verslaglegging(door: try r.text(v["door"], v.path("door")),
-                                              wanneer: try r.text(v["wanneer"], v.path("wanneer")),
-                                              gebruik: try r.text(v["gebruik"], v.path("gebruik")))
-        }
-        p.vervolg = try t("vervolg")
-        return p
-    }
-
-    static func begroting(_ r: inout NodeReader, _ node: YNode?) throws(LeesFout) -> Begroting {
-        var b = Begroting()
-        guard let f = try r.mapping(node, "begroting", what: "de begroting") else { return b }
-        b.posten = try r.list(f["posten"], f.path("posten"), what: "posten") {
-            (r: inout NodeReader, n: YNode, pad: String) throws(LeesFout) in
-            guard let p = try r.mapping(n, pad, what: "een post") else {
-                return Post()  // an empty entry keeps the indices of the entries after it
-            }
-            var post = Post()
-            post.post = try r.text(p["post"], p.path("post"))
-            post.categorie = try r.text(p["categorie"], p.path("categorie"))
-            post.aantal = try r.hoeveelheid(p["aantal"], p.path("aantal"))
-            post.eenheid = try r.text(p["eenheid"], p.path("eenheid"))
-            post.prijs = try r.bedrag(p["prijs"], p.path("prijs"))
-            post.bedrag = try r.bedrag(p["bedrag"], p.path("bedrag"))
-            post.inzet = try r.keuze(p["inzet"], p.path("inzet"), Inzet.self) ?? .betaald
-            post.onderbouwing = try r.keuze(p["onderbouwing"], p.path("onderbouwing"), Onderbouwing.self)
-            post.offerte = try r.text(p["offerte"], p.path("offerte"))
-            post.toelichting = try r.text(p["toelichting"], p.path("toelichting"))
-            if post.bedrag == nil, let aantal = post.aantal, let prijs = post.prijs,
-               (aantal.times(prijs)?.magnitude ?? Bedrag.maximum + Bedrag(cents: 1)) > Bedrag.maximum {
-                // Refused here so that no sum over the posts can overflow.
-                throw r.error(p["prijs"], p.path("prijs"), "Aantal × prijs is meer dan \(Bedrag.maximum); "
-                    + "zo'n post kan niet kloppen.")
-            }
-            return post
-        }
-        b.toelichting = try r.text(f["toelichting"], f.path("toelichting"))
-        return b
-    }
-
-    static func brief(_ r: inout NodeReader, _ node: YNode?) throws(LeesFout) -> Brief {
-        var b = Brief()
-        guard let f = try r.mapping(node, "brief", what: "de brief") else { return b }
-        b.plaats = try r.text(f["plaats"], f.path("plaats"))
-        b.datum = try r.datum(f["datum"], f.path("datum"))
-        b.inleiding = try r.text(f["inleiding"], f.path("inleiding"))
-        b.slot = try r.text(f["slot"], f.path("slot"))
-        b.gecorrigeerdDoor = try r.text(f["gecorrigeerd_door"], f.path("gecorrigeerd_door"))
-        b.ondertekening = try r.list(f["ondertekening"], f.path("ondertekening"), what: "ondertekenaars") {
-            (r: inout NodeReader, n: YNode, p: String) throws(LeesFout) in try persoon(&r, n, p)
-        }
-        return b
     }
 }
 

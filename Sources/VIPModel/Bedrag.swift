@@ -158,3 +158,44 @@ extension StringProtocol {
         return String(s)
     }
 }
+
+/// As text, the way the export writes them (`1234.50`); the tree of `Inhoud` keeps them as
+/// values and never calls these.
+extension Bedrag: Codable {
+    public init(from decoder: any Decoder) throws {
+        let s = try decoder.singleValueContainer().decode(String.self)
+        guard case .value(let cents) = AmountSyntax.parse(s, plain: false) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "geen bedrag: \(s)"))
+        }
+        self.init(cents: cents)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(plain)
+    }
+}
+
+extension Hoeveelheid: Codable {
+    public init(from decoder: any Decoder) throws {
+        let s = try decoder.singleValueContainer().decode(String.self)
+        guard case .value(let h) = AmountSyntax.parse(s, plain: false) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "geen getal: \(s)"))
+        }
+        self.init(hundredths: h)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(Double(hundredths) / 100)
+    }
+}
+
+extension Bedrag {
+    /// An amount typed on the command line (`--bedrag 3500`, `3.500`, `"3.500,00"`, `"€ 3.500"`): Dutch
+    /// notation, so `3.500` is three thousand five hundred. nil when it is no amount.
+    public static func lees(_ tekst: String) -> Bedrag? {
+        guard case .value(let cents) = AmountSyntax.parse(tekst, plain: false), cents >= 0 else { return nil }
+        return Bedrag(cents: cents)
+    }
+}

@@ -61,3 +61,19 @@ public struct Datum: Sendable, Hashable, Comparable, CustomStringConvertible {
         return era * 146097 + doe - 719468
     }
 }
+
+/// As `2026-09-01`; the tree of `Inhoud` keeps dates as values and never calls these.
+extension Datum: Codable {
+    public init(from decoder: any Decoder) throws {
+        let s = try decoder.singleValueContainer().decode(String.self)
+        guard let d = Datum.parse(s) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "geen datum: \(s)"))
+        }
+        self = d
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(iso)
+    }
+}

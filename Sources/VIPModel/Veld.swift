@@ -43,16 +43,39 @@ public enum Identificatie: String, Sendable, CaseIterable {
     case sponsor
 }
 
+/// What the anonymiser of the peer review does with a field's value (review.md, "Anonymised copies").
+public enum Anonimisering: String, Sendable, Equatable {
+    /// Identifying strings and patterns are replaced: the applicant's own texts.
+    case vervang
+    /// Public data of others (a fund's address and contact): only the applicant's strings are
+    /// replaced, no patterns.
+    case openbaar
+    /// Kept as it is: choices, amounts, dates, and names other fields refer to (a fund's name).
+    case behoud
+    /// Left out: files (the logo, bijlagen) and the applicant's own settings (`negeer`).
+    case weglaten
+}
+
+/// How the reader tidies a text before it is stored.
+public enum Normalisatie: String, Sendable, Equatable {
+    /// `1065kh` → `1065 KH`.
+    case postcode
+}
+
 /// Entries that must name one of several groups of fields (a dekkingsplan line is a source,
 /// `bron` + `soort`, or a fund, `fonds`).
 public struct Varianten: Sendable, Equatable {
     /// The groups, by key; an entry is complete when one group is complete.
     public var groepen: [[String]]
+    /// Optional keys that belong with a group (same order as `groepen`): `vip init` writes them in
+    /// that group's example entry only (the decision keys of a fund).
+    public var optioneel: [[String]]
     /// The finding when an entry names none of them.
     public var geenMelding: String
 
-    public init(_ groepen: [[String]], geenMelding: String) {
+    public init(_ groepen: [[String]], optioneel: [[String]] = [], geenMelding: String) {
         self.groepen = groepen
+        self.optioneel = optioneel
         self.geenMelding = geenMelding
     }
 }
@@ -91,13 +114,24 @@ public struct Veld: Sendable, Equatable {
     public var losseTekst: String?
     /// `vip init` writes the list empty: an example entry would be read as a real one (`negeer`).
     public var leegInSjabloon: Bool
+    /// How a reading error names the section or the list as a whole ("de doelgroep", "partners").
+    public var wat: String?
+    /// How a reading error names one entry of a list of sections ("een partner").
+    public var watItem: String?
+    /// How the reader tidies the text (a postcode).
+    public var normaliseer: Normalisatie?
+    /// What the anonymiser does with the value; nil: as the section around it says, else by kind
+    /// (texts are replaced, files left out, the rest kept). Set by `Veldentabel` when inherited.
+    public var anonimisering: Anonimisering?
 
     /// The Swift property of the `Aanvraag` model that holds the field (`terAttentieVan`).
     public let eigenschap: String
 
     public init(_ sleutel: String, _ soort: Veldsoort, _ label: String, vraag: String? = nil, hint: String? = nil,
                 verplicht: Bool = false, regel: String? = nil, benaming: String? = nil,
-                identificeert: Identificatie? = nil, bijeenkomst: Int? = nil, velden: [Veld] = [],
+                identificeert: Identificatie? = nil, bijeenkomst: Int? = nil,
+                wat: String? = nil, watItem: String? = nil, normaliseer: Normalisatie? = nil,
+                anonimisering: Anonimisering? = nil, velden: [Veld] = [],
                 varianten: Varianten? = nil, losseTekst: String? = nil, leegInSjabloon: Bool = false) {
         self.sleutel = sleutel
         self.eigenschap = sleutel.split(separator: "_").enumerated()
@@ -116,6 +150,10 @@ public struct Veld: Sendable, Equatable {
         self.varianten = varianten
         self.losseTekst = losseTekst
         self.leegInSjabloon = leegInSjabloon
+        self.wat = wat
+        self.watItem = watItem
+        self.normaliseer = normaliseer
+        self.anonimisering = anonimisering
     }
 
     /// The kind of one item of a list (nil when the field is no list).
@@ -139,6 +177,27 @@ public struct Veld: Sendable, Equatable {
 
     /// Prose written by the applicant (a prose field, or a list of prose).
     public var isProza: Bool { soort == .proza || itemsoort == .proza }
+
+    /// A text of the applicant (text, prose, or a list of them).
+    public var isTekst: Bool {
+        switch itemsoort ?? soort {
+        case .tekst, .proza: return true
+        default: return false
+        }
+    }
+
+    /// How a reading error names this section or list ("de doelgroep", "partners", "teksten").
+    public var leesnaam: String {
+        if let wat { return wat }
+        switch itemsoort {
+        case .tekst?, .proza?, .bestand?: return "teksten"
+        case .some: return label.lowercased()
+        case nil: return "het onderdeel \u{2018}\(label.lowercased())\u{2019}"
+        }
+    }
+
+    /// How a reading error names one entry of this list of sections ("een partner").
+    public var leesnaamItem: String { watItem ?? "een onderdeel van \u{2018}\(label.lowercased())\u{2019}" }
 
     /// The field of this section or list entry with key `sleutel`.
     public subscript(sleutel: String) -> Veld? { velden.first { $0.sleutel == sleutel } }

@@ -13,15 +13,22 @@ public struct Veldentabel: Sendable {
     private let opPad: [String: Veld]
 
     public init(_ velden: [Veld]) {
-        func zet(_ v: Veld, onder ouder: String, bijeenkomst: Int?) -> Veld {
+        func zet(_ v: Veld, onder ouder: String, bijeenkomst: Int?, anonimisering: Anonimisering?) -> Veld {
             var v = v
             v.pad = ouder.isEmpty ? v.sleutel : "\(ouder).\(v.sleutel)"
             v.bijeenkomst = v.bijeenkomst ?? bijeenkomst
-            let binnen = v.isLijst ? v.pad + "[]" : v.pad
-            v.velden = v.velden.map { zet($0, onder: binnen, bijeenkomst: v.bijeenkomst) }
+            // A section's treatment holds for what is inside it; else a text is the applicant's
+            // own, a file is left out and the rest (choices, amounts, dates) stays.
+            let binnen = v.anonimisering ?? anonimisering
+            let kind = v.itemsoort ?? v.soort
+            v.anonimisering = binnen ?? (v.heeftVelden ? nil : kind == .bestand ? .weglaten
+                                         : v.isTekst ? .vervang : .behoud)
+            if binnen == .openbaar, !v.isTekst, !v.heeftVelden { v.anonimisering = kind == .bestand ? .weglaten : .behoud }
+            let onder = v.isLijst ? v.pad + "[]" : v.pad
+            v.velden = v.velden.map { zet($0, onder: onder, bijeenkomst: v.bijeenkomst, anonimisering: binnen) }
             return v
         }
-        self.velden = velden.map { zet($0, onder: "", bijeenkomst: nil) }
+        self.velden = velden.map { zet($0, onder: "", bijeenkomst: nil, anonimisering: nil) }
         var opPad: [String: Veld] = [:]
         func registreer(_ v: Veld) {
             opPad[v.pad] = v
@@ -104,14 +111,15 @@ extension Veldentabel {
         Veld("formaat", .vast(Aanvraag.formaat), "Formaat", hint: "Altijd vip-aanvraag/1", verplicht: true),
         Veld("negeer", .lijst(.sectie), "Bewust genegeerd",
              hint: "Waarschuwingen of tips die u bewust laat staan, met de reden (een fout kan niet)",
+             wat: "regels om te negeren", watItem: "een regel om te negeren", anonimisering: .weglaten,
              velden: [Veld("regel", .tekst, "Regel", hint: "Het id van de regel, zoals `partners`"),
                       Veld("reden", .tekst, "Reden", vraag: "Waarom laat u dit bewust staan?")],
              leegInSjabloon: true),
         Veld("woordenlijst", .lijst(.tekst), "Woordenlijst",
-             hint: "Woorden die goed gespeld zijn maar die de spellingcontrole niet kent"),
+             hint: "Woorden die goed gespeld zijn maar die de spellingcontrole niet kent", anonimisering: .weglaten),
 
         Veld("organisatie", .sectie, "Organisatie", vraag: "Wie bent u, wat doet uw organisatie?",
-             verplicht: true, bijeenkomst: 4, velden: [
+             verplicht: true, bijeenkomst: 4, wat: "de organisatie", velden: [
                 Veld("naam", .tekst, "Naam van de organisatie", vraag: "Wie bent u?",
                      hint: "Bijvoorbeeld: Stichting De Buurtkamer", verplicht: true,
                      benaming: "De naam van de organisatie", identificeert: .organisatie),
@@ -128,7 +136,8 @@ extension Veldentabel {
                 adres(identificerend: true),
                 Veld("website", .tekst, "Website", identificeert: .website),
                 Veld("logo", .bestand, "Logo", hint: "PNG of JPEG, bijvoorbeeld logo.png, in dezelfde map als dit bestand"),
-                Veld("bestuur", .lijst(.sectie), "Bestuur", hint: "Houd bestuur en uitvoering gescheiden", velden: [
+                Veld("bestuur", .lijst(.sectie), "Bestuur", hint: "Houd bestuur en uitvoering gescheiden",
+                     wat: "bestuursleden", watItem: "een persoon", velden: [
                     Veld("naam", .tekst, "Naam", verplicht: true, regel: "bestuur", identificeert: .persoon),
                     Veld("functie", .tekst, "Functie", hint: "Bijvoorbeeld: voorzitter, secretaris of penningmeester",
                          verplicht: true, regel: "bestuur"),
@@ -136,7 +145,7 @@ extension Veldentabel {
                 Veld("contactpersoon", .sectie, "Contactpersoon",
                      vraag: "Wie is de contactpersoon, met welke functie, en wanneer en hoe is die bereikbaar?",
                      hint: "Zorg dat de contactpersoon goed Nederlands spreekt", verplicht: true,
-                     regel: "contactpersoon", velden: [
+                     regel: "contactpersoon", wat: "de contactpersoon", velden: [
                         Veld("naam", .tekst, "Naam", verplicht: true, regel: "contactpersoon", identificeert: .persoon),
                         Veld("functie", .tekst, "Functie", verplicht: true, regel: "contactpersoon"),
                         Veld("telefoon", .tekst, "Telefoon", identificeert: .telefoonnummer),
@@ -148,7 +157,7 @@ extension Veldentabel {
              ]),
 
         Veld("project", .sectie, "Project", vraag: "De hoofdlijnen: wat, voor wie, met wie, hoe, met welk resultaat?",
-             verplicht: true, bijeenkomst: 2, velden: [
+             verplicht: true, bijeenkomst: 2, wat: "het project", velden: [
                 Veld("titel", .proza, "Titel", vraag: "Hoe heet uw project?", verplicht: true,
                      benaming: "De titel van het project"),
                 Veld("samenvatting", .proza, "Samenvatting", vraag: "Wat gaat u doen?",
@@ -159,7 +168,8 @@ extension Veldentabel {
                 Veld("thema", .lijst(.tekst), "Thema's",
                      hint: "Bijvoorbeeld [participatie, opvoeding]; fondsen zoeken op thema", bijeenkomst: 4),
                 Veld("regio", .tekst, "Regio", vraag: "Waar?", hint: "Bijvoorbeeld: Amsterdam Nieuw-West", bijeenkomst: 4),
-                Veld("doelgroep", .sectie, "Doelgroep", vraag: "Voor wie gaat u het doen?", verplicht: true, velden: [
+                Veld("doelgroep", .sectie, "Doelgroep", vraag: "Voor wie gaat u het doen?", verplicht: true,
+                     wat: "de doelgroep", velden: [
                     Veld("omschrijving", .proza, "Omschrijving", vraag: "Wie zijn het?", verplicht: true, regel: "doelgroep"),
                     Veld("problematiek", .proza, "Problematiek",
                          vraag: "Met welke problemen heeft de doelgroep te maken?", verplicht: true, regel: "doelgroep"),
@@ -169,7 +179,7 @@ extension Veldentabel {
                          vraag: "Hoeveel mensen horen bij de doelgroep?", bijeenkomst: 4),
                 ]),
                 Veld("profijtgroep", .sectie, "Profijtgroep", vraag: "Wie gaan er echt profijt van hebben, en hoeveel?",
-                     bijeenkomst: 4, velden: [
+                     bijeenkomst: 4, wat: "de profijtgroep", velden: [
                         Veld("omschrijving", .proza, "Omschrijving", verplicht: true, regel: "profijtgroep"),
                         Veld("aantal", .hoeveelheid(geheel: true), "Aantal", verplicht: true, regel: "profijtgroep"),
                      ]),
@@ -179,8 +189,9 @@ extension Veldentabel {
                      bijeenkomst: 4),
                 Veld("uitstroom", .proza, "Uitstroom", vraag: "Wanneer en hoe zijn zij klaar?", bijeenkomst: 4),
                 Veld("aanpak", .lijst(.keuze(Fase.allCases.map(\.rawValue))), "Aanpak",
-                     hint: "Eerst ontlasten, dan empoweren, dan activeren", bijeenkomst: 4),
-                Veld("werkwijze", .sectie, "Werkwijze", vraag: "Hoe gaat u het doen?", verplicht: true, velden: [
+                     hint: "Eerst ontlasten, dan empoweren, dan activeren", bijeenkomst: 4, wat: "fasen"),
+                Veld("werkwijze", .sectie, "Werkwijze", vraag: "Hoe gaat u het doen?", verplicht: true,
+                     wat: "de werkwijze", velden: [
                     Veld("omschrijving", .proza, "Omschrijving", verplicht: true, regel: "werkwijze"),
                     Veld("motivering", .proza, "Motivering", vraag: "En waarom zo?", bijeenkomst: 4),
                 ]),
@@ -188,9 +199,9 @@ extension Veldentabel {
                      vraag: "Wat hebben wij in huis om dit project succesvol aan te pakken?", bijeenkomst: 7),
                 Veld("positionering", .sectie, "Positionering",
                      vraag: "Wat is er al? Bent u een alternatief of werkt u aanvullend, en wat voegt u toe?",
-                     bijeenkomst: 7, velden: [
+                     bijeenkomst: 7, wat: "de positionering", velden: [
                         Veld("bestaande_initiatieven", .lijst(.sectie), "Bestaande initiatieven", verplicht: true,
-                             regel: "positionering", velden: [
+                             regel: "positionering", wat: "bestaande initiatieven", watItem: "een initiatief", velden: [
                                 Veld("naam", .tekst, "Naam", verplicht: true, benaming: "De naam van dit initiatief",
                                      identificeert: .initiatief),
                                 Veld("wat", .proza, "Wat zij doen"),
@@ -201,7 +212,7 @@ extension Veldentabel {
                              verplicht: true, regel: "positionering"),
                      ]),
                 Veld("partners", .lijst(.sectie), "Partners", vraag: "Met wie gaat u het doen?",
-                     hint: "U kunt de nood niet in uw eentje lenigen", velden: [
+                     hint: "U kunt de nood niet in uw eentje lenigen", wat: "partners", watItem: "een partner", velden: [
                         Veld("naam", .tekst, "Naam", verplicht: true, benaming: "De naam van deze partner",
                              identificeert: .partner),
                         Veld("rol", .proza, "Rol", verplicht: true, benaming: "De rol van deze partner in het project"),
@@ -213,14 +224,14 @@ extension Veldentabel {
                      verplicht: true, regel: "projectleiding", identificeert: .personen, bijeenkomst: 4),
                 Veld("periode", .sectie, "Periode",
                      vraag: "Wanneer start het project en voor wanneer is het eind voorzien?", verplicht: true,
-                     bijeenkomst: 4, velden: [
+                     bijeenkomst: 4, wat: "de periode", velden: [
                         Veld("start", .datum, "Start", verplicht: true, regel: "periode"),
                         Veld("eind", .datum, "Eind", verplicht: true, regel: "periode"),
                      ]),
                 Veld("fasering", .proza, "Fasering", vraag: "Welke fase is dit?", hint: "Begin klein", bijeenkomst: 4),
                 Veld("activiteiten", .lijst(.sectie), "Activiteiten",
                      vraag: "Wat gaat u doen, door wie, hoeveel uur, wanneer?", verplicht: true, regel: "activiteiten",
-                     velden: [
+                     wat: "activiteiten", watItem: "een activiteit", velden: [
                         Veld("naam", .proza, "Naam", verplicht: true, regel: "activiteiten"),
                         Veld("omschrijving", .proza, "Omschrijving", verplicht: true, regel: "activiteiten"),
                         Veld("fase", .keuze(Fase.allCases.map(\.rawValue)), "Fase", bijeenkomst: 4),
@@ -231,7 +242,8 @@ extension Veldentabel {
                         Veld("eind", .datum, "Eind", bijeenkomst: 4),
                      ]),
                 Veld("resultaten", .lijst(.sectie), "Resultaten", vraag: "Met welk resultaat?",
-                     hint: "Maak het telbaar, en zeg waarom", verplicht: true, regel: "resultaten", velden: [
+                     hint: "Maak het telbaar, en zeg waarom", verplicht: true, regel: "resultaten", wat: "resultaten",
+                     watItem: "een resultaat", velden: [
                         Veld("resultaat", .proza, "Resultaat", verplicht: true, benaming: "Het resultaat zelf"),
                         Veld("waarom", .proza, "Waarom", vraag: "Waarom verwacht u dit resultaat?", bijeenkomst: 4),
                      ], losseTekst: "resultaat"),
@@ -240,14 +252,14 @@ extension Veldentabel {
                 Veld("faalfactoren", .lijst(.proza), "Faalfactoren", vraag: "Waardoor zou het kunnen mislukken?",
                      bijeenkomst: 4),
                 Veld("evaluatie", .sectie, "Evaluatie", vraag: "Hoe, wanneer en door wie wordt het project geëvalueerd?",
-                     verplicht: true, bijeenkomst: 4, velden: [
+                     verplicht: true, bijeenkomst: 4, wat: "de evaluatie", velden: [
                         Veld("hoe", .proza, "Hoe", verplicht: true, regel: "evaluatie"),
                         Veld("wanneer", .proza, "Wanneer", verplicht: true, regel: "evaluatie"),
                         Veld("door", .proza, "Door wie", verplicht: true, regel: "evaluatie", identificeert: .personen),
                      ]),
                 Veld("verslaglegging", .sectie, "Verslaglegging",
                      vraag: "Door wie en wanneer wordt verslag gedaan, en wat doet u met het verslag?",
-                     verplicht: true, bijeenkomst: 4, velden: [
+                     verplicht: true, bijeenkomst: 4, wat: "de verslaglegging", velden: [
                         Veld("door", .proza, "Door wie", verplicht: true, regel: "verslaglegging",
                              identificeert: .personen),
                         Veld("wanneer", .proza, "Wanneer", verplicht: true, regel: "verslaglegging"),
@@ -259,8 +271,10 @@ extension Veldentabel {
              ]),
 
         Veld("begroting", .sectie, "Begroting", vraag: "Wat kost het project?",
-             hint: "Vraag offertes op; geen natte-vingerwerk", verplicht: true, bijeenkomst: 3, velden: [
-                Veld("posten", .lijst(.sectie), "Posten", verplicht: true, regel: "begroting", velden: [
+             hint: "Vraag offertes op; geen natte-vingerwerk", verplicht: true, bijeenkomst: 3, wat: "de begroting",
+             velden: [
+                Veld("posten", .lijst(.sectie), "Posten", verplicht: true, regel: "begroting", wat: "posten",
+                     watItem: "een post", velden: [
                     Veld("post", .proza, "Post", verplicht: true, benaming: "De omschrijving van deze begrotingspost"),
                     Veld("categorie", .tekst, "Categorie", hint: "Vrij, behalve: vrijwilligers, onvoorzien, exploitatie",
                          verplicht: true, benaming: "De categorie van deze begrotingspost"),
@@ -279,22 +293,35 @@ extension Veldentabel {
 
         Veld("dekkingsplan", .lijst(.sectie), "Dekkingsplan", vraag: "Wie betaalt wat?",
              hint: "Laat zien dat anderen ook meebetalen", verplicht: true, regel: "dekkingsplan", bijeenkomst: 4,
-             velden: [
+             wat: "bronnen en fondsen", watItem: "een bron of fonds", velden: [
                 Veld("bron", .tekst, "Bron", benaming: "De naam van deze bron", identificeert: .sponsor),
                 Veld("soort", .keuze(Soort.allCases.map(\.rawValue)), "Soort", benaming: "De soort van deze bron"),
-                Veld("fonds", .tekst, "Fonds", hint: "De naam van een fonds uit `fondsen`"),
+                Veld("fonds", .tekst, "Fonds", hint: "De naam van een fonds uit `fondsen`", anonimisering: .behoud),
                 Veld("bedrag", .bedrag, "Bedrag", verplicht: true, regel: "dekkingsplan"),
                 Veld("status", .keuze(DekkingStatus.allCases.map(\.rawValue)), "Status", verplicht: true,
                      benaming: "De status"),
+                // After the fund decides (na-het-besluit.md).
+                Veld("aangevraagd_op", .datum, "Aangevraagd op", hint: "De datum waarop u de aanvraag verstuurde"),
+                Veld("besluit_op", .datum, "Besluit op", vraag: "Wanneer heeft het fonds besloten?"),
+                Veld("toegezegd_bedrag", .bedrag, "Toegezegd bedrag",
+                     hint: "Alleen als het fonds een ander bedrag geeft dan u vroeg; dit bedrag telt dan in de dekking"),
+                Veld("kenmerk", .tekst, "Kenmerk", hint: "Het kenmerk of dossiernummer van het fonds; noem het in elke brief"),
+                Veld("verantwoording_voor", .datum, "Verantwoording voor",
+                     vraag: "Wanneer wil het fonds de verantwoording ontvangen?"),
+                Veld("voorwaarden", .proza, "Voorwaarden", vraag: "Welke voorwaarden stelt het fonds bij de toezegging?"),
+                Veld("bedankt_op", .datum, "Bedankbrief verstuurd op",
+                     hint: "Stuur na een toezegging binnen twee weken een bedankbrief"),
              ],
              varianten: Varianten([["bron", "soort"], ["fonds"]],
+                                  optioneel: [[], ["aangevraagd_op", "besluit_op", "toegezegd_bedrag", "kenmerk",
+                                                   "verantwoording_voor", "voorwaarden", "bedankt_op"]],
                                   geenMelding: "Deze regel van het dekkingsplan noemt geen bron of fonds. "
                                     + "Schrijf `bron:` met `soort:`, of `fonds:` met de naam van een fonds.")),
 
         Veld("fondsen", .lijst(.sectie), "Fondsen", vraag: "Welke fondsen schrijft u aan?",
              hint: "Schrijf altijd meerdere fondsen aan", verplicht: true, regel: "meerdere_fondsen", bijeenkomst: 5,
-             velden: [
-                Veld("naam", .tekst, "Naam", verplicht: true, benaming: "De naam van dit fonds"),
+             wat: "fondsen", watItem: "een fonds", anonimisering: .openbaar, velden: [
+                Veld("naam", .tekst, "Naam", verplicht: true, benaming: "De naam van dit fonds", anonimisering: .behoud),
                 Veld("ter_attentie_van", .tekst, "Ter attentie van", vraag: "Wie is de contactpersoon bij het fonds?",
                      hint: "Zoek dat van tevoren uit"),
                 Veld("aanhef", .tekst, "Aanhef", hint: "Bijvoorbeeld: Geachte mevrouw De Vries,"),
@@ -304,7 +331,7 @@ extension Veldentabel {
              ]),
 
         Veld("bijlagen", .lijst(.sectie), "Bijlagen", hint: "Statuten, KvK-uittreksel, jaarverslag en offertes",
-             bijeenkomst: 4, velden: [
+             bijeenkomst: 4, wat: "bijlagen", watItem: "een bijlage", velden: [
                 Veld("titel", .tekst, "Titel", verplicht: true, benaming: "De titel van deze bijlage"),
                 Veld("soort", .keuze(BijlageSoort.allCases.map(\.rawValue)), "Soort", verplicht: true,
                      benaming: "De soort van deze bijlage"),
@@ -316,7 +343,7 @@ extension Veldentabel {
              ]),
 
         Veld("brief", .sectie, "Brief", vraag: "De begeleidende brief: wie bent u, wat vraagt u, en waarom?",
-             bijeenkomst: 5, velden: [
+             bijeenkomst: 5, wat: "de brief", velden: [
                 Veld("plaats", .tekst, "Plaats"),
                 Veld("datum", .datum, "Datum"),
                 Veld("inleiding", .proza, "Eigen inleiding", hint: "Leeg laten: vip schrijft zelf een inleiding"),
@@ -324,21 +351,72 @@ extension Veldentabel {
                 Veld("gecorrigeerd_door", .tekst, "Gecorrigeerd door", vraag: "Wie heeft de brief gecorrigeerd?",
                      hint: "Laat de brief altijd corrigeren door iemand die goed Nederlands spreekt",
                      identificeert: .personen),
-                Veld("ondertekening", .lijst(.sectie), "Ondertekening", velden: [
+                Veld("ondertekening", .lijst(.sectie), "Ondertekening", wat: "ondertekenaars", watItem: "een persoon",
+                     velden: [
                     Veld("naam", .tekst, "Naam", verplicht: true, benaming: "De naam van wie ondertekent",
                          identificeert: .persoon),
                     Veld("functie", .tekst, "Functie", verplicht: true, benaming: "De functie van wie ondertekent"),
+                ]),
+             ]),
+
+        // After the course and the funds' decisions: no bijeenkomst asks for it (L8999–9008).
+        Veld("realisatie", .sectie, "Realisatie",
+             vraag: "Wat heeft het project werkelijk gekost, wat is er binnengekomen en wat is er bereikt?",
+             hint: "Voor de verantwoording aan de fondsen; vul in na afloop (of tussentijds)", wat: "de realisatie",
+             velden: [
+                Veld("peildatum", .datum, "Peildatum", hint: "De datum waarop de cijfers gelden"),
+                Veld("posten", .lijst(.sectie), "Werkelijke kosten",
+                     hint: "Per begrotingspost, met de naam precies zoals in de begroting", wat: "posten",
+                     watItem: "een post", velden: [
+                        Veld("post", .proza, "Post", hint: "Precies zoals in de begroting", verplicht: true,
+                             benaming: "De naam van deze begrotingspost"),
+                        Veld("werkelijk", .bedrag, "Werkelijk bedrag", verplicht: true,
+                             benaming: "Het werkelijke bedrag van deze post"),
+                        Veld("toelichting", .proza, "Toelichting", vraag: "Waarom wijkt het af van de begroting?"),
+                     ], leegInSjabloon: true),
+                Veld("extra", .lijst(.sectie), "Kosten buiten de begroting", wat: "extra kosten", watItem: "een post",
+                     velden: [
+                        Veld("post", .proza, "Post", verplicht: true, benaming: "De omschrijving van deze extra kosten"),
+                        Veld("categorie", .tekst, "Categorie", hint: "Een categorie van de begroting, of een nieuwe"),
+                        Veld("werkelijk", .bedrag, "Werkelijk bedrag", verplicht: true,
+                             benaming: "Het bedrag van deze extra kosten"),
+                        Veld("toelichting", .proza, "Toelichting", vraag: "Waarom waren deze kosten nodig?"),
+                     ], leegInSjabloon: true),
+                Veld("ontvangen", .lijst(.sectie), "Ontvangen", wat: "ontvangen bedragen", watItem: "een ontvangst",
+                     velden: [
+                        Veld("fonds", .tekst, "Fonds", hint: "De naam van het fonds, zoals in het dekkingsplan",
+                             anonimisering: .behoud),
+                        Veld("bron", .tekst, "Bron", hint: "Of de naam van een andere bron uit het dekkingsplan"),
+                        Veld("bedrag", .bedrag, "Bedrag", verplicht: true, benaming: "Het ontvangen bedrag"),
+                        Veld("datum", .datum, "Datum"),
+                     ], varianten: Varianten([["fonds"], ["bron"]],
+                                             geenMelding: "Deze ontvangst noemt geen fonds of bron. Schrijf `fonds:` of "
+                                                + "`bron:` met de naam zoals in het dekkingsplan."),
+                     leegInSjabloon: true),
+                Veld("resultaten", .lijst(.sectie), "Bereikte resultaten",
+                     hint: "Per beoogd resultaat, met de tekst precies zoals bij de resultaten", wat: "resultaten",
+                     watItem: "een resultaat", velden: [
+                        Veld("resultaat", .proza, "Beoogd resultaat", verplicht: true,
+                             benaming: "Het beoogde resultaat"),
+                        Veld("bereikt", .proza, "Bereikt", vraag: "Wat is er werkelijk bereikt?", verplicht: true,
+                             benaming: "Wat er bereikt is"),
+                     ], leegInSjabloon: true),
+                Veld("verslag", .sectie, "Verslag", wat: "het verslag", velden: [
+                    Veld("goed", .proza, "Wat ging goed", vraag: "Wat ging goed?"),
+                    Veld("beter", .proza, "Wat kan beter", vraag: "Wat kan een volgende keer beter?"),
+                    Veld("vervolg", .proza, "Vervolg", vraag: "Hoe gaat het project verder?"),
                 ]),
              ]),
     ])
 
     /// An address: of the organisation (identifying) or of a fund (public).
     static func adres(identificerend: Bool) -> Veld {
-        Veld("adres", .sectie, "Adres", velden: [
+        Veld("adres", .sectie, "Adres", wat: "een adres", velden: [
             Veld("straat", .tekst, "Straat en huisnummer", verplicht: true, benaming: "De straat van dit adres",
                  identificeert: identificerend ? .adres : nil),
             Veld("postcode", .tekst, "Postcode", hint: "Zoals 1065 KH", verplicht: true,
-                 benaming: "De postcode van dit adres", identificeert: identificerend ? .postcode : nil),
+                 benaming: "De postcode van dit adres", identificeert: identificerend ? .postcode : nil,
+                 normaliseer: .postcode),
             Veld("plaats", .tekst, "Plaats", verplicht: true, benaming: "De plaats van dit adres"),
         ])
     }

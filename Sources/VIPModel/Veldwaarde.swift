@@ -5,10 +5,10 @@ public struct Veldwaarde {
     /// As in findings: `begroting.posten[2].prijs`; an item of a list of texts is `project.thema[1]`.
     public var pad: String
     public var veld: Veld
-    /// A `String`, `Bool`, `Int`, `Bedrag`, `Hoeveelheid`, `Datum` or a choice (an enum with a raw value).
+    /// A `String` (also a choice's value), `Bool`, `Int`, `Bedrag`, `Hoeveelheid` or `Datum`.
     public var waarde: Any
 
-    /// The value as text: a text, or a choice's raw value.
+    /// The value as text: a text, or a choice's value.
     public var tekst: String? { Sectiewaarde.tekst(waarde) }
 }
 
@@ -20,7 +20,7 @@ public struct Sectiewaarde {
     /// The section's field (nil for the root).
     public var veld: Veld?
     /// Each field of the section in table order, with its path and its value: nil when missing
-    /// (absent, empty, or an empty list).
+    /// (absent, empty, or an empty list). A section's value is its `Inhoud`; a list's an `[Any]`.
     public var velden: [(veld: Veld, pad: String, waarde: Any?)]
 
     /// The value of field `sleutel` (nil when missing).
@@ -29,143 +29,145 @@ public struct Sectiewaarde {
     }
 }
 
+extension Aanvraag {
+    /// The aanvraag as the tree of its fields, which the field table walks: the model's values,
+    /// encoded by its compiler-written `Encodable` conformance, and the `overige` fields put back.
+    public var inhoud: Inhoud {
+        var boom = InhoudEncoder.encode(self)
+        for (pad, waarde) in overige.waarden.sorted(by: { $0.key < $1.key }) {
+            boom = boom.met(waarde, op: Inhoud.stappen(pad)[...])
+        }
+        return boom
+    }
+
+    /// An aanvraag from the tree of its fields (the model's `Decodable` conformance); what the
+    /// model has no property for goes to `overige`. `bron` is left for the caller.
+    public init(inhoud: Inhoud) throws {
+        let (a, overige) = try InhoudDecoder.decode(Aanvraag.self, from: inhoud)
+        self = a
+        self.overige = OverigeVelden(overige)
+    }
+}
+
+extension Inhoud {
+    enum Stap: Equatable { case sleutel(String), index(Int) }
+
+    /// `fondsen[1].iban` → fondsen, 1, iban.
+    static func stappen(_ pad: String) -> [Stap] {
+        var uit: [Stap] = []
+        for deel in pad.split(separator: ".") {
+            var rest = Substring(deel)
+            if let open = rest.firstIndex(of: "[") {
+                uit.append(.sleutel(String(rest[..<open])))
+                rest = rest[open...]
+                while rest.hasPrefix("["), let sluit = rest.firstIndex(of: "]") {
+                    if let i = Int(rest[rest.index(after: rest.startIndex)..<sluit]) { uit.append(.index(i)) }
+                    rest = rest[rest.index(after: sluit)...]
+                }
+            } else {
+                uit.append(.sleutel(String(rest)))
+            }
+        }
+        return uit
+    }
+
+    /// This tree with `waarde` at `stappen`; a missing section on the way is made, a missing list
+    /// entry is not (the value then has no place and is left out).
+    func met(_ waarde: Inhoud, op stappen: ArraySlice<Stap>) -> Inhoud {
+        guard let stap = stappen.first else { return waarde }
+        switch (stap, self) {
+        case (.sleutel(let k), .sectie(var velden)):
+            velden[k] = (velden[k] ?? (stappen.dropFirst().first.map { if case .index = $0 { return .lijst([]) } else { return .sectie([:]) } } ?? waarde))
+                .met(waarde, op: stappen.dropFirst())
+            return .sectie(velden)
+        case (.index(let i), .lijst(var items)) where items.indices.contains(i):
+            items[i] = items[i].met(waarde, op: stappen.dropFirst())
+            return .lijst(items)
+        default:
+            return self
+        }
+    }
+}
+
 extension Veldentabel {
     /// Every section present in `aanvraag`, depth first in table order (the root first), with the
     /// fields for which `kies` holds (a section is visited when a field inside it is chosen).
-    ///
-    /// The model's stored properties are found by reflection, by the field's `eigenschap`; a test
-    /// keeps the table and the model's properties one to one.
     public func secties(in aanvraag: Aanvraag, waar kies: (Veld) -> Bool = { _ in true }) -> [Sectiewaarde] {
+        secties(in: aanvraag.inhoud, waar: kies)
+    }
+
+    public func secties(in inhoud: Inhoud, waar kies: (Veld) -> Bool = { _ in true }) -> [Sectiewaarde] {
         var uit: [Sectiewaarde] = []
-        Self.bezoek(aanvraag, velden: velden, pad: "", veld: nil, kies: kies) { uit.append($0) }
+        func nodig(_ v: Veld) -> Bool { kies(v) || v.velden.contains(where: nodig) }
+        func bezoek(_ sectie: Inhoud, velden: [Veld], pad: String, veld: Veld?) {
+            let rij = velden.filter(nodig).map { v -> (veld: Veld, pad: String, inhoud: Inhoud?) in
+                (v, pad.isEmpty ? v.sleutel : "\(pad).\(v.sleutel)", sectie[v.eigenschap].flatMap { $0.isLeeg ? nil : $0 })
+            }
+            uit.append(Sectiewaarde(pad: pad, veld: veld,
+                                    velden: rij.filter { kies($0.veld) }.map { ($0.veld, $0.pad, $0.inhoud?.alsWaarde) }))
+            for (v, p, w) in rij {
+                guard let w else { continue }
+                switch v.soort {
+                case .sectie: bezoek(w, velden: v.velden, pad: p, veld: v)
+                case .lijst(.sectie):
+                    for (i, item) in w.items.enumerated() { bezoek(item, velden: v.velden, pad: "\(p)[\(i)]", veld: v) }
+                default: break
+                }
+            }
+        }
+        bezoek(inhoud, velden: velden, pad: "", veld: nil)
         return uit
     }
 
     /// Every value present in `aanvraag` of the fields for which `kies` holds, depth first in table
     /// order; each item of a list of texts or choices is a value of its own.
     public func waarden(in aanvraag: Aanvraag, waar kies: (Veld) -> Bool = { _ in true }) -> [Veldwaarde] {
+        waarden(in: aanvraag.inhoud, waar: kies)
+    }
+
+    public func waarden(in inhoud: Inhoud, waar kies: (Veld) -> Bool = { _ in true }) -> [Veldwaarde] {
         var uit: [Veldwaarde] = []
-        func blad(_ veld: Veld, _ pad: String, _ waarde: Any) {
-            guard kies(veld) else { return }
-            if veld.isLijst {
-                for (i, item) in Self.items(waarde).enumerated() {
-                    uit.append(Veldwaarde(pad: "\(pad)[\(i)]", veld: veld, waarde: item))
-                }
-            } else {
-                uit.append(Veldwaarde(pad: pad, veld: veld, waarde: waarde))
-            }
-        }
-        // Only what leads to a chosen field is reflected on: reflection is the cost here.
         func nodig(_ v: Veld) -> Bool { v.heeftVelden ? v.velden.contains(where: nodig) : kies(v) }
-        func loop(_ waarde: Any, _ velden: [Veld], _ pad: String) {
-            let eigenschappen = Self.eigenschappen(waarde)
+        func loop(_ sectie: Inhoud, _ velden: [Veld], _ pad: String) {
             for v in velden where nodig(v) {
                 let p = pad.isEmpty ? v.sleutel : "\(pad).\(v.sleutel)"
-                guard let w = eigenschappen[v.eigenschap].flatMap(Self.aanwezig) else { continue }
+                guard let w = sectie[v.eigenschap], !w.isLeeg else { continue }
                 switch v.soort {
                 case .sectie: loop(w, v.velden, p)
-                case .lijst(.sectie): for (i, item) in Self.items(w).enumerated() { loop(item, v.velden, "\(p)[\(i)]") }
-                default: blad(v, p, w)
+                case .lijst(.sectie): for (i, item) in w.items.enumerated() { loop(item, v.velden, "\(p)[\(i)]") }
+                case .lijst:
+                    for (i, item) in w.items.enumerated() {
+                        uit.append(Veldwaarde(pad: "\(p)[\(i)]", veld: v, waarde: item.alsWaarde))
+                    }
+                default:
+                    uit.append(Veldwaarde(pad: p, veld: v, waarde: w.alsWaarde))
                 }
             }
         }
-        loop(aanvraag, velden, "")
+        loop(inhoud, velden, "")
         return uit
     }
 
-    static func bezoek(_ waarde: Any, velden: [Veld], pad: String, veld: Veld?, kies: (Veld) -> Bool,
-                       _ uit: (Sectiewaarde) -> Void) {
-        func nodig(_ v: Veld) -> Bool { kies(v) || v.velden.contains(where: nodig) }
-        let eigenschappen = eigenschappen(waarde)
-        let rij = velden.filter(nodig).map { v -> (veld: Veld, pad: String, waarde: Any?) in
-            (v, pad.isEmpty ? v.sleutel : "\(pad).\(v.sleutel)", eigenschappen[v.eigenschap].flatMap(aanwezig))
+    /// The tree with every field for which `weg` holds left out, and each text of the other
+    /// fields replaced by `vervang(veld, tekst)`: the anonymiser's walk.
+    public func herschreven(_ inhoud: Inhoud, weg: (Veld) -> Bool, _ vervang: (Veld, String) -> String) -> Inhoud {
+        func sectie(_ s: Inhoud, _ velden: [Veld]) -> Inhoud {
+            var uit = s.velden
+            for v in velden {
+                guard let w = uit[v.eigenschap] else { continue }
+                uit[v.eigenschap] = weg(v) ? nil : waarde(w, v)
+            }
+            return .sectie(uit)
         }
-        uit(Sectiewaarde(pad: pad, veld: veld, velden: rij.filter { kies($0.veld) }))
-        for (v, p, w) in rij {
-            guard let w else { continue }
-            switch v.soort {
-            case .sectie: bezoek(w, velden: v.velden, pad: p, veld: v, kies: kies, uit)
-            case .lijst(.sectie):
-                for (i, item) in items(w).enumerated() {
-                    bezoek(item, velden: v.velden, pad: "\(p)[\(i)]", veld: v, kies: kies, uit)
-                }
-            default: break
+        func waarde(_ w: Inhoud, _ v: Veld) -> Inhoud {
+            switch w {
+            case .sectie: return sectie(w, v.velden)
+            case .lijst(let items): return .lijst(items.map { waarde($0, v) })
+            case .tekst(let t): return .tekst(vervang(v, t))
+            default: return w
             }
         }
-    }
-
-    /// The stored properties of a model value, by name.
-    static func eigenschappen(_ waarde: Any) -> Eigenschappen { Eigenschappen(waarde) }
-
-    /// The value itself, or nil when it is missing: `nil`, an empty text or an empty list.
-    static func aanwezig(_ waarde: Any) -> Any? {
-        if let s = waarde as? String { return s.isEmpty ? nil : s }  // most values; no reflection needed
-        let m = Mirror(reflecting: waarde)
-        switch m.displayStyle {
-        case .optional: return m.children.first.flatMap { aanwezig($0.value) }
-        case .collection: return m.children.isEmpty ? nil : waarde
-        default:
-            if let s = waarde as? String, s.isEmpty { return nil }
-            return waarde
-        }
-    }
-
-    static func items(_ lijst: Any) -> [Any] { Mirror(reflecting: lijst).children.map(\.value) }
-}
-
-/// The stored properties of one model value, read by name. Reflecting a property costs a
-/// type lookup by mangled name every time, so a property is reflected only when asked for;
-/// each type's property names are learnt once per process.
-struct Eigenschappen {
-    private let children: Mirror.Children
-    private let positions: [String: Int]
-
-    init(_ waarde: Any) {
-        let mirror = Mirror(reflecting: waarde)
-        children = mirror.children
-        // A type with its own mirror may show different children per value: learn those
-        // per value rather than per type.
-        if waarde is CustomReflectable {
-            positions = Self.positions(of: mirror.children)
-        } else {
-            positions = Self.cache.positions(of: type(of: waarde)) { Self.positions(of: mirror.children) }
-        }
-    }
-
-    subscript(label: String) -> Any? {
-        guard let i = positions[label] else { return nil }
-        return children[children.index(children.startIndex, offsetBy: i)].value
-    }
-
-    private static func positions(of children: Mirror.Children) -> [String: Int] {
-        var uit: [String: Int] = [:]
-        for (i, kind) in children.enumerated() {
-            if let label = kind.label { uit[label] = i }
-        }
-        return uit
-    }
-
-    private static let cache = PositionCache()
-
-    /// Property positions per type, shared by all threads.
-    private final class PositionCache: @unchecked Sendable {
-        private let lock = NSLock()
-        private var byType: [ObjectIdentifier: [String: Int]] = [:]
-
-        func positions(of type: Any.Type, _ learn: () -> [String: Int]) -> [String: Int] {
-            let key = ObjectIdentifier(type)
-            lock.lock()
-            if let known = byType[key] {
-                lock.unlock()
-                return known
-            }
-            lock.unlock()
-            let learnt = learn()
-            lock.lock()
-            byType[key] = learnt
-            lock.unlock()
-            return learnt
-        }
+        return sectie(inhoud, velden)
     }
 }
 
@@ -173,7 +175,7 @@ extension Sectiewaarde {
     /// The texts of a field's value: a text, a choice's value, or each of a list of them.
     public static func teksten(_ waarde: Any) -> [String] {
         if let t = tekst(waarde) { return [t] }
-        return Veldentabel.items(waarde).compactMap(tekst)
+        return (waarde as? [Any])?.compactMap(tekst) ?? []
     }
 
     /// The text of field `sleutel` (a choice as its value); nil when missing.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VIPKit
+import VIPModel
 
 /// The thin executable: parses arguments, calls VIPKit, prints, maps to exit codes
 /// (0 done, 1 fouten, 2 unusable input — cli.md).
@@ -15,7 +16,8 @@ struct VIP: ParsableCommand {
             2 de invoer kon niet worden gebruikt.
             """,
         version: "0.1.0",
-        subcommands: [Check.self, Build.self, Init.self, Regels.self, Schema.self, Fondsendate.self, Review.self] + serverCommandos,
+        subcommands: [Check.self, Build.self, Init.self, Regels.self, Schema.self, Fondsen.self, Fondsendate.self,
+                      Review.self] + serverCommandos,
         helpNames: [.short, .long, .customLong("hulp")]
     )
 
@@ -89,8 +91,11 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Uitvoer: tekst of json.")
     var format: Uitvoerformaat = .tekst
 
+    @OptionGroup var registerOpties: RegisterOpties
+
     func run() throws {
-        let checker = Checker()
+        let checker = Checker(register: try registerOpties.leesRegister(),
+                              datum: try registerOpties.leesDatum() ?? Datum.vandaag())
         let kleuren = CheckReport.Kleuren(aan: Terminal.kleur)
         var worst: Int32 = 0
         var json: [JSON] = []
@@ -137,8 +142,12 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Een map met eigen sjablonen (odt/ en docx/).", valueName: "MAP"))
     var sjabloon: String?
 
+    @OptionGroup var registerOpties: RegisterOpties
+
     func run() throws {
         var opties = BuildOpties()
+        opties.register = try registerOpties.leesRegister()
+        opties.datum = try registerOpties.leesDatum()
         opties.klok = Terminal.klok
         opties.uit = uit
         opties.concept = concept

@@ -31,7 +31,9 @@ func sourceLocation(_ v: Voorbeeld) -> SourceLocation {
 
 func findings(_ v: Voorbeeld, spelling: (any Spelling)? = nil) throws -> [Bevinding] {
     let a = try Overlay.aanvraag(base: Baseline.yaml, patch: v.yaml)
-    return try Checklist().check(CheckContext(aanvraag: a, spelling: spelling))
+    // The examples run with the example register and date, so the register's and the date's rules run too.
+    return try Checklist().check(CheckContext(aanvraag: a, spelling: spelling, register: Baseline.register,
+                                              datum: Baseline.datum))
 }
 
 @Suite struct CatalogueTests {

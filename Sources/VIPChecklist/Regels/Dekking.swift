@@ -1,15 +1,5 @@
 import VIPModel
 
-/// The stem of a theme word for matching a fund's doelstelling: common Dutch endings removed
-/// ("participatie", "participeren" → "particip"), keeping at least four letters.
-private func stam(_ woord: String) -> String {
-    for suffix in ["aties", "atie", "ering", "eren", "ingen", "ing", "ische", "isch", "en", "e", "s"]
-    where woord.hasSuffix(suffix) && woord.count - suffix.count >= 4 {
-        return String(woord.dropLast(suffix.count))
-    }
-    return woord
-}
-
 /// The project themes that the doelstelling names: a theme matches when one of its words of four or
 /// more letters, or that word's stem, occurs in a word of the doelstelling (also inside compounds:
 /// "opvoeding" in "opvoedingsondersteuning").
@@ -18,7 +8,7 @@ private func gedeeldeThemas(_ themas: [String], _ doelstelling: String) -> [Stri
     return themas.filter { thema in
         Hulp.woorden(thema).contains { t in
             guard t.count >= 4 else { return woorden.contains(t) }
-            let s = stam(t)
+            let s = Hulp.stam(t)
             return woorden.contains { $0.contains(s) }
         }
     }
@@ -55,21 +45,28 @@ extension Catalogus {
         },
 
         Regel("dekking_sluitend", .fout, onderdeel: "Dekkingsplan en fondsen",
-              beschrijving: "Het dekkingsplan, zonder afgewezen regels, is tot op de cent gelijk aan het totaal van de "
-                + "begroting; de melding noemt het tekort of overschot.",
+              beschrijving: "Het dekkingsplan, zonder afgewezen regels en met `toegezegd_bedrag` waar dat er staat, is tot "
+                + "op de cent gelijk aan het totaal van de begroting; de melding noemt het tekort of overschot. Een "
+                + "tekort dat niet groter is dan wat fondsen minder gaven dan gevraagd, meldt `dekking_na_besluit`.",
               bron: "A1, B11",
               goed: [Voorbeeld("dekkingsplan[+]:\n  bron: Gemeente Amsterdam\n  soort: overheid\n  bedrag: 1000\n"
                                + "  status: afgewezen"),
-                     Voorbeeld("begroting:\n  posten[2]:\n    prijs: 175\ndekkingsplan[4]:\n  bedrag: 1967.50")],
+                     Voorbeeld("begroting:\n  posten[2]:\n    prijs: 175\ndekkingsplan[4]:\n  bedrag: 1967.50"),
+                     Voorbeeld("dekkingsplan[3]:\n  status: toegezegd\n  toegezegd_bedrag: 2000")],
               fout: [Voorbeeld("begroting:\n  posten[2]:\n    prijs: 175", pad: "dekkingsplan"),
                      Voorbeeld("begroting:\n  posten[5]:\n    prijs: 12.51", pad: "dekkingsplan"),
                      Voorbeeld("dekkingsplan[4]:\n  status: afgewezen", pad: "dekkingsplan"),
                      Voorbeeld("dekkingsplan[0]:\n  bedrag: 500", pad: "dekkingsplan"),
+                     Voorbeeld("dekkingsplan[0]:\n  bedrag: 100\ndekkingsplan[3]:\n  status: toegezegd\n"
+                               + "  toegezegd_bedrag: 2000", pad: "dekkingsplan"),
                      Voorbeeld("dekkingsplan: ~", pad: "dekkingsplan")]) { ctx, m in
             let a = ctx.aanvraag
             guard let begroting = Hulp.begrotingTotaal(a.begroting) else { return }
             let dekking = a.dekkingsplan.totaal
             guard dekking != begroting else { return }
+            // A tekort that funds giving less than asked explain is `dekking_na_besluit`'s warning: the
+            // aanvraag was sluitend when it was sent, and the bedankbrief must still be built.
+            if dekking < begroting, begroting - dekking <= a.dekkingsplan.minderDanGevraagd { return }
             let verschil = (begroting - dekking).magnitude.formatted()
             let afgewezen = a.dekkingsplan.reduce(Bedrag.zero) { $0 + ($1.telt ? .zero : ($1.bedrag ?? .zero)) }
             let totalen = "het dekkingsplan komt op \(dekking.formatted())"

@@ -74,6 +74,21 @@ enum Hulp {
         naam.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
     }
 
+    /// The stem of a theme word for matching a fund's doelstelling: common Dutch endings removed
+    /// ("participatie", "participeren" → "particip"), keeping at least four letters.
+    static func stam(_ woord: String) -> String {
+        for suffix in ["aties", "atie", "ering", "eren", "ingen", "ing", "ische", "isch", "en", "e", "s"]
+        where woord.hasSuffix(suffix) && woord.count - suffix.count >= 4 {
+            return String(woord.dropLast(suffix.count))
+        }
+        return woord
+    }
+
+    /// "a, b en c".
+    static func opsomming(_ items: [String]) -> String {
+        items.count < 2 ? (items.first ?? "") : items.dropLast().joined(separator: ", ") + " en " + items.last!
+    }
+
     /// The words of a text, lowercased, for theme matching.
     static func woorden(_ s: String) -> [String] {
         s.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }).map(String.init)

@@ -29,8 +29,12 @@ public enum BegrotingBuilder {
         var dek = [Table.Row([[.text("Bron")], [.text("Soort")], [.text("Status")], [.text("Bedrag")]], kind: .header)]
         for d in a.dekkingsplan {
             let soort = d.fonds != nil ? "fonds" : Tekst.soort(d.soort)
-            let status = Tekst.status(d.status) + (d.status == .afgewezen ? " (telt niet mee)" : "")
-            let bedrag = d.bedrag?.description ?? ""
+            var status = Tekst.status(d.status) + (d.status == .afgewezen ? " (telt niet mee)" : "")
+            // A fund that gave another amount than asked counts with what it gave.
+            if let gevraagd = d.bedrag, let gegeven = d.toegezegdBedrag, gegeven != gevraagd, d.telt {
+                status += " (gevraagd \(gevraagd))"
+            }
+            let bedrag = (d.telt ? d.geteldBedrag : d.bedrag)?.description ?? ""
             dek.append(Table.Row([[.text(d.naam)], [.text(soort)], [.text(status)],
                                   [d.telt ? .text(bedrag) : .italic(bedrag)]]))
         }

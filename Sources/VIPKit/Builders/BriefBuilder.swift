@@ -13,17 +13,8 @@ public enum BriefBuilder {
         var b: [Block] = []
 
         // Place and date, then the fund's address.
-        let datum = a.brief.datum.map(\.description) ?? ""
-        b.append(.paragraph([.text([a.brief.plaats ?? o.adres?.plaats, datum].compactMap { $0 }
-            .filter { !$0.isEmpty }.joined(separator: ", "))], style: .right))
-        var adres: [Inline] = [.text(fonds.naam ?? "")]
-        if let tav = fonds.terAttentieVan { adres += [.lineBreak, .text("t.a.v. \(tav)")] }
-        if let ad = fonds.adres {
-            if let straat = ad.straat { adres += [.lineBreak, .text(straat)] }
-            let pcPlaats = [ad.postcode, ad.plaats].compactMap { $0 }.joined(separator: "  ")
-            if !pcPlaats.isEmpty { adres += [.lineBreak, .text(pcPlaats)] }
-        }
-        b.append(.paragraph(adres, style: .address))
+        b.append(Briefdelen.plaatsEnDatum(a, a.brief.datum))
+        b.append(Briefdelen.adres(fonds))
         b.append(.paragraph([.bold("Betreft: "), .text("aanvraag voor een bijdrage aan het project \u{201C}\(p.titel ?? "")\u{201D}")]))
         b.append(Tekst.p(fonds.aanhef ?? "Geachte heer, mevrouw,"))
 
@@ -79,36 +70,21 @@ public enum BriefBuilder {
         if !anderen.isEmpty {
             b.append(Tekst.p("Wij betalen het project niet alleen van uw bijdrage. De dekking in het kort:"))
             b.append(Tekst.lijst(anderen.map { d in
-                "\(d.naam): \(d.bedrag ?? .zero) (\(Tekst.status(d.status)))"
+                "\(d.naam): \((d.telt ? d.geteldBedrag : d.bedrag) ?? .zero) (\(Tekst.status(d.status)))"
                     + (d.status == .afgewezen ? ", telt niet mee" : "")
             }))
         }
         b.append(Tekst.p("De begroting, het dekkingsplan en een overzicht van de aangeschreven fondsen vindt u in de bijlagen."))
 
         // Contact person: function, how and when reachable.
-        if let c = o.contactpersoon, let naam = c.naam {
-            var s = "Voor meer informatie kunt u contact opnemen met \(naam)"
-            if let f = c.functie { s += ", \(f)" }
-            let hoe = [c.telefoon.map { "telefonisch op \($0)" }, c.email.map { "per e-mail via \($0)" }].compactMap { $0 }
-            if !hoe.isEmpty { s += ". \(naam.split(separator: " ").first.map(String.init) ?? naam) is \(Tekst.opsomming(hoe)) bereikbaar" }
-            if let wanneer = c.bereikbaar { s += ", \(wanneer)" }
-            b.append(Tekst.p(Tekst.zin(s)))
-        }
+        if let contact = Briefdelen.contact(a) { b.append(contact) }
 
         if let slot = a.brief.slot {
             b += Tekst.alineas(slot)
         } else {
             b.append(Tekst.p("Wij hopen dat u ons project wilt steunen en zien uw reactie met belangstelling tegemoet."))
         }
-        b.append(Tekst.p("Met vriendelijke groet,"))
-        var handtekening: [Inline] = []
-        for (i, s) in a.brief.ondertekening.enumerated() {
-            if i > 0 { handtekening += [.lineBreak, .lineBreak] }
-            handtekening += [.lineBreak, .lineBreak, .text(s.naam ?? "")]
-            if let f = s.functie { handtekening += [.lineBreak, .text(f)] }
-        }
-        handtekening += [.lineBreak, .text(orgNaam)]
-        b.append(.paragraph(handtekening, style: .address))
+        b += Briefdelen.groet(a)
 
         // Bijlagen, each described in a line.
         var bijlagen = a.bijlagen.compactMap { bijlage -> [Inline]? in
@@ -126,5 +102,48 @@ public enum BriefBuilder {
     public static func document(_ a: Aanvraag, fonds index: Int, huisstijl: Huisstijl) -> Document {
         huisstijl.document(titel: "Aanvraag \(a.project.titel ?? "") – \(a.fondsen[index].naam ?? "")",
                            blocks: blocks(a, fonds: index))
+    }
+}
+
+/// The parts every letter to a fund shares (the application, the bedankbrief, the verantwoording):
+/// place and date, the fund's address, the contact person, the greeting with the signatures.
+enum Briefdelen {
+    static func plaatsEnDatum(_ a: Aanvraag, _ datum: Datum?) -> Block {
+        .paragraph([.text([a.brief.plaats ?? a.organisatie.adres?.plaats, datum.map(\.description) ?? ""].compactMap { $0 }
+            .filter { !$0.isEmpty }.joined(separator: ", "))], style: .right)
+    }
+
+    static func adres(_ fonds: Fonds) -> Block {
+        var adres: [Inline] = [.text(fonds.naam ?? "")]
+        if let tav = fonds.terAttentieVan { adres += [.lineBreak, .text("t.a.v. \(tav)")] }
+        if let ad = fonds.adres {
+            if let straat = ad.straat { adres += [.lineBreak, .text(straat)] }
+            let pcPlaats = [ad.postcode, ad.plaats].compactMap { $0 }.joined(separator: "  ")
+            if !pcPlaats.isEmpty { adres += [.lineBreak, .text(pcPlaats)] }
+        }
+        return .paragraph(adres, style: .address)
+    }
+
+    /// "Voor meer informatie kunt u contact opnemen met …": function, how and when reachable.
+    static func contact(_ a: Aanvraag) -> Block? {
+        guard let c = a.organisatie.contactpersoon, let naam = c.naam else { return nil }
+        var s = "Voor meer informatie kunt u contact opnemen met \(naam)"
+        if let f = c.functie { s += ", \(f)" }
+        let hoe = [c.telefoon.map { "telefonisch op \($0)" }, c.email.map { "per e-mail via \($0)" }].compactMap { $0 }
+        if !hoe.isEmpty { s += ". \(naam.split(separator: " ").first.map(String.init) ?? naam) is \(Tekst.opsomming(hoe)) bereikbaar" }
+        if let wanneer = c.bereikbaar { s += ", \(wanneer)" }
+        return Tekst.p(Tekst.zin(s))
+    }
+
+    /// "Met vriendelijke groet," and the signatures with the organisation's name.
+    static func groet(_ a: Aanvraag) -> [Block] {
+        var handtekening: [Inline] = []
+        for (i, s) in a.brief.ondertekening.enumerated() {
+            if i > 0 { handtekening += [.lineBreak, .lineBreak] }
+            handtekening += [.lineBreak, .lineBreak, .text(s.naam ?? "")]
+            if let f = s.functie { handtekening += [.lineBreak, .text(f)] }
+        }
+        handtekening += [.lineBreak, .text(a.organisatie.naam ?? "onze organisatie")]
+        return [Tekst.p("Met vriendelijke groet,"), .paragraph(handtekening, style: .address)]
     }
 }

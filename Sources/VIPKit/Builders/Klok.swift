@@ -1,3 +1,4 @@
+import Foundation
 import VIPModel
 
 /// The moment stamped into document metadata. Injected, never read from the clock or
@@ -28,5 +29,15 @@ public struct Klok: Sendable, Equatable {
             return "\(d.iso)T\(two(rest / 3600)):\(two(rest % 3600 / 60)):\(two(rest % 60))Z"
         }
         return "\((datum ?? Datum(jaar: 2000, maand: 1, dag: 1)!).iso)T12:00:00Z"
+    }
+}
+
+extension Datum {
+    /// Today in the Netherlands: the default of `--datum` (the date-based rules, `vip fondsen zoek`).
+    public static func vandaag(_ nu: Date = Date()) -> Datum {
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? TimeZone(secondsFromGMT: 0)!
+        let u = c.dateComponents([.year, .month, .day], from: nu)
+        return Datum(jaar: u.year ?? 2000, maand: u.month ?? 1, dag: u.day ?? 1) ?? Datum(jaar: 2000, maand: 1, dag: 1)!
     }
 }

@@ -34,33 +34,20 @@ public enum Passing {
     }
 
     /// Lower case, accents removed, white space collapsed.
-    public static func normaal(_ s: String) -> String {
-        s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "nl_NL"))
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
+    public static func normaal(_ s: String) -> String { Regio.normaal(s) }
 
     /// Words of a text: maximal runs of letters and digits, normalised.
-    static func woorden(_ s: String) -> [String] {
-        normaal(s).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
-    }
+    static func woorden(_ s: String) -> [String] { Regio.woorden(s) }
 
-    /// Whether one of the fund's regions is `landelijk` or occurs (as whole words) in `projectRegio`.
+    /// Whether one of the fund's regions is `landelijk` or occurs (as whole words) in `projectRegio`;
+    /// the one rule, shared with the fund register (`Regio`).
     public static func regioPast(fonds: [String], project projectRegio: String?) -> Bool {
-        let projectWoorden = woorden(projectRegio ?? "")
-        for regio in fonds {
-            let w = woorden(regio)
-            if w == ["landelijk"] { return true }
-            guard !w.isEmpty, w.count <= projectWoorden.count else { continue }
-            for start in 0...(projectWoorden.count - w.count) where Array(projectWoorden[start..<(start + w.count)]) == w {
-                return true
-            }
-        }
-        return false
+        Regio.past(fonds: fonds, project: projectRegio)
     }
 
     /// Begroting total minus what is already `toegezegd`.
     public static func nogTeDekken(_ a: Aanvraag) -> Bedrag {
-        let toegezegd = a.dekkingsplan.filter { $0.status == .toegezegd }.reduce(Bedrag.zero) { $0 + ($1.bedrag ?? .zero) }
+        let toegezegd = a.dekkingsplan.filter { $0.status == .toegezegd }.reduce(Bedrag.zero) { $0 + ($1.geteldBedrag ?? .zero) }
         return a.begroting.totaal - toegezegd
     }
 

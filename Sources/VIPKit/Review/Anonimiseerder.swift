@@ -299,97 +299,21 @@ public struct Anonimiseerder: Sendable {
 
     // MARK: - Replacing in every field
 
+    /// Every field as the table says (`Veld.anonimisering`): the applicant's texts through `tv`,
+    /// public data of funds through `fv`, files and the applicant's own settings left out, the
+    /// rest kept. A field added to the table is anonymised without code of its own.
     func vervang(_ a: Aanvraag, tekst tv: (String) -> String, fonds fv: (String) -> String, naam: String) -> Aanvraag {
-        func t(_ s: String?) -> String? { s.map(tv) }
-        func f(_ s: String?) -> String? { s.map(fv) }
-        var b = a
-        b.negeer = []
-        b.woordenlijst = []
+        let boom = tabel.herschreven(a.inhoud, weg: { $0.anonimisering == .weglaten }) { veld, tekst in
+            switch veld.anonimisering {
+            case .vervang?: return tv(tekst)
+            case .openbaar?: return fv(tekst)
+            case .behoud?, .weglaten?, nil: return tekst
+            }
+        }
+        // Only texts were replaced in a tree the model wrote itself, so it reads back; were it not
+        // to, nothing of the applicant is better than something.
+        var b = (try? Aanvraag(inhoud: boom)) ?? Aanvraag()
         b.bron = Bron(bestand: naam)
-
-        var o = a.organisatie
-        o.naam = t(o.naam)
-        o.doelstelling = t(o.doelstelling)
-        o.kvk = t(o.kvk)
-        o.rsin = t(o.rsin)
-        o.iban = t(o.iban)
-        if var adres = o.adres {
-            adres.straat = t(adres.straat)
-            adres.postcode = t(adres.postcode)
-            adres.plaats = t(adres.plaats)
-            o.adres = adres
-        }
-        o.website = t(o.website)
-        o.logo = nil
-        o.bestuur = o.bestuur.map { var p = $0; p.naam = t(p.naam); p.functie = t(p.functie); return p }
-        if var c = o.contactpersoon {
-            c.naam = t(c.naam); c.functie = t(c.functie); c.telefoon = t(c.telefoon)
-            c.email = t(c.email); c.bereikbaar = t(c.bereikbaar)
-            o.contactpersoon = c
-        }
-        b.organisatie = o
-
-        var p = a.project
-        p.titel = t(p.titel); p.samenvatting = t(p.samenvatting); p.aanleiding = t(p.aanleiding); p.doel = t(p.doel)
-        p.thema = p.thema.map(tv); p.regio = t(p.regio)
-        p.doelgroep.omschrijving = t(p.doelgroep.omschrijving)
-        p.doelgroep.problematiek = t(p.doelgroep.problematiek)
-        p.doelgroep.onderbouwing = p.doelgroep.onderbouwing.map(tv)
-        if var pg = p.profijtgroep { pg.omschrijving = t(pg.omschrijving); p.profijtgroep = pg }
-        p.instroom = t(p.instroom); p.doorstroom = t(p.doorstroom); p.uitstroom = t(p.uitstroom)
-        p.werkwijze.omschrijving = t(p.werkwijze.omschrijving)
-        p.werkwijze.motivering = t(p.werkwijze.motivering)
-        p.deskundigheid = t(p.deskundigheid)
-        if var pos = p.positionering {
-            pos.bestaandeInitiatieven = pos.bestaandeInitiatieven.map { var i = $0; i.naam = t(i.naam); i.wat = t(i.wat); return i }
-            pos.toegevoegdeWaarde = t(pos.toegevoegdeWaarde)
-            p.positionering = pos
-        }
-        p.partners = p.partners.map { var x = $0; x.naam = t(x.naam); x.rol = t(x.rol); return x }
-        p.projectleider = t(p.projectleider)
-        p.eindverantwoordelijke = t(p.eindverantwoordelijke)
-        p.fasering = t(p.fasering)
-        p.activiteiten = p.activiteiten.map { act in
-            var x = act
-            x.naam = t(x.naam); x.omschrijving = t(x.omschrijving); x.uitvoerders = x.uitvoerders.map(tv)
-            return x
-        }
-        p.resultaten = p.resultaten.map { var r = $0; r.resultaat = t(r.resultaat); r.waarom = t(r.waarom); return r }
-        p.succesfactoren = p.succesfactoren.map(tv)
-        p.faalfactoren = p.faalfactoren.map(tv)
-        p.evaluatie.hoe = t(p.evaluatie.hoe); p.evaluatie.wanneer = t(p.evaluatie.wanneer); p.evaluatie.door = t(p.evaluatie.door)
-        p.verslaglegging.door = t(p.verslaglegging.door)
-        p.verslaglegging.wanneer = t(p.verslaglegging.wanneer)
-        p.verslaglegging.gebruik = t(p.verslaglegging.gebruik)
-        p.vervolg = t(p.vervolg)
-        b.project = p
-
-        b.begroting.posten = a.begroting.posten.map { post in
-            var x = post
-            x.post = t(x.post); x.categorie = t(x.categorie); x.eenheid = t(x.eenheid)
-            x.offerte = t(x.offerte); x.toelichting = t(x.toelichting)
-            return x
-        }
-        b.begroting.toelichting = t(a.begroting.toelichting)
-        // Fund names stay exactly as they are: the dekkingsplan refers to the funds by name.
-        b.dekkingsplan = a.dekkingsplan.map { var d = $0; if d.fonds == nil { d.bron = t(d.bron) }; return d }
-        b.fondsen = a.fondsen.map { fonds in
-            var x = fonds
-            x.terAttentieVan = f(x.terAttentieVan); x.aanhef = f(x.aanhef); x.doelstelling = f(x.doelstelling)
-            if var ad = x.adres { ad.straat = f(ad.straat); ad.postcode = f(ad.postcode); ad.plaats = f(ad.plaats); x.adres = ad }
-            return x
-        }
-        b.bijlagen = a.bijlagen.map { bijlage in
-            var x = bijlage
-            x.titel = t(x.titel); x.organisatie = t(x.organisatie); x.toelichting = t(x.toelichting)
-            x.bestand = nil
-            return x
-        }
-        b.brief.plaats = t(a.brief.plaats)
-        b.brief.inleiding = t(a.brief.inleiding)
-        b.brief.slot = t(a.brief.slot)
-        b.brief.gecorrigeerdDoor = t(a.brief.gecorrigeerdDoor)
-        b.brief.ondertekening = a.brief.ondertekening.map { var s = $0; s.naam = t(s.naam); s.functie = t(s.functie); return s }
         return b
     }
 }

@@ -17,7 +17,7 @@ struct Pagina: Sendable {
     /// Projectplan parts are numbered as in the projectplan.
     var groep: Groep
 
-    enum Groep: String, Sendable { case aanvraag, projectplan, afronding }
+    enum Groep: String, Sendable { case aanvraag, projectplan, naHetBesluit, afronding }
 
     init(_ slug: String, _ titel: String, _ vraag: String, _ velden: [String], groep: Groep = .aanvraag) {
         self.slug = slug
@@ -67,6 +67,9 @@ struct Pagina: Sendable {
         Pagina("bijlagen", "Bijlagen", "Welke stukken gaan mee met de aanvraag?", ["bijlagen"]),
         Pagina("fondsen", "Fondsen", "Welke fondsen schrijft u aan?", ["fondsen"]),
         Pagina("brief", "Brief", "De begeleidende brief: wie bent u, wat vraagt u, en waarom?", ["brief"]),
+        Pagina("na-het-besluit", "Na het besluit",
+               "Wat is er met het geld gedaan, wat is bereikt, en wat ging goed of kan beter?", ["realisatie"],
+               groep: .naHetBesluit),
         Pagina("woordenlijst", "Woordenlijst en bewuste keuzes",
                "Welke woorden kent de spellingcontrole niet, en welke meldingen laat u bewust staan?",
                ["woordenlijst", "negeer"], groep: .afronding),

@@ -109,10 +109,12 @@ struct AanvraagPaginas {
         d["versie"] = a.versie
         let delen = Paginas.voortgang(r.bevindingen, actief: actief).map(\.1)
         d["delen"] = delen.filter { $0["isProjectplan"] as? Bool != true }
-            .filter { ($0["slug"] as? String) != "woordenlijst" }
+            .filter { !["woordenlijst", "na-het-besluit"].contains($0["slug"] as? String ?? "") }
         d["projectplan"] = delen.filter { $0["isProjectplan"] as? Bool == true }
         d["afronding"] = delen.filter { ($0["slug"] as? String) == "woordenlijst" }
-        d["extra"] = [("documenten", "Documenten"), ("geschiedenis", "Versies"), ("uitwisselen", "Importeren en exporteren")]
+        // "Na het besluit" comes after Documenten: it is the part after the aanvraag is sent.
+        d["extra"] = [("documenten", "Documenten"), ("na-het-besluit", "Na het besluit"), ("geschiedenis", "Versies"),
+                      ("uitwisselen", "Importeren en exporteren")]
             .map { slug, t in ["slug": slug, "titel": t, "actief": slug == actief, "huidig": slug == actief ? "page" : "false"] }
         d["fouten"] = r.bevindingen.count(.fout)
         d["waarschuwingen"] = r.bevindingen.count(.waarschuwing)

@@ -50,7 +50,8 @@ import VIPZip
         }
 
         let docs = Self.files(in: dir + "/uit").filter { $0.hasSuffix(".odt") || $0.hasSuffix(".docx") }
-        #expect(docs.count == 10)  // 2 letters + plan + begroting + fondsenlijst, in two formats
+        // 2 letters + plan + begroting + fondsenlijst + the call sheet after the Oranje Fonds's refusal, in two formats
+        #expect(docs.count == 12)
         Oracles.expectAllPass(docs)
 
         // Each fund's letter names that fund, its amount, the total, the contact person and the bijlagen.
@@ -230,9 +231,11 @@ import VIPZip
             == ["Geen brief voor Oranje Fonds: dit fonds heeft de aanvraag afgewezen (dekkingsplan)."])
         let files = try pakket.maak()
         let namen = Set(files.map(\.naam))
+        // Instead of a letter, the refused fund gets a call sheet (na-het-besluit.md).
         #expect(namen == ["brief-vsbfonds.odt", "brief-vsbfonds.docx", "brief-skanfonds.odt", "brief-skanfonds.docx",
                           "projectplan.odt", "projectplan.docx", "begroting.odt", "begroting.docx",
-                          "fondsenlijst.odt", "fondsenlijst.docx", "aanvraag-vsbfonds.zip", "aanvraag-skanfonds.zip"])
+                          "fondsenlijst.odt", "fondsenlijst.docx", "aanvraag-vsbfonds.zip", "aanvraag-skanfonds.zip",
+                          "na-afwijzing-oranje-fonds.odt", "na-afwijzing-oranje-fonds.docx"])
         #expect(Self.fondsenlijst(a).map(\.fonds) == ["Oranje Fonds", "VSBfonds", "Skanfonds"])
         #expect(Self.fondsenlijst(a).first?.status == "afgewezen")
     }
@@ -256,7 +259,9 @@ import VIPZip
         opties.formaten = [.odt]
         let pakket = Pakket(aanvraag: a, map: Repo.path("Samples"), opties: opties)
         #expect(pakket.geenBrief.map(\.fonds) == ["Oranje Fonds", "VSBfonds", "Skanfonds"])
-        #expect(try pakket.maak().map(\.naam) == ["projectplan.odt", "begroting.odt", "fondsenlijst.odt"])
+        #expect(try pakket.maak().map(\.naam) == ["projectplan.odt", "begroting.odt", "fondsenlijst.odt",
+                                                   "na-afwijzing-oranje-fonds.odt", "na-afwijzing-vsbfonds.odt",
+                                                   "na-afwijzing-skanfonds.odt"])
         #expect(Self.fondsenlijst(a).map(\.status) == ["afgewezen", "afgewezen", "afgewezen"])
     }
 }

@@ -21,7 +21,7 @@ import VIPKit
     @Test func handWrittenDocsCoverTheirSubject() throws {
         let formaat = try String(contentsOfFile: Repo.path("docs/aanvraagformaat.md"), encoding: .utf8)
         for veld in ["formaat", "organisatie", "project", "begroting", "dekkingsplan", "fondsen", "bijlagen", "brief",
-                     "negeer", "woordenlijst", "vip-aanvraag/1"] {
+                     "negeer", "woordenlijst", "realisatie", "toegezegd_bedrag", "vip-aanvraag/1"] {
             #expect(formaat.contains("`\(veld)"), "\(veld) in docs/aanvraagformaat.md")
         }
         let cli = try String(contentsOfFile: Repo.path("docs/cli.md"), encoding: .utf8)

@@ -44,7 +44,7 @@ struct IdentificerendeVeldenTests {
                 switch v.pad {
                 case "negeer[].regel": return "partners"
                 // Fund names are public and stay as they are; the dekkingsplan refers to them.
-                case "fondsen[].naam", "dekkingsplan[].fonds": return "Fonds Algemeen Nut"
+                case "fondsen[].naam", "dekkingsplan[].fonds", "realisatie.ontvangen[].fonds": return "Fonds Algemeen Nut"
                 // Every other text, prose or not, repeats the tokens.
                 default: return zin
                 }

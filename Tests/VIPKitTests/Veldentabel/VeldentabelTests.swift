@@ -31,7 +31,8 @@ struct VeldentabelTests {
         func loop(_ x: Any, _ pad: String) {
             for kind in Mirror(reflecting: x).children {
                 guard let label = kind.label else { continue }
-                if pad.isEmpty && label == "bron" { continue }  // where the file's nodes stand, not a field
+                // Where the file's nodes stand, and the fields the model has no property for: not fields.
+                if pad.isEmpty && (label == "bron" || label == "overige") { continue }
                 let p = pad.isEmpty ? Self.sleutel(label) : "\(pad).\(Self.sleutel(label))"
                 let waarde = aanwezig(kind.value)
                 gevonden[p] = (gevonden[p] ?? false) || waarde != nil
@@ -95,11 +96,15 @@ struct VeldentabelTests {
         let delen = tabel.onderdelen
         #expect(delen.first?.sleutel == "project")
         #expect(delen.map { $0.bijeenkomst! } == delen.map { $0.bijeenkomst! }.sorted())
-        #expect(Set(delen.map(\.sleutel)) == Set(tabel.velden.filter(\.heeftVelden).map(\.sleutel)).subtracting(["negeer"]))
+        // The realisatie comes after the course and the funds' decisions: no bijeenkomst asks for it.
+        #expect(Set(delen.map(\.sleutel))
+                == Set(tabel.velden.filter(\.heeftVelden).map(\.sleutel)).subtracting(["negeer", "realisatie"]))
         for v in tabel.alle {
             #expect(!v.label.isEmpty, "\(v.pad)")
             let deel = v.pad.split(whereSeparator: { $0 == "." || $0 == "[" }).first.map(String.init) ?? ""
-            if !["formaat", "negeer", "woordenlijst"].contains(deel) {
+            if deel == "realisatie" {
+                #expect(v.bijeenkomst == nil, "\(v.pad)")
+            } else if !["formaat", "negeer", "woordenlijst"].contains(deel) {
                 #expect((2...8).contains(v.bijeenkomst ?? 0), "\(v.pad)")
             }
         }
@@ -167,5 +172,71 @@ struct VeldentabelTests {
         var standaard = Melder(regel: regel, aanvraag: a)
         VerplichteVelden.controleer(a, tabel: tabel, &standaard)
         #expect(standaard.bevindingen.isEmpty)
+    }
+
+    /// Issue 17, item 6: a field is added in one place. A field with the identifying flag, added to
+    /// the table only (the model has no property for it), is read, exported, on its page and
+    /// anonymised, in the field itself and wherever the applicant repeats it.
+    @Test func anIdentifyingFieldAddedToTheTableOnlyIsReadExportedShownAndAnonymised() throws {
+        let nieuw = Veld("vertrouwenspersoon", .tekst, "Vertrouwenspersoon",
+                         vraag: "Bij wie kunnen deelnemers terecht met een klacht?", identificeert: .persoon)
+        let uitgebreid = tabel.met(nieuw, onder: "organisatie")
+        let naam = "Quirijn Vermeulenhof"
+        let origineel = try String(contentsOfFile: Repo.path("Samples/buurtmoestuin.yaml"), encoding: .utf8)
+        var yaml = origineel.replacingOccurrences(of: "organisatie:\n  naam:",
+                                                  with: "organisatie:\n  vertrouwenspersoon: \(naam)\n  naam:")
+        yaml = yaml.replacingOccurrences(of: "  samenvatting: >\n",
+                                         with: "  samenvatting: >\n    Klachten gaan naar \(naam).\n")
+        #expect(yaml != origineel)
+
+        // Read: the standard table refuses the key, the extended table reads it.
+        #expect(throws: LeesFout.self) { try AanvraagReader.parse(yaml, bestand: "b.yaml") }
+        let a = try AanvraagReader.parse(yaml, bestand: "b.yaml", tabel: uitgebreid)
+        #expect(a.overige["organisatie.vertrouwenspersoon"] == .tekst(naam))
+        let waarde = try #require(uitgebreid.waarden(in: a).first { $0.pad == "organisatie.vertrouwenspersoon" })
+        #expect(waarde.tekst == naam && waarde.veld.identificeert == .persoon)
+        #expect(a.bron.locate("organisatie.vertrouwenspersoon")?.line == 8)
+
+        // Exported, in table order, and read back the same.
+        let export = AanvraagExport.yaml(a, tabel: uitgebreid)
+        #expect(export.contains("organisatie:\n  naam: \"Stichting Groen in Presikhaaf\"\n"))
+        #expect(export.contains("  contactpersoon:") && export.contains("\n  vertrouwenspersoon: \"\(naam)\"\n"))
+        let terug = try AanvraagReader.parse(export, bestand: "export.yaml", tabel: uitgebreid)
+        #expect(AanvraagExport.yaml(terug, tabel: uitgebreid) == export)
+        #expect(!AanvraagExport.yaml(a).contains("vertrouwenspersoon"))
+
+        // On its page: the pages group the table's fields by part, in the order of the course.
+        let deel = try #require(uitgebreid.onderdelen.first { $0.velden.contains { $0.pad == "organisatie.vertrouwenspersoon" } })
+        #expect(deel.sleutel == "organisatie")
+        #expect(uitgebreid.veld("organisatie.vertrouwenspersoon")?.bijeenkomst == deel.bijeenkomst)
+        #expect(Init.sjabloon(uitgebreid).contains("  vertrouwenspersoon: "))
+
+        // Anonymised: collected as a person, replaced in the field and in the prose.
+        var anonimiseerder = Anonimiseerder(isGewoonWoord: { _ in false })
+        anonimiseerder.tabel = uitgebreid
+        let r = anonimiseerder.anonimiseer(a)
+        #expect(r.identificerend.contains { $0.soort == .persoon && $0.tekst == naam })
+        let label = try #require(r.aanvraag.overige["organisatie.vertrouwenspersoon"]?.tekst)
+        #expect(label.hasPrefix("[persoon"))
+        let anoniem = AanvraagExport.yaml(r.aanvraag, tabel: uitgebreid)
+        #expect(anoniem.contains("vertrouwenspersoon: \"\(label)\""))
+        #expect(!anoniem.contains("Quirijn") && !anoniem.contains("Vermeulenhof"), "\(anoniem)")
+        #expect(r.aanvraag.project.samenvatting?.hasPrefix("Klachten gaan naar \(label).") == true)
+    }
+
+    /// Issue 17, item 7: the field table's walks reflect on no value. The model's `Codable`
+    /// conformances, written by the compiler, carry the values between the model and the table;
+    /// no `Mirror` is made per aanvraag, nor anywhere in the library.
+    @Test func noReflectionInTheLibrary() throws {
+        let fm = FileManager.default
+        var gevonden: [String] = []
+        for module in ["VIPModel", "VIPChecklist", "VIPKit", "VIPDocument"] {
+            let map = Repo.path("Sources/\(module)")
+            for bestand in try fm.subpathsOfDirectory(atPath: map) where bestand.hasSuffix(".swift") {
+                let tekst = try String(contentsOfFile: map + "/" + bestand, encoding: .utf8)
+                if tekst.contains("Mirror(") { gevonden.append("\(module)/\(bestand)") }
+            }
+        }
+        #expect(gevonden.isEmpty, "Mirror in \(gevonden)")
     }
 }
