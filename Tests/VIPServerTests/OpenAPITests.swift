@@ -40,3 +40,37 @@ import Testing
         }
     }
 }
+
+/// The validator that holds every route test's answer against the description finds what is
+/// wrong (a validator that passes everything would make all those checks worthless).
+@Suite struct OpenAPIValidatieTests {
+    static func json(_ s: String) -> [UInt8] { Array(s.utf8) }
+
+    @Test func vindtWatNietKlopt() {
+        let goed = OpenAPIValidatie.problemen(method: .get, uri: "/api/sessie", status: 200,
+                                              contentType: "application/json; charset=utf-8",
+                                              body: Self.json(#"{"naam":"A","rol":"cursist","csrf":"x"}"#))
+        #expect(goed.isEmpty, "\(goed)")
+        let cases: [(HTTPRequest.Method, String, Int, String, String)] = [
+            (.get, "/api/sessie", 200, "application/json", #"{"naam":"A","rol":"cursist"}"#),          // csrf missing
+            (.get, "/api/sessie", 200, "application/json", #"{"naam":1,"rol":"cursist","csrf":"x"}"#),  // wrong type
+            (.get, "/api/aanvragen/3/check", 200, "application/json", #"{"bestand":"x.yaml","af":true,"totalen":{},"bevindingen":[]}"#),
+            (.get, "/api/aanvragen/3", 200, "text/html", "<html>"),                                   // media type
+            (.get, "/api/niet-beschreven", 200, "application/json", "{}"),                             // no operation
+            (.post, "/api/aanvragen/3/pakket", 200, "application/json", "{}"),                          // zip expected
+            (.get, "/api/aanvragen", 200, "application/json", #"[{"id":"1"}]"#),
+        ]
+        for (m, uri, status, type, body) in cases {
+            let p = OpenAPIValidatie.problemen(method: m, uri: uri, status: status, contentType: type, body: Self.json(body))
+            #expect(!p.isEmpty, "\(m) \(uri) \(body) had een fout moeten geven")
+        }
+        // Error answers fall under `default` with the Fout schema.
+        #expect(OpenAPIValidatie.problemen(method: .get, uri: "/api/aanvragen/3", status: 500, contentType: "application/json",
+                                           body: Self.json(#"{"fout":"x"}"#)).isEmpty)
+        #expect(!OpenAPIValidatie.problemen(method: .get, uri: "/api/aanvragen/3", status: 500, contentType: "application/json",
+                                            body: Self.json(#"{"error":"x"}"#)).isEmpty)
+        // Pages are not the API's.
+        #expect(OpenAPIValidatie.problemen(method: .get, uri: "/aanvragen/3/hoofdlijnen", status: 200, contentType: "text/html",
+                                           body: []).isEmpty)
+    }
+}

@@ -116,7 +116,13 @@ extension TestClientProtocol {
             h[.cookie] = "vip_sessie=\(sessie.cookie)"
             if csrf { h[HTTPField.Name("X-CSRF-Token")!] = sessie.csrf }
         }
-        return try await execute(uri: uri, method: method, headers: h, body: tekst.map { ByteBuffer(bytes: $0) })
+        let r = try await execute(uri: uri, method: method, headers: h, body: tekst.map { ByteBuffer(bytes: $0) })
+        // Every answer of the JSON API against the OpenAPI description.
+        for p in OpenAPIValidatie.problemen(method: method, uri: uri, status: Int(r.status.code),
+                                            contentType: r.headers[.contentType], body: Array(r.body.readableBytesView)) {
+            Issue.record(Comment(rawValue: "OpenAPI: " + p))
+        }
+        return r
     }
 
     func vraag(_ method: HTTPRequest.Method, _ uri: String, als sessie: Aangemeld? = nil, csrf: Bool = true,
