@@ -5,7 +5,7 @@ SWIFT ?= swift
 VIP := .build/release/vip
 DEBIAN_PACKAGES := pkg-config libxml2-dev libzip-dev libhunspell-dev hunspell-nl libyaml-dev libdeflate-dev
 ORACLE_PACKAGES := jing libxml2-utils libreoffice-writer-nogui pandoc poppler-utils chromium strace
-PYTHON_PACKAGES := lxml python-docx jsonschema PyYAML pytest playwright axe-selenium-python
+PYTHON_PACKAGES := lxml python-docx jsonschema PyYAML pytest playwright axe-selenium-python schemathesis
 SAMPLES := Samples/buurtmoestuin.yaml Samples/kinderfestival.yaml
 
 .PHONY: all setup setup-test build release demo serve test test-checker test-browser test-vijandig test-asan templates docs bench bench-server fuzz clean
@@ -27,7 +27,7 @@ setup:
 # into the system (PEP 668); then pip is asked again with --break-system-packages.
 setup-test:
 	@$(MAKE) --no-print-directory setup EXTRA_PACKAGES="$(ORACLE_PACKAGES)"
-	@python3 -c "import lxml, docx, jsonschema, yaml, pytest, playwright, axe_selenium_python" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES) \
+	@python3 -c "import lxml, docx, jsonschema, yaml, pytest, playwright, axe_selenium_python, schemathesis" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES) \
 	  || python3 -m pip install -q --break-system-packages $(PYTHON_PACKAGES)
 
 build: setup

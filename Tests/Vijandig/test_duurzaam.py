@@ -26,7 +26,7 @@ def test_elke_beantwoorde_opslag_wacht_op_fdatasync_van_de_wal():
                           {"If-Match": f'"{i + 1}"'})
         assert r.status == 200, r
         antwoorden.append(r.json()["versie"])
-    server.stop()
+    server.stop(timeout=60)
     regels = open(spoor, errors="replace").read().splitlines()
     # Which descriptors are the WAL (per process: strace -f shows thread ids; descriptors are shared).
     wal = set()

@@ -47,7 +47,8 @@ def test_elk_vijandig_lichaam_is_linear(server, naam, headers, body, toegestaan)
         voor = server.cpu()
         r = server.vraag("POST", pad, body, headers, timeout=30)
         kosten = server.cpu() - voor
-        assert r.status in toegestaan | {200}, (naam, pad, r)
+        # 413: the route's own limit refused the body by its length (sign-up takes 64 KiB).
+        assert r.status in toegestaan | {200, 413}, (naam, pad, r)
         assert kosten < 1.0, f"{naam} op {pad}: {kosten:.2f} s CPU"
 
 
@@ -69,7 +70,7 @@ def test_vier_tegelijk_en_gezond_blijft_snel(server):
             time.sleep(0.05)
 
     def aanval(i):
-        for ronde in range(3):
+        for ronde in range(8):
             naam, headers, body, _ = lichamen[(i + ronde) % len(lichamen)]
             server.vraag("POST", "/inloggen", body, headers, timeout=60)
 
@@ -83,7 +84,7 @@ def test_vier_tegelijk_en_gezond_blijft_snel(server):
     klaar.set()
     p.join()
     assert not fouten, fouten
-    assert len(probes) >= 10, probes
+    assert len(probes) >= 5, probes
     traagste = max(t for t, _ in probes)
     assert all(s == 200 for _, s in probes)
     assert traagste < 1.0, f"/gezond duurde {traagste:.2f} s tijdens de aanval"

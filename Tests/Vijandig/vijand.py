@@ -126,8 +126,24 @@ class Server:
     def pid(self):
         return self.proces.pid
 
+    def kinderen(self):
+        """The processes started by the server's process (vip under strace)."""
+        uit = []
+        for pid in os.listdir("/proc"):
+            if pid.isdigit():
+                try:
+                    velden = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                if int(velden[1]) == self.proces.pid:
+                    uit.append(int(pid))
+        return uit
+
     def stop(self, sig=signal.SIGTERM, timeout=15):
         if self.proces and self.proces.poll() is None:
+            # Under strace the signal goes to vip itself; strace ends when it does.
+            for kind in self.kinderen():
+                os.kill(kind, sig)
             self.proces.send_signal(sig)
             self.proces.wait(timeout=timeout)
         if getattr(self, "log", None):
@@ -145,7 +161,14 @@ class Server:
             h["Content-Length"] = str(len(body))
         kop = f"{method} {pad} HTTP/1.1\r\n" + "".join(f"{k}: {v}\r\n" for k, v in h.items()) + "\r\n"
         with self.verbind() as s:
-            s.sendall(kop.encode("latin-1") + (body or b""))
+            s.sendall(kop.encode("latin-1"))
+            # The server may answer (413, 400) and close before the whole body is sent: then stop
+            # sending and read what it answered.
+            try:
+                for i in range(0, len(body or b""), 1 << 20):
+                    s.sendall(body[i:i + (1 << 20)])
+            except (BrokenPipeError, ConnectionResetError):
+                pass
             return lees_antwoord(s, timeout=timeout)
 
     def cpu(self):
@@ -172,7 +195,7 @@ class Sessie:
         self.cookie = [c for c in r.headers["set-cookie"].split(";")][0]
         self.csrf = r.json()["csrf"]
 
-    def vraag(self, method, pad, body=None, headers=None, csrf=True, cookie=True):
+    def vraag(self, method, pad, body=None, headers=None, csrf=True, cookie=True, timeout=60):
         h = {}
         if isinstance(body, (dict, list)):
             body = json.dumps(body).encode()
@@ -184,7 +207,7 @@ class Sessie:
         if self.adres:
             h["X-Forwarded-For"] = self.adres
         h.update(headers or {})
-        return self.server.vraag(method, pad, body if body is not None else b"", h)
+        return self.server.vraag(method, pad, body if body is not None else b"", h, timeout=timeout)
 
 
 def cursus_met_cursist(server, email="cursist@example.nl", adres=None):
