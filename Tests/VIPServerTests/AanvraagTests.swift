@@ -79,7 +79,8 @@ struct Klas {
             #expect(lijst.status == .ok)
             #expect(lijst.array.count == 1)
             let rij = try #require(lijst.array.first)
-            #expect(Set(rij.keys) == ["id", "titel", "eigenaar", "versie", "af", "fouten", "waarschuwingen", "gewijzigd"])
+            #expect(Set(rij.keys) == ["id", "titel", "eigenaar", "auteurs", "versie", "af", "fouten", "waarschuwingen",
+                                      "gewijzigd"])
             #expect(rij["versie"] as? Int == 2)
             #expect(rij["af"] as? Bool == true)
             #expect(rij["fouten"] as? Int == 0)

@@ -106,7 +106,10 @@ import VIPKit
             #expect(try await client.vraag(.post, pad, als: d, json: ["pad": "project.urgentie"]).status == .badRequest)
             #expect(try await client.vraag(.post, pad, als: d, json: ["pad": "project.urgentie", "tekst": "  "]).status
                     == .unprocessableContent)
-            #expect(try await client.vraag(.post, pad, als: d, json: ["pad": "", "tekst": "x"]).status == .unprocessableContent)
+            #expect(try await client.vraag(.post, pad, als: d, json: ["pad": "project.\nurgentie", "tekst": "x"]).status
+                    == .unprocessableContent)
+            #expect(try await client.vraag(.post, pad, als: d, json: ["pad": String(repeating: "p", count: 301), "tekst": "x"])
+                .status == .unprocessableContent)
             #expect(try await o.opslag.opmerkingen(aanvraag: a.id).isEmpty)
             let r = try await client.vraag(.post, pad, als: d, json: opmerking)
             #expect(r.status == .created)
@@ -123,6 +126,16 @@ import VIPKit
                 #expect(eerste["geplaatst"] is String)
             }
             #expect(try await client.vraag(.get, "/api/aanvragen/\(b.id)/opmerkingen", als: f).array.isEmpty)
+            #expect(try await client.vraag(.get, pad, als: f).array.first?["medecursist"] as? Bool == false)
+
+            // About the whole aanvraag: an empty or absent `pad` (cursus.md).
+            for lichaam: [String: Any] in [["pad": "", "tekst": "Mooi plan."], ["tekst": "Let op de spelling."]] {
+                let geheel = try await client.vraag(.post, "/api/aanvragen/\(b.id)/opmerkingen", als: d, json: lichaam)
+                #expect(geheel.status == .created)
+            }
+            let geheel = try await client.vraag(.get, "/api/aanvragen/\(b.id)/opmerkingen", als: f).array
+            #expect(geheel.map { $0["pad"] as? String } == ["", ""])
+            #expect(geheel.allSatisfy { $0["medecursist"] as? Bool == false })
 
             let patch = "\(pad)/\(oid)"
             #expect(try await client.vraag(.patch, patch, json: ["afgehandeld": true]).status == .unauthorized)

@@ -23,77 +23,113 @@ import Testing
             var sessies: [Wie: Aangemeld] = [:]
             for (wie, email) in emails { sessies[wie] = try await c.meldAan(email) }
 
-            /// Expected answers for one route on one aanvraag, by relation: its owner, the docent
-            /// of its cursus, an organiser, anyone else signed in.
+            /// Expected answers for one route on one aanvraag, by relation: an author (who began
+            /// it or writes with her), a docent of its cursus, a fellow cursist of a shared
+            /// aanvraag, an organiser, anyone else signed in.
             struct Regel {
                 var eigenaar: HTTPResponse.Status
                 var docent: HTTPResponse.Status
+                var medecursist: HTTPResponse.Status
                 var organisator: HTTPResponse.Status = .notFound
                 var ander: HTTPResponse.Status = .notFound
             }
             for a in [vanFatima, vanJoost, vanKim] {
-                let docentVan = rollen.docent(van: a)
                 let p = "/api/aanvragen/\(a.id)"
                 let oid = opmerkingen[a.id]!
                 let routes: [(HTTPRequest.Method, String, () async throws -> ([UInt8]?, HTTPFields), Regel)] = [
-                    (.get, p, { (nil, [:]) }, Regel(eigenaar: .ok, docent: .ok)),
-                    (.get, "\(p)/versies", { (nil, [:]) }, Regel(eigenaar: .ok, docent: .ok)),
-                    (.get, "\(p)/versies/1", { (nil, [:]) }, Regel(eigenaar: .ok, docent: .ok)),
-                    (.get, "\(p)/check", { (nil, [:]) }, Regel(eigenaar: .ok, docent: .ok)),
+                    (.get, p, { (nil, [:]) }, Regel(eigenaar: .ok, docent: .ok, medecursist: .ok)),
+                    (.get, "\(p)/versies", { (nil, [:]) }, Regel(eigenaar: .ok, docent: .ok, medecursist: .ok)),
+                    (.get, "\(p)/versies/1", { (nil, [:]) }, Regel(eigenaar: .ok, docent: .ok, medecursist: .ok)),
+                    (.get, "\(p)/check", { (nil, [:]) }, Regel(eigenaar: .ok, docent: .ok, medecursist: .ok)),
+                    (.get, "\(p)/bestanden", { (nil, [:]) }, Regel(eigenaar: .ok, docent: .ok, medecursist: .ok)),
                     (.put, p, {
                         let v = try await o.opslag.aanvraag(id: a.id)!.versie
                         return (tekst, [.ifMatch: "\"\(v)\""])
-                    }, Regel(eigenaar: .ok, docent: .forbidden)),
+                    }, Regel(eigenaar: .ok, docent: .forbidden, medecursist: .forbidden)),
                     (.post, "\(p)/pakket?formaat=odt", { (nil, [:]) },
-                     Regel(eigenaar: .ok, docent: .ok, organisator: .forbidden)),
-                    (.get, "\(p)/opmerkingen", { (nil, [:]) }, Regel(eigenaar: .ok, docent: .ok)),
+                     Regel(eigenaar: .ok, docent: .ok, medecursist: .forbidden, organisator: .forbidden)),
+                    (.get, "\(p)/opmerkingen", { (nil, [:]) }, Regel(eigenaar: .ok, docent: .ok, medecursist: .ok)),
                     (.post, "\(p)/opmerkingen", { (Array(#"{"pad":"brief","tekst":"Kan korter."}"#.utf8), [:]) },
-                     Regel(eigenaar: .forbidden, docent: .created)),
+                     Regel(eigenaar: .forbidden, docent: .created, medecursist: .created)),
                     (.patch, "\(p)/opmerkingen/\(oid)", { (Array(#"{"afgehandeld":true}"#.utf8), [:]) },
-                     Regel(eigenaar: .ok, docent: .forbidden)),
-                    (.get, "\(p)/goedkeuring", { (nil, [:]) }, Regel(eigenaar: .ok, docent: .ok)),
+                     Regel(eigenaar: .ok, docent: .forbidden, medecursist: .forbidden)),
+                    (.get, "\(p)/goedkeuring", { (nil, [:]) }, Regel(eigenaar: .ok, docent: .ok, medecursist: .ok)),
+                    // A cursist of another cursus: never a co-author here (422, nothing added).
+                    (.post, "\(p)/auteurs", {
+                        (Array(#"{"email":"\#(a.cursus == c1.id ? "joost" : "kim")@thuis.nl"}"#.utf8), [:])
+                    },
+                     Regel(eigenaar: .unprocessableContent, docent: .forbidden, medecursist: .forbidden)),
+                    (.delete, "\(p)/auteurs/\(a.eigenaar)", { (nil, [:]) },
+                     Regel(eigenaar: .forbidden, docent: .forbidden, medecursist: .forbidden)),
+                    // Sharing as it already is: the answer, not the state, is under test.
+                    (.put, "\(p)/delen", { (Array(#"{"groep":\#(a.gedeeld)}"#.utf8), [:]) },
+                     Regel(eigenaar: .ok, docent: .forbidden, medecursist: .forbidden)),
                     (.post, "\(p)/goedkeuring", {
                         let v = try await o.opslag.aanvraag(id: a.id)!.versie
                         return (Array(#"{"versie":\#(v)}"#.utf8), [:])
-                    }, Regel(eigenaar: .forbidden, docent: .created)),
+                    }, Regel(eigenaar: .forbidden, docent: .created, medecursist: .forbidden)),
                 ]
                 for (method, pad, maakBody, regel) in routes {
                     for wie in Wie.allCases {
                         let (body, headers) = try await maakBody()
                         let r = try await c.vraag(method, pad, als: sessies[wie], tekst: body, headers: headers)
                         let verwacht: HTTPResponse.Status
-                        if wie == .anoniem { verwacht = .unauthorized }
-                        else if ids[wie] == a.eigenaar { verwacht = regel.eigenaar }
-                        else if ids[wie] == docentVan { verwacht = regel.docent }
-                        else if wie == .organisator || wie == .andereOrganisator { verwacht = regel.organisator }
-                        else { verwacht = regel.ander }
+                        if wie == .anoniem { verwacht = .unauthorized } else {
+                            switch rollen.relatie(wie, a) {
+                            case .auteur: verwacht = regel.eigenaar
+                            case .docent: verwacht = regel.docent
+                            case .medecursist: verwacht = regel.medecursist
+                            case .organisator: verwacht = regel.organisator
+                            case .ander: verwacht = regel.ander
+                            }
+                        }
                         #expect(r.status == verwacht, "\(wie.rawValue): \(method) \(pad) gaf \(r.status.code) \(r.fout ?? "")")
                         if r.status.code >= 400 { #expect(r.fout != nil) }
                     }
                 }
             }
+            // The relations held: nobody was added or taken off, sharing is as it was.
+            #expect(try await o.opslag.auteurs(aanvraag: vanFatima.id).map(\.id) == [rollen.fatima.id, rollen.sanne.id])
+            #expect(try await o.opslag.auteurs(aanvraag: vanKim.id).map(\.id) == [rollen.kim.id])
+            let fatimaNa = try await o.opslag.aanvraag(id: vanFatima.id)!, kimNa = try await o.opslag.aanvraag(id: vanKim.id)!
+            #expect(fatimaNa.gedeeld && !kimNa.gedeeld)
+            // The fellow cursist's opmerking is marked as hers.
+            let vanKimOpFatima = try await o.opslag.opmerkingen(aanvraag: vanFatima.id).filter { $0.docent == rollen.kim.id }
+            #expect(vanKimOpFatima.count == 1 && vanKimOpFatima.allSatisfy(\.vanMedecursist))
             // Kim's own PUTs made new versions: her approval no longer holds until the docent
             // approved again (the last POST above did).
             let kimVersies = try await o.opslag.versies(aanvraag: vanKim.id).count
             #expect(kimVersies == 2)
             #expect(try await o.opslag.goedkeuringen(aanvraag: vanKim.id).map(\.versie) == [1, 2])
 
-            // Cursussen: only their own docent.
-            for (cursus, eigenDocent) in [(c1, Wie.docent), (c2, Wie.andereDocent)] {
-                let routes: [(HTTPRequest.Method, String, [UInt8]?, HTTPResponse.Status)] = [
-                    (.get, "/api/cursussen/\(cursus.id)/voortgang", nil, .ok),
-                    (.post, "/api/cursussen/\(cursus.id)/review/combineer", Array(#"{"rangordes":[["A","B","C"]]}"#.utf8), .ok),
-                    // Too few aanvragen in either cursus for three: 422, but only for her.
-                    (.post, "/api/cursussen/\(cursus.id)/review", Array(#"{"kies":3}"#.utf8), .unprocessableContent),
+            // Cursussen: their docenten; the course page also for its cursisten, who may see the
+            // cursus but not change it (403).
+            for cursus in [c1, c2] {
+                let docenten = rollen.docenten(van: cursus), cursisten = rollen.cursisten(van: cursus)
+                let i = "/api/cursussen/\(cursus.id)"
+                let routes: [(HTTPRequest.Method, String, [UInt8]?, HTTPResponse.Status, HTTPResponse.Status)] = [
+                    (.get, "\(i)/voortgang", nil, .ok, .notFound),
+                    (.post, "\(i)/review/combineer", Array(#"{"rangordes":[["A","B","C"]]}"#.utf8), .ok, .notFound),
+                    // Too few aanvragen in either cursus for three: 422, but only for them.
+                    (.post, "\(i)/review", Array(#"{"kies":3}"#.utf8), .unprocessableContent, .notFound),
+                    (.get, i, nil, .ok, .ok),
+                    (.patch, i, Array(#"{"max_afwezig":2}"#.utf8), .ok, .forbidden),
+                    // Fatima is no docent: 422 for a docent of the cursus, nothing added.
+                    (.post, "\(i)/docenten", Array(#"{"email":"fatima@thuis.nl"}"#.utf8), .unprocessableContent, .forbidden),
+                    (.delete, "\(i)/docenten/\(rollen.organisator.id)", nil, .notFound, .forbidden),
+                    (.put, "\(i)/aanwezigheid/1", Array("[]".utf8), .ok, .forbidden),
+                    (.put, "\(i)/aanwezigheid/99", Array("[]".utf8), .notFound, .forbidden),
                 ]
-                for (method, pad, body, eigen) in routes {
+                for (method, pad, body, docent, cursist) in routes {
                     for wie in Wie.allCases {
                         let r = try await c.vraag(method, pad, als: sessies[wie], tekst: body)
-                        let verwacht: HTTPResponse.Status = wie == .anoniem ? .unauthorized : wie == eigenDocent ? eigen : .notFound
+                        let verwacht: HTTPResponse.Status = wie == .anoniem ? .unauthorized : docenten.contains(wie) ? docent
+                            : cursisten.contains(wie) ? cursist : .notFound
                         #expect(r.status == verwacht, "\(wie.rawValue): \(method) \(pad) gaf \(r.status.code) \(r.fout ?? "")")
                     }
                 }
             }
+            #expect(try await o.opslag.cursus(id: c1.id)!.docenten.count == 2)
             // Events: only the organiser who made it.
             for (e, maker) in [(e1, Wie.organisator), (e2, Wie.andereOrganisator)] {
                 for pad in ["/api/evenementen/\(e.id)", "/api/evenementen/\(e.id)/pakket"] {
@@ -106,8 +142,8 @@ import Testing
             }
             // Making things: each role its own.
             let maken: [(String, [UInt8], Set<Wie>)] = [
-                ("/api/aanvragen", tekst, [.fatima, .joost, .kim]),
-                ("/api/cursussen", Array(#"{"naam":"X","bijeenkomsten":[]}"#.utf8), [.docent, .andereDocent]),
+                ("/api/aanvragen", tekst, [.fatima, .joost, .kim, .sanne]),
+                ("/api/cursussen", Array(#"{"naam":"X","bijeenkomsten":[]}"#.utf8), [.docent, .andereDocent, .coDocent]),
                 ("/api/evenementen", Array(Evenementtekst.sample(cursussen: [c1.id]).utf8), [.organisator, .andereOrganisator]),
             ]
             for (pad, body, mogen) in maken {
@@ -124,6 +160,11 @@ import Testing
                 .contains(Int(e2.id))))
             let kimLijst = try await c.vraag(.get, "/api/aanvragen", als: sessies[.kim]).array.compactMap { $0["id"] as? Int }
             #expect(kimLijst.contains(Int(vanKim.id)) && !kimLijst.contains(Int(vanFatima.id)))
+            // A co-author lists the aanvraag she writes with its owner and every author.
+            let sanneLijst = try await c.vraag(.get, "/api/aanvragen", als: sessies[.sanne]).array
+            let samen = try #require(sanneLijst.first { $0["id"] as? Int == Int(vanFatima.id) })
+            #expect(samen["eigenaar"] as? String == rollen.fatima.naam)
+            #expect(samen["auteurs"] as? [String] == [rollen.fatima.naam, rollen.sanne.naam])
         }
     }
 }

@@ -27,6 +27,7 @@ import Testing
                 let delen = route.split(separator: " ", maxSplits: 1)
                 let pad = String(delen[1]).replacingOccurrences(of: "{id}", with: "1")
                     .replacingOccurrences(of: "{n}", with: "1").replacingOccurrences(of: "{oid}", with: "1")
+                    .replacingOccurrences(of: "{gebruiker}", with: "1")
                 let antwoord = try await c.vraag(HTTPRequest.Method(String(delen[0]))!, pad)
                 #expect(!(antwoord.status == .notFound && antwoord.fout?.hasPrefix("Deze route bestaat niet") == true),
                         "\(route) wordt niet bediend")

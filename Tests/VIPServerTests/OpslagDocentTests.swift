@@ -57,12 +57,22 @@ import Testing
     }
 
     @Test func afgeleidCoderen() {
-        let t = ["begroting": Telling(fouten: 2, waarschuwingen: 1), "project.doel": Telling(waarschuwingen: 3)]
-        #expect(Telling.codeer(t) == "begroting 2 1\nproject.doel 0 3")
+        let t = ["begroting": Telling(fouten: 2, waarschuwingen: 1),
+                 "project.doel": Telling(waarschuwingen: 3, leeg: [4: Telling(waarschuwingen: 2), 2: Telling(fouten: 0, waarschuwingen: 1)])]
+        #expect(Telling.codeer(t) == "#2\nbegroting 2 1\nproject.doel 0 3 2:0:1 4:0:2")
         #expect(Telling.decodeer(Telling.codeer(t)) == t)
         #expect(Telling.decodeer("") == [:])
-        #expect(Telling.decodeer("begroting 2") == nil)
-        #expect(Telling.decodeer("begroting -1 0") == nil)
+        #expect(Telling.codeer([:]) == "")
+        #expect(Telling.decodeer("#2\nbegroting 2") == nil)
+        #expect(Telling.decodeer("#2\nbegroting -1 0") == nil)
+        #expect(Telling.decodeer("#2\nbegroting 1 0 4:1") == nil)
+        // The form of an older vip, without the empty fields: counted again.
+        #expect(Telling.decodeer("begroting 2 1") == nil)
+        // At a pace where bijeenkomst 2 has passed and 4 has not, the waarschuwingen of bijeenkomst 4 wait.
+        let op = t["project.doel"]!.op(Tempo(voorbij: 2))
+        #expect(op.fouten == 0 && op.waarschuwingen == 1 && op.teDoen == 2)
+        let alles = t["project.doel"]!.op(.alles)
+        #expect(alles.fouten == 0 && alles.waarschuwingen == 3 && alles.teDoen == 0)
         let paden: Set<String> = ["project.titel", "begroting.posten.bedrag"]
         #expect(Afgeleid.codeerIngevuld(paden) == "begroting.posten.bedrag\nproject.titel")
         #expect(Afgeleid.decodeerIngevuld(Afgeleid.codeerIngevuld(paden)) == paden)

@@ -46,47 +46,80 @@ import Testing
                 }
             }
 
-            // Aanvragen: her own pages; the read view also for her docent; nothing for others.
+            // Aanvragen: the authors' own pages; the read view also for a docent of the cursus and,
+            // when shared, a fellow cursist; nothing for others.
             for a in [vanFatima, vanJoost, vanKim] {
-                let docentVan = rollen.docent(van: a)
                 func rol(_ wie: Wie) -> String {
-                    ids[wie] == a.eigenaar ? "eigenaar" : ids[wie] == docentVan ? "docent" : "ander"
+                    switch rollen.relatie(wie, a) {
+                    case .auteur: return wie == .fatima || ids[wie] == a.eigenaar ? "eigenaar" : "mede"
+                    case .docent: return "docent"
+                    case .medecursist: return "medecursist"
+                    case .organisator, .ander: return "ander"
+                    }
                 }
                 let p = "/aanvragen/\(a.id)"
                 let v = try await o.opslag.aanvraag(id: a.id)!.versie
                 try await probeer(.get, "\(p)/hoofdlijnen", nil) { wie in
-                    // The docent is sent to the read view: no page offers her an input.
-                    ["eigenaar": .ok, "docent": .seeOther, "ander": .notFound][rol(wie)]!
+                    // A docent or fellow cursist is sent to the read view: no page offers her an input.
+                    ["eigenaar": .ok, "mede": .ok, "docent": .seeOther, "medecursist": .seeOther, "ander": .notFound][rol(wie)]!
                 }
-                try await probeer(.get, "\(p)/lezen", nil) { wie in ["eigenaar": .ok, "docent": .ok, "ander": .notFound][rol(wie)]! }
-                try await probeer(.get, "\(p)/geschiedenis", nil) { wie in
-                    ["eigenaar": .ok, "docent": .seeOther, "ander": .notFound][rol(wie)]!
+                try await probeer(.get, "\(p)/lezen", nil) { wie in
+                    ["eigenaar": .ok, "mede": .ok, "docent": .ok, "medecursist": .ok, "ander": .notFound][rol(wie)]!
+                }
+                for deel in ["geschiedenis", "samenwerken"] {
+                    try await probeer(.get, "\(p)/\(deel)", nil) { wie in
+                        ["eigenaar": .ok, "mede": .ok, "docent": .seeOther, "medecursist": .seeOther, "ander": .notFound][rol(wie)]!
+                    }
+                }
+                try await probeer(.post, "\(p)/samenwerken/delen", "groep=\(a.gedeeld ? 1 : 0)") { wie in
+                    ["eigenaar": .seeOther, "mede": .seeOther, "docent": .forbidden, "medecursist": .forbidden,
+                     "ander": .notFound][rol(wie)]!
                 }
                 try await probeer(.post, "\(p)/opmerkingen", "pad=brief&tekst=Kan%20korter.") { wie in
-                    ["eigenaar": .forbidden, "docent": .seeOther, "ander": .notFound][rol(wie)]!
+                    ["eigenaar": .forbidden, "mede": .forbidden, "docent": .seeOther, "medecursist": .seeOther,
+                     "ander": .notFound][rol(wie)]!
                 }
                 try await probeer(.post, "\(p)/opmerkingen/\(geplaatst[a.id]!)/afgehandeld", "afgehandeld=1") { wie in
-                    ["eigenaar": .seeOther, "docent": .forbidden, "ander": .notFound][rol(wie)]!
+                    ["eigenaar": .seeOther, "mede": .seeOther, "docent": .forbidden, "medecursist": .forbidden,
+                     "ander": .notFound][rol(wie)]!
                 }
                 try await probeer(.post, "\(p)/goedkeuring", "versie=\(v)") { wie in
-                    ["eigenaar": .forbidden, "docent": .seeOther, "ander": .notFound][rol(wie)]!
+                    ["eigenaar": .forbidden, "mede": .forbidden, "docent": .seeOther, "medecursist": .forbidden,
+                     "ander": .notFound][rol(wie)]!
                 }
-                // Saving a page last: the owner's save makes a new version. The docent gets
-                // 403: she may read the aanvraag, never change it. Without a session the
-                // login page answers 401 and keeps what was typed, so logging in saves it.
+                // Saving a page last: the owner's save makes a new version; a co-author who saves
+                // on the same version after her is told it moved on (409) and nothing is stored.
+                // A docent or fellow cursist gets 403: she may read the aanvraag, never change it.
+                // Without a session the login page answers 401 and keeps what was typed.
                 try await probeer(.post, "\(p)/hoofdlijnen", "versie=\(v)&project.titel=Nieuw", anoniem: .unauthorized) { wie in
-                    ["eigenaar": .seeOther, "docent": .forbidden, "ander": .notFound][rol(wie)]!
+                    ["eigenaar": .seeOther, "mede": .conflict, "docent": .forbidden, "medecursist": .forbidden,
+                     "ander": .notFound][rol(wie)]!
                 }
                 #expect(try await o.opslag.aanvraag(id: a.id)!.versie == v + 1, "alleen de eigenaar sloeg op")
             }
 
-            // Cursussen: only their own docent.
-            for (cursus, eigen) in [(c1, Wie.docent), (c2, Wie.andereDocent)] {
+            // Cursussen: the docent's pages only for its docenten; the course page for its
+            // cursisten (a docent is sent to her own page).
+            for cursus in [c1, c2] {
+                let docenten = rollen.docenten(van: cursus), cursisten = rollen.cursisten(van: cursus)
                 for pad in ["/cursussen/\(cursus.id)", "/cursussen/\(cursus.id)/review"] {
-                    try await probeer(.get, pad, nil) { $0 == eigen ? .ok : .notFound }
+                    try await probeer(.get, pad, nil) { docenten.contains($0) ? .ok : .notFound }
                 }
-                // Too few aanvragen for three: 422, but only for her.
-                try await probeer(.post, "/cursussen/\(cursus.id)/review", "kies=1") { $0 == eigen ? .unprocessableContent : .notFound }
+                try await probeer(.get, "/cursus/\(cursus.id)", nil) { wie in
+                    docenten.contains(wie) ? .seeOther : cursisten.contains(wie) ? .ok : .notFound
+                }
+                // Too few aanvragen for three: 422, but only for them.
+                try await probeer(.post, "/cursussen/\(cursus.id)/review", "kies=1") {
+                    docenten.contains($0) ? .unprocessableContent : .notFound
+                }
+                for (pad, body) in [("instellingen", "herinneringen=1&max_afwezig=2"), ("aanwezigheid/1", "cursist=0"),
+                                    ("docenten", "email=nobody%40example.nl")] {
+                    try await probeer(.post, "/cursussen/\(cursus.id)/\(pad)", body) { wie in
+                        // A cursist id of no cursist, an unknown docent: 422 on the page.
+                        let goed: HTTPResponse.Status = pad == "instellingen" ? .seeOther : .unprocessableContent
+                        return docenten.contains(wie) ? goed : cursisten.contains(wie) ? .forbidden : .notFound
+                    }
+                }
             }
 
             // Events: only the organiser who made it; the form for organisers only.

@@ -19,6 +19,9 @@ struct AanvraagAPI {
         r.on(.get, "/api/aanvragen/{id}/versies/{n}", versie)
         r.on(.get, "/api/aanvragen/{id}/check", check)
         r.on(.post, "/api/aanvragen/{id}/pakket", pakket)
+        r.on(.post, "/api/aanvragen/{id}/auteurs", voegAuteurToe)
+        r.on(.delete, "/api/aanvragen/{id}/auteurs/{gebruiker}", verwijderAuteur)
+        r.on(.put, "/api/aanvragen/{id}/delen", deel)
     }
 
     static let yaml = "application/yaml; charset=utf-8"
@@ -72,6 +75,8 @@ struct AanvraagAPI {
         var id: Int64
         var titel: String?
         var eigenaar: String
+        /// Every author's name, the one who began it first.
+        var auteurs: [String]
         var versie: Int
         var af: Bool
         var fouten: Int
@@ -81,8 +86,9 @@ struct AanvraagAPI {
 
     @Sendable func lijst(_ request: Request, _ context: VIPContext) async throws -> Response {
         let (g, _) = try context.aangemeld()
-        return try Antwoord.json(try await aanvragen.lijst(voor: g).map { a in
-            Rij(id: a.id, titel: a.afgeleid.titel, eigenaar: a.eigenaarNaam, versie: a.versie, af: a.afgeleid.af,
+        return try Antwoord.json(try await aanvragen.lijst(voor: g).asyncMap { a in
+            Rij(id: a.id, titel: a.afgeleid.titel, eigenaar: a.eigenaarNaam,
+                auteurs: try await aanvragen.auteurs(a).map(\.naam), versie: a.versie, af: a.afgeleid.af,
                 fouten: a.afgeleid.fouten, waarschuwingen: a.afgeleid.waarschuwingen, gewijzigd: Tijden.iso(a.gewijzigd))
         })
     }
@@ -138,11 +144,12 @@ struct AanvraagAPI {
         let invulling = Invulling(waarden: v.waarden)
         do {
             let (o, _) = try await aanvragen.bewaarVelden(a, verwacht: verwacht) { invulling.toegepast(op: $0, pagina: pagina) }
+            let wachtlijst = try await aanvragen.wachtlijst(a, o.check)
             return try Antwoord.json(VeldenOpgeslagen(
                 versie: o.versie, gewijzigd: Tijden.iso(o.tijd), opgeslagen: Tijden.klok(o.tijd),
                 titel: o.check.aanvraag?.project.titel ?? "Aanvraag zonder titel", check: CheckReport.json(o.check),
-                bevindingen: o.check.bevindingen.filter { !$0.onderdrukt }.map(Bevindingweergave.init),
-                delen: Paginastand.alle(o.check.bevindingen)), headers: [.eTag: Self.etag(o.versie)])
+                bevindingen: o.check.bevindingen.filter { !$0.onderdrukt }.map { Bevindingweergave($0, wacht: wachtlijst.wacht($0)) },
+                delen: Paginastand.alle(o.check.bevindingen, wachtlijst: wachtlijst)), headers: [.eTag: Self.etag(o.versie)])
         } catch let v as VerouderdeVersie {
             throw Self.verouderd(v.huidige)
         } catch let f as AanvraagDienst.VeldFout {
@@ -181,10 +188,7 @@ struct AanvraagAPI {
 
     @Sendable func pakket(_ request: Request, _ context: VIPContext) async throws -> Response {
         let (g, _) = try context.aangemeld()
-        if g.rol == .organisator {
-            throw Weigering.verboden("Een organisator bouwt geen pakket van een aanvraag; dat doen de cursist en de docent.")
-        }
-        let a = try await zichtbaar(context)
+        let a = try await aanvragen.voorPakket(context.parameters.get("id", as: Int64.self), voor: g)
         let q = request.uri.queryParameters
         var opties = BuildOpties()
         opties.formaten = try AanvraagDienst.formaten(q.get("formaat"))
@@ -199,5 +203,37 @@ struct AanvraagAPI {
             .contentDisposition: "attachment; filename=\"aanvraag-\(a.id)-versie-\(versie).zip\"",
             .eTag: Self.etag(versie),
         ])
+    }
+
+    // MARK: Writing together (cursus.md)
+
+    struct Email: Decodable { var email: String }
+
+    /// A person as the course routes name her.
+    struct Persoon: Encodable {
+        var id: Int64
+        var naam: String
+    }
+
+    @Sendable func voegAuteurToe(_ request: Request, _ context: VIPContext) async throws -> Response {
+        let a = try await eigen(context)
+        let v = try await request.json(Email.self)
+        let c = try await aanvragen.voegAuteurToe(a, email: v.email)
+        return try Antwoord.json(Persoon(id: c.id, naam: c.naam), status: .created)
+    }
+
+    @Sendable func verwijderAuteur(_ request: Request, _ context: VIPContext) async throws -> Response {
+        let a = try await eigen(context)
+        try await aanvragen.verwijderAuteur(a, gebruiker: context.parameters.get("gebruiker", as: Int64.self))
+        return Response(status: .noContent)
+    }
+
+    struct Delen: Codable { var groep: Bool }
+
+    @Sendable func deel(_ request: Request, _ context: VIPContext) async throws -> Response {
+        let a = try await eigen(context)
+        let v = try await request.json(Delen.self)
+        let na = try await aanvragen.deel(a, groep: v.groep)
+        return try Antwoord.json(Delen(groep: na.gedeeld))
     }
 }

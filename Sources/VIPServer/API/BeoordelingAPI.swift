@@ -16,8 +16,9 @@ struct BeoordelingAPI {
         r.on(.get, "/api/aanvragen/{id}/goedkeuring", goedkeuring)
     }
 
+    /// `pad` empty or left out: about the whole aanvraag.
     struct NieuweOpmerking: Decodable {
-        var pad: String
+        var pad: String?
         var tekst: String
     }
 
@@ -31,6 +32,8 @@ struct BeoordelingAPI {
         var geplaatst: String
         var afgehandeld: Bool
         var versie: Int
+        /// Placed by a fellow cursist on an aanvraag shared with the group.
+        var medecursist: Bool
         init(_ o: Opmerking) {
             id = o.id
             pad = o.pad
@@ -39,16 +42,17 @@ struct BeoordelingAPI {
             geplaatst = Tijden.iso(o.geplaatst)
             afgehandeld = o.afgehandeld != nil
             versie = o.versie
+            medecursist = o.vanMedecursist
         }
     }
 
     @Sendable func plaats(_ request: Request, _ context: VIPContext) async throws -> Response {
         let (g, _) = try context.aangemeld()
         let id = context.parameters.get("id", as: Int64.self)
-        // Who may do it first: a body is only read for the docent of the cursus.
+        // Who may do it first: a body is only read for a docent of the cursus or a fellow cursist.
         _ = try await beoordelingen.magPlaatsen(id, g)
         let v = try await request.json(NieuweOpmerking.self)
-        let o = try await beoordelingen.plaats(aanvraag: id, door: g, pad: v.pad, tekst: v.tekst)
+        let o = try await beoordelingen.plaats(aanvraag: id, door: g, pad: v.pad ?? "", tekst: v.tekst)
         return try Antwoord.json(Geplaatst(id: o.id), status: .created)
     }
 

@@ -3,14 +3,20 @@ import HTTPTypes
 import Hummingbird
 import VIPKit
 
-/// `/api/cursussen`: a docent creates a cursus, follows its progress, and runs the peer review
-/// of bijeenkomst 4.
+/// `/api/cursussen`: a docent creates a cursus, runs it with other docenten, follows its
+/// progress and attendance, and runs the peer review of bijeenkomst 4; a cursist reads its
+/// course page (cursus.md).
 struct CursusAPI {
     var diensten: Diensten
     var cursussen: CursusDienst { diensten.cursussen }
 
     func registreer(_ r: Routes) {
         r.on(.post, "/api/cursussen", maak)
+        r.on(.get, "/api/cursussen/{id}", toon)
+        r.on(.patch, "/api/cursussen/{id}", wijzig)
+        r.on(.post, "/api/cursussen/{id}/docenten", voegDocentToe)
+        r.on(.delete, "/api/cursussen/{id}/docenten/{gebruiker}", verwijderDocent)
+        r.on(.put, "/api/cursussen/{id}/aanwezigheid/{n}", zetAanwezigheid)
         r.on(.get, "/api/cursussen/{id}/voortgang", voortgang)
         r.on(.post, "/api/cursussen/{id}/review", review)
         r.on(.post, "/api/cursussen/{id}/review/combineer", combineer)
@@ -57,6 +63,11 @@ struct CursusAPI {
         var goedgekeurd: Bool
         var goedgekeurde_versie: Int?
         var gewijzigd: String?
+        /// Findings about empty fields whose bijeenkomst has not passed (counted in `fouten` and
+        /// `waarschuwingen` too, as the check counts them).
+        var nog_te_doen: Int
+        var aanwezig: [Int]
+        var afwezig: [Int]
 
         init(_ r: VoortgangRij) {
             let a = r.aanvraag
@@ -72,7 +83,136 @@ struct CursusAPI {
             goedgekeurd = r.goedgekeurd
             goedgekeurde_versie = r.goedgekeurdeVersie
             gewijzigd = a.map { Tijden.iso($0.gewijzigd) }
+            nog_te_doen = r.totaal.teDoen
+            aanwezig = r.aanwezig
+            afwezig = r.afwezig
         }
+    }
+
+    // MARK: The course page
+
+    /// `GET /api/cursussen/{id}`: for a docent of the cursus and for a cursist who follows it.
+    struct CursusAntwoord: Encodable {
+        var id: Int64
+        var naam: String
+        var docenten: [AanvraagAPI.Persoon]
+        var bijeenkomsten: [String]
+        var volgende: Int?
+        var herinneringen: Bool
+        var max_afwezig: Int
+        /// A docent's only.
+        var uitnodigingscode: String?
+        /// A cursist's only.
+        var huiswerk: [HuiswerkAntwoord]?
+        var open_opmerkingen: Int?
+        var gedeeld: [Gedeeld]?
+
+        struct HuiswerkAntwoord: Encodable {
+            var pad: String
+            var label: String
+            var pagina: String
+        }
+
+        struct Gedeeld: Encodable {
+            var aanvraag: Int64
+            var titel: String?
+            var eigenaar: String
+        }
+
+        enum Sleutel: String, CodingKey {
+            case id, naam, docenten, bijeenkomsten, volgende, herinneringen, max_afwezig, uitnodigingscode, huiswerk,
+                 open_opmerkingen, gedeeld
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Sleutel.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(naam, forKey: .naam)
+            try c.encode(docenten, forKey: .docenten)
+            try c.encode(bijeenkomsten, forKey: .bijeenkomsten)
+            if let volgende { try c.encode(volgende, forKey: .volgende) } else { try c.encodeNil(forKey: .volgende) }
+            try c.encode(herinneringen, forKey: .herinneringen)
+            try c.encode(max_afwezig, forKey: .max_afwezig)
+            if let uitnodigingscode { try c.encode(uitnodigingscode, forKey: .uitnodigingscode) }
+            if let huiswerk { try c.encode(huiswerk, forKey: .huiswerk) }
+            if let open_opmerkingen { try c.encode(open_opmerkingen, forKey: .open_opmerkingen) }
+            if let gedeeld { try c.encode(gedeeld, forKey: .gedeeld) }
+        }
+
+        init(_ o: CursusDienst.Overzicht) {
+            let c = o.cursus
+            id = c.id
+            naam = c.naam
+            docenten = o.docenten.map { AanvraagAPI.Persoon(id: $0.id, naam: $0.naam) }
+            bijeenkomsten = c.bijeenkomsten
+            volgende = o.volgende
+            herinneringen = c.herinneringen
+            max_afwezig = c.maxAfwezig
+            if let p = o.persoonlijk {
+                huiswerk = p.huiswerk.map { h in
+                    HuiswerkAntwoord(pad: h.pad, label: h.label, pagina: p.aanvraag.map { h.adres(aanvraag: $0.id) } ?? "")
+                }
+                open_opmerkingen = p.open.count
+                gedeeld = p.gedeeld.map { Gedeeld(aanvraag: $0.id, titel: $0.afgeleid.titel, eigenaar: $0.eigenaarNaam) }
+            } else {
+                uitnodigingscode = c.uitnodigingscode
+            }
+        }
+    }
+
+    @Sendable func toon(_ request: Request, _ context: VIPContext) async throws -> Response {
+        let (g, _) = try context.aangemeld()
+        let c = try await cursussen.zichtbaar(context.parameters.get("id", as: Int64.self), g)
+        return try Antwoord.json(CursusAntwoord(try await cursussen.overzicht(c, voor: g)))
+    }
+
+    /// `{"herinneringen": bool, "max_afwezig": n}`, either or both.
+    struct Instellingen: Decodable {
+        var herinneringen: Bool?
+        var max_afwezig: Int?
+    }
+
+    /// A change to the cursus: a docent of it; a cursist who follows it gets 403.
+    func alsDocent(_ context: VIPContext) async throws -> (Cursus, Gebruiker) {
+        let (g, _) = try context.aangemeld()
+        let c = try await cursussen.teWijzigen(context.parameters.get("id", as: Int64.self), g,
+                                               waarom: CursusDienst.alleenDocenten)
+        return (c, g)
+    }
+
+    @Sendable func wijzig(_ request: Request, _ context: VIPContext) async throws -> Response {
+        let (c, g) = try await alsDocent(context)
+        let v = try await request.json(Instellingen.self)
+        let na = try await cursussen.zetInstellingen(c, herinneringen: v.herinneringen, maxAfwezig: v.max_afwezig)
+        return try Antwoord.json(CursusAntwoord(try await cursussen.overzicht(na, voor: g)))
+    }
+
+    @Sendable func voegDocentToe(_ request: Request, _ context: VIPContext) async throws -> Response {
+        let (c, _) = try await alsDocent(context)
+        let v = try await request.json(AanvraagAPI.Email.self)
+        let d = try await cursussen.voegDocentToe(c, email: v.email)
+        return try Antwoord.json(AanvraagAPI.Persoon(id: d.id, naam: d.naam), status: .created)
+    }
+
+    @Sendable func verwijderDocent(_ request: Request, _ context: VIPContext) async throws -> Response {
+        let (c, _) = try await alsDocent(context)
+        try await cursussen.verwijderDocent(c, gebruiker: context.parameters.get("gebruiker", as: Int64.self))
+        return Response(status: .noContent)
+    }
+
+    struct AanwezigheidRegel: Codable {
+        var cursist: Int64
+        var aanwezig: Bool
+    }
+
+    @Sendable func zetAanwezigheid(_ request: Request, _ context: VIPContext) async throws -> Response {
+        let (c, _) = try await alsDocent(context)
+        let nr = try cursussen.bijeenkomst(c, context.parameters.get("n", as: Int.self))
+        let v = try await request.json([AanwezigheidRegel].self)
+        let lijst = try await cursussen.zetAanwezigheid(c, nr: nr, v.map {
+            Aanwezigheid(nr: nr, cursist: $0.cursist, aanwezig: $0.aanwezig)
+        })
+        return try Antwoord.json(lijst.map { AanwezigheidRegel(cursist: $0.cursist, aanwezig: $0.aanwezig) })
     }
 
     @Sendable func voortgang(_ request: Request, _ context: VIPContext) async throws -> Response {

@@ -17,7 +17,10 @@ struct AanvraagDienst: Sendable {
     var opslag: any Opslag { kern.opslag }
     var toegang: Toegang { Toegang(opslag: kern.opslag) }
 
-    static let eigenaarAlleen = "Alleen de cursist zelf wijzigt haar aanvraag; een docent geeft opmerkingen."
+    static let eigenaarAlleen = "Alleen de schrijvers van deze aanvraag wijzigen haar; een docent of een medecursist "
+        + "geeft opmerkingen. Er is niets gewijzigd."
+    static let pakketAlleen = "Het pakket van deze aanvraag bouwen haar schrijvers en de docent; u kunt haar lezen en "
+        + "er opmerkingen bij plaatsen."
 
     // MARK: Seeing and owning
 
@@ -31,13 +34,62 @@ struct AanvraagDienst: Sendable {
         try await toegang.aanvraagAlsEigenaar(id, voor: g, waarom: waarom)
     }
 
-    /// What the caller may see: her own aanvragen, or those of her cursussen as docent.
+    /// The aanvraag when `g` may build its package: an author or a docent of its cursus (403
+    /// for a fellow cursist reading a shared aanvraag and for an organiser).
+    func voorPakket(_ id: Int64?, voor g: Gebruiker) async throws -> AanvraagRij {
+        if g.rol == .organisator {
+            throw Weigering.verboden("Een organisator bouwt geen pakket van een aanvraag; dat doen de cursist en de docent.")
+        }
+        return try await toegang.aanvraag(id, voor: g, als: [.auteur, .docent], waarom: Self.pakketAlleen)
+    }
+
+    /// What the caller may see in her list: the aanvragen she writes (began or co-authors), or
+    /// those of her cursussen as docent.
     func lijst(voor g: Gebruiker) async throws -> [AanvraagRij] {
         switch g.rol {
-        case .cursist: return try await opslag.aanvragen(eigenaar: g.id)
+        case .cursist: return try await opslag.aanvragen(auteur: g.id)
         case .docent: return try await opslag.aanvragen(docent: g.id)
         case .organisator: return []
         }
+    }
+
+    // MARK: Writing together (cursus.md)
+
+    /// Its authors, the one who began it first.
+    func auteurs(_ a: AanvraagRij) async throws -> [Gebruiker] {
+        try await opslag.auteurs(aanvraag: a.id)
+    }
+
+    /// Adds a cursist of the same cursus, by email, as co-author; 422 for anyone else (one
+    /// answer for an unknown address, another role and another cursus).
+    func voegAuteurToe(_ a: AanvraagRij, email: String) async throws -> Gebruiker {
+        guard let c = try await opslag.gebruiker(email: AccountDienst.normaliseer(email)), c.rol == .cursist,
+              c.cursus != nil, c.cursus == a.cursus else {
+            throw Weigering(.unprocessableContent, "Er is geen cursist van uw cursus met dit e-mailadres. Een medeschrijver "
+                + "meldt zich eerst aan met de uitnodigingscode van de cursus. Er is niets gewijzigd.")
+        }
+        try await opslag.voegAuteurToe(aanvraag: a.id, gebruiker: c.id)
+        return c
+    }
+
+    /// Takes a co-author off: 404 when she is none, 403 for the one who began the aanvraag.
+    func verwijderAuteur(_ a: AanvraagRij, gebruiker id: Int64?) async throws {
+        guard let id, try await auteurs(a).contains(where: { $0.id == id }) else {
+            throw Weigering.nietGevonden("Deze cursist schrijft niet mee aan deze aanvraag.")
+        }
+        guard id != a.eigenaar else {
+            throw Weigering.verboden("Wie de aanvraag begon, blijft haar schrijver. Er is niets gewijzigd.")
+        }
+        try await opslag.verwijderAuteur(aanvraag: a.id, gebruiker: id)
+    }
+
+    /// Shares the aanvraag with every cursist of its cursus (read and comment), or withdraws it.
+    func deel(_ a: AanvraagRij, groep: Bool) async throws -> AanvraagRij {
+        guard a.cursus != nil else {
+            throw Weigering(.unprocessableContent, "Deze aanvraag hoort bij geen cursus en kan niet met een groep worden gedeeld.")
+        }
+        try await opslag.zetGedeeld(aanvraag: a.id, gedeeld: groep)
+        return try await opslag.aanvraag(id: a.id) ?? a
     }
 
     // MARK: Text and check of a version
@@ -53,6 +105,17 @@ struct AanvraagDienst: Sendable {
         let t = try await tekst(a, versie)
         let k = kern
         return await Zwaar.doe { k.controleer(t) }
+    }
+
+    /// The course's pace for this aanvraag: that of its owner's cursus, today.
+    func tempo(_ a: AanvraagRij) async throws -> Tempo {
+        guard let c = a.cursus else { return .alles }
+        return Tempo(cursus: try await opslag.cursus(id: c), vandaag: Tijden.vandaag(kern.nu))
+    }
+
+    /// Which findings of `r` (a check of `a`) the pages show as "nog te doen".
+    func wachtlijst(_ a: AanvraagRij, _ r: CheckResultaat) async throws -> Wachtlijst {
+        Wachtlijst(r, tempo: try await tempo(a))
     }
 
     func versies(_ a: AanvraagRij) async throws -> [VersieInfo] {

@@ -2,31 +2,34 @@ import Foundation
 import VIPChecklist
 import VIPKit
 
-/// The docent's work on aanvragen: opmerkingen (she comments, the cursist marks them
-/// afgehandeld) and the goedkeuring of a version. A docent never changes a cursist's text.
+/// The docent's work on aanvragen: opmerkingen (a docent, or a fellow cursist on an aanvraag
+/// shared with the group, comments; its authors mark them afgehandeld) and the goedkeuring of a
+/// version. Neither ever changes the authors' text.
 struct BeoordelingDienst: Sendable {
     let kern: Kern
     var toegang: Toegang { Toegang(opslag: kern.opslag) }
 
     static let maxPad = 300
     static let maxTekst = 10_000
-    static let alleenDocentPlaatst = "Alleen de docent plaatst opmerkingen bij een aanvraag; u kunt ze wel afhandelen."
-    static let alleenCursistHandeltAf = "Alleen de cursist zelf handelt een opmerking af."
+    static let alleenDocentPlaatst = "Opmerkingen bij een aanvraag plaatsen de docent en, als de aanvraag met de groep "
+        + "is gedeeld, de medecursisten; u kunt ze wel afhandelen."
+    static let alleenCursistHandeltAf = "Alleen de schrijvers van de aanvraag handelen een opmerking af."
     static let alleenDocentKeurtGoed = "Alleen de docent keurt een aanvraag goed."
 
-    /// Who may place an opmerking: checked before a body is read.
+    /// Who may place an opmerking (a docent of the cursus, a fellow cursist of a shared
+    /// aanvraag): checked before a body is read.
     func magPlaatsen(_ id: Int64?, _ g: Gebruiker) async throws -> AanvraagRij {
-        try await toegang.aanvraagAlsDocent(id, voor: g, waarom: Self.alleenDocentPlaatst)
+        try await toegang.aanvraag(id, voor: g, als: [.docent, .medecursist], waarom: Self.alleenDocentPlaatst)
     }
 
-    /// Places an opmerking on the current version.
+    /// Places an opmerking on the current version; an empty `pad` is about the whole aanvraag.
     func plaats(aanvraag id: Int64?, door g: Gebruiker, pad: String, tekst: String) async throws -> Opmerking {
         let a = try await magPlaatsen(id, g)
         let p = pad.trimmingCharacters(in: .whitespacesAndNewlines)
         let t = tekst.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !p.isEmpty, p.count <= Self.maxPad, !p.contains(where: { $0.isNewline }) else {
+        guard p.count <= Self.maxPad, !p.contains(where: { $0.isNewline }) else {
             throw Weigering(.unprocessableContent, "Geef het veld waar de opmerking over gaat (`pad`, zoals "
-                + "\"project.urgentie\"; hoogstens \(Self.maxPad) tekens).")
+                + "\"project.urgentie\"; hoogstens \(Self.maxPad) tekens), of laat het leeg voor de hele aanvraag.")
         }
         guard !t.isEmpty, t.count <= Self.maxTekst else {
             throw Weigering(.unprocessableContent, "Schrijf een opmerking van 1 tot \(Self.maxTekst) tekens.")
@@ -44,7 +47,7 @@ struct BeoordelingDienst: Sendable {
         try await toegang.aanvraagAlsEigenaar(id, voor: g, waarom: Self.alleenCursistHandeltAf)
     }
 
-    /// The owner marks an opmerking handled (or open again).
+    /// An author marks an opmerking handled (or open again).
     func handelAf(aanvraag id: Int64?, opmerking oid: Int64?, door g: Gebruiker, afgehandeld: Bool) async throws -> Opmerking {
         let a = try await magAfhandelen(id, g)
         guard let oid, let o = try await kern.opslag.zetAfgehandeld(opmerking: oid, aanvraag: a.id,

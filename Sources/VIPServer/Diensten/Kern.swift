@@ -56,7 +56,7 @@ public struct Kern: Sendable {
 
     static func afgeleid(_ r: CheckResultaat) -> Afgeleid {
         Afgeleid(titel: r.aanvraag?.project.titel, af: r.isAf, fouten: r.bevindingen.count(.fout),
-                 waarschuwingen: r.bevindingen.count(.waarschuwing), onderdelen: Voortgang.onderdelen(r.bevindingen),
+                 waarschuwingen: r.bevindingen.count(.waarschuwing), onderdelen: Voortgang.onderdelen(r),
                  ingevuld: r.aanvraag.map(Voortgang.ingevuld) ?? [])
     }
 

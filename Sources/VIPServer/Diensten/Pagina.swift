@@ -106,7 +106,9 @@ struct Bevindingweergave: Sendable, Encodable {
     var regel: String
     var melding: String
 
-    init(_ b: Bevinding) {
+    /// `wacht`: the bijeenkomst the finding waits for at the course's pace (`Tempo`); it is
+    /// then "nog te doen" (`ernst` "te-doen"), not a fout or waarschuwing.
+    init(_ b: Bevinding, wacht: Int? = nil) {
         pad = b.pad
         pagina = Pagina.van(b.pad)?.slug ?? ""
         ernst = b.ernst.rawValue
@@ -114,6 +116,10 @@ struct Bevindingweergave: Sendable, Encodable {
         case .fout: ernstLabel = "Fout"
         case .waarschuwing: ernstLabel = "Waarschuwing"
         case .tip: ernstLabel = "Tip"
+        }
+        if let n = wacht {
+            ernst = "te-doen"
+            ernstLabel = "Nog te doen (bijeenkomst \(n))"
         }
         regel = b.regel
         melding = Self.zonderRichting(Self.leesbaar(b.melding))
@@ -155,27 +161,32 @@ struct Bevindingweergave: Sendable, Encodable {
     }
 }
 
-/// How far one page of the aanvraag is: its fouten and waarschuwingen, in words.
+/// How far one page of the aanvraag is: its fouten and waarschuwingen, and what waits for a
+/// later bijeenkomst, in words.
 struct Paginastand: Sendable, Encodable {
     var slug: String
     var titel: String
     var fouten: Int
     var waarschuwingen: Int
+    /// Findings about empty fields whose bijeenkomst has not passed (`Tempo`).
+    var teDoen: Int
     var status: String
 
-    /// Per page of `Pagina.alle`, from the findings of a check.
-    static func alle(_ bevindingen: [Bevinding]) -> [Paginastand] {
-        var fouten: [String: Int] = [:], waarschuwingen: [String: Int] = [:]
-        for b in bevindingen where !b.onderdrukt {
+    /// Per page of `Pagina.alle`, from the findings of a check at the course's pace.
+    static func alle(_ bevindingen: [Bevinding], wachtlijst: Wachtlijst = .geen) -> [Paginastand] {
+        var fouten: [String: Int] = [:], waarschuwingen: [String: Int] = [:], teDoen: [String: Int] = [:]
+        for b in bevindingen where !b.onderdrukt && b.ernst != .tip {
             let slug = Pagina.van(b.pad)?.slug ?? ""
-            if b.ernst == .fout { fouten[slug, default: 0] += 1 }
-            if b.ernst == .waarschuwing { waarschuwingen[slug, default: 0] += 1 }
+            if wachtlijst.wacht(b) != nil { teDoen[slug, default: 0] += 1 }
+            else if b.ernst == .fout { fouten[slug, default: 0] += 1 }
+            else { waarschuwingen[slug, default: 0] += 1 }
         }
         return Pagina.alle.map { p in
-            let f = fouten[p.slug] ?? 0, w = waarschuwingen[p.slug] ?? 0
+            let f = fouten[p.slug] ?? 0, w = waarschuwingen[p.slug] ?? 0, t = teDoen[p.slug] ?? 0
             let status = f > 0 ? "\(f) \(f == 1 ? "fout" : "fouten")"
-                : w > 0 ? "\(w) \(w == 1 ? "waarschuwing" : "waarschuwingen")" : "in orde"
-            return Paginastand(slug: p.slug, titel: p.titel, fouten: f, waarschuwingen: w, status: status)
+                : w > 0 ? "\(w) \(w == 1 ? "waarschuwing" : "waarschuwingen")"
+                : t > 0 ? "nog te doen" : "in orde"
+            return Paginastand(slug: p.slug, titel: p.titel, fouten: f, waarschuwingen: w, teDoen: t, status: status)
         }
     }
 }

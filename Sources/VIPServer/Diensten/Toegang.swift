@@ -1,48 +1,85 @@
 import Foundation
 
-/// Who sees and changes what (spec: "Who sees what"), for the API and the pages alike: each
-/// function returns the resource or throws the answer the caller gets. What she may not see
-/// is 404, as if it did not exist; what she may see but not change is 403.
+/// Who sees and changes what (server.md "Who sees what", cursus.md "Working together"), for the
+/// API and the pages alike: each function returns the resource or throws the answer the caller
+/// gets. What she may not see is 404, as if it did not exist; what she may see but not change is
+/// 403.
+///
+/// An aanvraag is seen by its authors (the cursist who began it and her co-authors), by every
+/// docent of the owner's cursus, and — when it is shared with the group — by every cursist of
+/// that cursus. Its authors change and build it; a docent comments, approves and builds it; a
+/// fellow cursist reads and comments. Organisers see aanvragen only through their own events.
 public struct Toegang: Sendable {
     public var opslag: any Opslag
 
     public init(opslag: any Opslag) { self.opslag = opslag }
 
-    /// Whether `g` is the docent of the cursus the aanvraag's owner follows.
-    func isDocent(van a: AanvraagRij, _ g: Gebruiker) async throws -> Bool {
-        guard g.rol == .docent, let c = a.cursus, let cursus = try await opslag.cursus(id: c) else { return false }
-        return cursus.docent == g.id
+    /// What `g` is to an aanvraag.
+    public enum Relatie: Sendable, Equatable {
+        case auteur, docent, medecursist, geen
     }
 
-    /// The aanvraag when `g` may see it: its owner, or the docent of the owner's cursus.
-    /// Organisers see aanvragen only through the package of their own events.
-    public func aanvraag(_ id: Int64?, voor g: Gebruiker) async throws -> AanvraagRij {
+    public func relatie(_ a: AanvraagRij, _ g: Gebruiker) async throws -> Relatie {
+        switch g.rol {
+        case .cursist:
+            if a.eigenaar == g.id { return .auteur }
+            guard a.cursus != nil, g.cursus == a.cursus else { return .geen }
+            if try await opslag.auteurs(aanvraag: a.id).contains(where: { $0.id == g.id }) { return .auteur }
+            return a.gedeeld ? .medecursist : .geen
+        case .docent:
+            guard let c = a.cursus, let cursus = try await opslag.cursus(id: c) else { return .geen }
+            return cursus.docenten.contains(g.id) ? .docent : .geen
+        case .organisator:
+            return .geen
+        }
+    }
+
+    /// The aanvraag and what `g` is to it, when she may see it; 404 otherwise.
+    public func zichtbaar(_ id: Int64?, voor g: Gebruiker) async throws -> (AanvraagRij, Relatie) {
         guard let id, let a = try await opslag.aanvraag(id: id) else { throw Weigering.nietGevonden() }
-        if a.eigenaar == g.id { return a }
-        if try await isDocent(van: a, g) { return a }
-        throw Weigering.nietGevonden()
+        let r = try await relatie(a, g)
+        guard r != .geen else { throw Weigering.nietGevonden() }
+        return (a, r)
     }
 
-    /// The aanvraag when `g` is the docent of its cursus; its owner gets 403 with `waarom`.
+    /// The aanvraag when `g` may see it.
+    public func aanvraag(_ id: Int64?, voor g: Gebruiker) async throws -> AanvraagRij {
+        try await zichtbaar(id, voor: g).0
+    }
+
+    /// The aanvraag when `g` is one of `toegestaan`; 403 with `waarom` when she may only see it.
+    public func aanvraag(_ id: Int64?, voor g: Gebruiker, als toegestaan: Set<Relatie>, waarom: String) async throws -> AanvraagRij {
+        let (a, r) = try await zichtbaar(id, voor: g)
+        guard toegestaan.contains(r) else { throw Weigering.verboden(waarom) }
+        return a
+    }
+
+    /// The aanvraag when `g` is a docent of its cursus; 403 for the others who see it.
     public func aanvraagAlsDocent(_ id: Int64?, voor g: Gebruiker, waarom: String) async throws -> AanvraagRij {
-        let a = try await aanvraag(id, voor: g)
-        guard a.eigenaar != g.id else { throw Weigering.verboden(waarom) }
-        return a
+        try await aanvraag(id, voor: g, als: [.docent], waarom: waarom)
     }
 
-    /// The aanvraag when `g` owns it; the docent of its cursus gets 403 with `waarom`.
+    /// The aanvraag when `g` is one of its authors; 403 for the others who see it.
     public func aanvraagAlsEigenaar(_ id: Int64?, voor g: Gebruiker, waarom: String) async throws -> AanvraagRij {
-        let a = try await aanvraag(id, voor: g)
-        guard a.eigenaar == g.id else { throw Weigering.verboden(waarom) }
-        return a
+        try await aanvraag(id, voor: g, als: [.auteur], waarom: waarom)
     }
 
-    /// The cursus when `g` is its docent; 404 for anyone else.
+    /// The cursus when `g` is one of its docenten; 404 for anyone else.
     public func cursusAlsDocent(_ id: Int64?, voor g: Gebruiker) async throws -> Cursus {
-        guard let id, g.rol == .docent, let c = try await opslag.cursus(id: id), c.docent == g.id else {
+        guard let id, g.rol == .docent, let c = try await opslag.cursus(id: id), c.docenten.contains(g.id) else {
             throw Weigering.nietGevonden()
         }
         return c
+    }
+
+    /// The cursus when `g` follows it or is one of its docenten; 404 for anyone else.
+    public func cursus(_ id: Int64?, voor g: Gebruiker) async throws -> Cursus {
+        guard let id, let c = try await opslag.cursus(id: id) else { throw Weigering.nietGevonden() }
+        switch g.rol {
+        case .cursist where g.cursus == c.id: return c
+        case .docent where c.docenten.contains(g.id): return c
+        default: throw Weigering.nietGevonden()
+        }
     }
 
     /// The event when `g` is the organiser who made it; 404 for anyone else.

@@ -7,25 +7,58 @@ import VIPModel
 public struct Telling: Sendable, Equatable {
     public var fouten: Int
     public var waarschuwingen: Int
-    public init(fouten: Int = 0, waarschuwingen: Int = 0) {
+    /// Of these, the ones about a field still empty, by the bijeenkomst that field is due
+    /// (`Tempo`): the progress counts show them as "nog te doen" until it has passed.
+    public var leeg: [Int: Telling] = [:]
+
+    public init(fouten: Int = 0, waarschuwingen: Int = 0, leeg: [Int: Telling] = [:]) {
         self.fouten = fouten
         self.waarschuwingen = waarschuwingen
+        self.leeg = leeg
     }
 
-    /// The stored form of the counts per onderdeel (column `versies.onderdelen`): one line
-    /// per onderdeel, sorted, `naam fouten waarschuwingen`; an aanvraag without findings is "".
+    /// The counts at a pace: fouten and waarschuwingen that count now, and the findings that
+    /// wait for a later bijeenkomst.
+    func op(_ tempo: Tempo) -> (fouten: Int, waarschuwingen: Int, teDoen: Int) {
+        var uit = (fouten: fouten, waarschuwingen: waarschuwingen, teDoen: 0)
+        for (n, t) in leeg where !tempo.isDue(n) {
+            uit.fouten -= t.fouten
+            uit.waarschuwingen -= t.waarschuwingen
+            uit.teDoen += t.fouten + t.waarschuwingen
+        }
+        return uit
+    }
+
+    /// The stored form of the counts per onderdeel (column `versies.onderdelen`): a first line
+    /// `#2`, then one line per onderdeel, sorted, `naam fouten waarschuwingen` followed by
+    /// `n:fouten:waarschuwingen` for the empty fields of bijeenkomst n; an aanvraag without
+    /// findings is "".
     public static func codeer(_ t: [String: Telling]) -> String {
-        t.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.fouten) \($0.value.waarschuwingen)" }
-            .joined(separator: "\n")
+        guard !t.isEmpty else { return "" }
+        return (["#2"] + t.sorted { $0.key < $1.key }.map { naam, w in
+            ([naam, String(w.fouten), String(w.waarschuwingen)]
+             + w.leeg.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value.fouten):\($0.value.waarschuwingen)" })
+                .joined(separator: " ")
+        }).joined(separator: "\n")
     }
 
-    /// `codeer` read back; nil for text that is not in that form.
+    /// `codeer` read back; nil for text that is not in that form, or in the form of an older
+    /// vip without the empty fields (counted again on first use, then stored).
     public static func decodeer(_ tekst: String) -> [String: Telling]? {
+        var regels = tekst.split(separator: "\n")[...]
+        guard let eerste = regels.popFirst() else { return [:] }
+        guard eerste == "#2" else { return nil }
         var uit: [String: Telling] = [:]
-        for regel in tekst.split(separator: "\n") {
+        for regel in regels {
             let delen = regel.split(separator: " ")
-            guard delen.count == 3, let f = Int(delen[1]), let w = Int(delen[2]), f >= 0, w >= 0 else { return nil }
-            uit[String(delen[0])] = Telling(fouten: f, waarschuwingen: w)
+            guard delen.count >= 3, let f = Int(delen[1]), let w = Int(delen[2]), f >= 0, w >= 0 else { return nil }
+            var t = Telling(fouten: f, waarschuwingen: w)
+            for deel in delen.dropFirst(3) {
+                let getallen = deel.split(separator: ":").compactMap { Int($0) }
+                guard getallen.count == 3, getallen.allSatisfy({ $0 >= 0 }) else { return nil }
+                t.leeg[getallen[0]] = Telling(fouten: getallen[1], waarschuwingen: getallen[2])
+            }
+            uit[String(delen[0])] = t
         }
         return uit
     }
@@ -34,7 +67,7 @@ public struct Telling: Sendable, Equatable {
 /// One row of a cursus's progress: a cursist and the aanvraag she changed last.
 public struct VoortgangRij: Sendable {
     public var cursist: Gebruiker
-    /// The last changed of her aanvragen; nil when she has none.
+    /// The last changed of the aanvragen she writes (began, or co-authors); nil when she has none.
     public var aanvraag: AanvraagRij?
     /// Per onderdeel, sorted by name.
     public var onderdelen: [(naam: String, telling: Telling)]
@@ -42,6 +75,19 @@ public struct VoortgangRij: Sendable {
     public var goedgekeurdeVersie: Int?
     /// Her current version is approved.
     public var goedgekeurd: Bool
+    /// The bijeenkomsten the docent recorded her present and absent at.
+    public var aanwezig: [Int] = []
+    public var afwezig: [Int] = []
+    /// The cursus's pace today (what counts as "nog te doen").
+    var tempo = Tempo.alles
+
+    /// Her fouten, waarschuwingen and findings waiting for a later bijeenkomst, at the pace.
+    var totaal: (fouten: Int, waarschuwingen: Int, teDoen: Int) {
+        onderdelen.reduce((0, 0, 0)) { s, o in
+            let t = o.telling.op(tempo)
+            return (s.0 + t.fouten, s.1 + t.waarschuwingen, s.2 + t.teDoen)
+        }
+    }
 }
 
 /// `GET /api/cursussen/{id}/voortgang` and the docent's cursus page.
@@ -65,13 +111,33 @@ public struct Voortgang: Sendable {
         Set(Veldentabel.aanvraag.waarden(in: a).map { Veldentabel.zonderIndex($0.pad) })
     }
 
-    public static func onderdelen(_ bevindingen: [Bevinding]) -> [String: Telling] {
+    /// Fouten and waarschuwingen per onderdeel, with those about fields still empty by their
+    /// bijeenkomst (`Tempo`).
+    public static func onderdelen(_ r: CheckResultaat) -> [String: Telling] {
+        let gevuld = Tempo.gevuld(r.aanvraag)
         var uit: [String: Telling] = [:]
-        for b in bevindingen where !b.onderdrukt && (b.ernst == .fout || b.ernst == .waarschuwing) {
+        for b in r.bevindingen where !b.onderdrukt && (b.ernst == .fout || b.ernst == .waarschuwing) {
             let o = onderdeel(b.pad)
             var t = uit[o] ?? Telling()
-            if b.ernst == .fout { t.fouten += 1 } else { t.waarschuwingen += 1 }
+            let fout = b.ernst == .fout
+            if fout { t.fouten += 1 } else { t.waarschuwingen += 1 }
+            if let n = Tempo.bijeenkomst(b, gevuld: gevuld) {
+                if fout { t.leeg[n, default: Telling()].fouten += 1 } else { t.leeg[n, default: Telling()].waarschuwingen += 1 }
+            }
             uit[o] = t
+        }
+        return uit
+    }
+
+    /// For each cursist of the cursus (by id) the last changed of the aanvragen she writes.
+    static func laatste(_ aanvragen: [AanvraagRij], _ auteurs: [Auteurschap]) -> [Int64: AanvraagRij] {
+        let perId = Dictionary(uniqueKeysWithValues: aanvragen.map { ($0.id, $0) })
+        var uit: [Int64: AanvraagRij] = [:]
+        for au in auteurs {
+            guard let a = perId[au.aanvraag] else { continue }
+            // Several: the one changed last (the newer aanvraag on a tie).
+            if let eerder = uit[au.auteur], (eerder.gewijzigd, eerder.id) > (a.gewijzigd, a.id) { continue }
+            uit[au.auteur] = a
         }
         return uit
     }
@@ -79,17 +145,21 @@ public struct Voortgang: Sendable {
     /// The rows of the cursus, one per cursist in sign-up order.
     public func rijen(cursus: Cursus) async throws -> [VoortgangRij] {
         let opslag = kern.opslag
-        let cursisten = try await opslag.cursisten(cursus: cursus.id)
-        let aanvragen = try await opslag.aanvragen(cursus: cursus.id)
-        let goedkeuringen = try await opslag.goedkeuringen(cursus: cursus.id)
-        var laatste: [Int64: AanvraagRij] = [:]
-        for a in aanvragen {
-            // Several: the one changed last (the newer aanvraag on a tie).
-            if let eerder = laatste[a.eigenaar], (eerder.gewijzigd, eerder.id) > (a.gewijzigd, a.id) { continue }
-            laatste[a.eigenaar] = a
+        async let cursisten = opslag.cursisten(cursus: cursus.id)
+        async let aanvragen = opslag.aanvragen(cursus: cursus.id)
+        async let auteurs = opslag.auteurs(cursus: cursus.id)
+        async let goedkeuringen = opslag.goedkeuringen(cursus: cursus.id)
+        async let aanwezigheid = opslag.aanwezigheid(cursus: cursus.id)
+        let laatste = Self.laatste(try await aanvragen, try await auteurs)
+        let gk = try await goedkeuringen
+        let tempo = Tempo(cursus: cursus, vandaag: Tijden.vandaag(kern.nu))
+        var lijst: [Int64: (aanwezig: [Int], afwezig: [Int])] = [:]
+        for a in try await aanwezigheid {
+            if a.aanwezig { lijst[a.cursist, default: ([], [])].aanwezig.append(a.nr) }
+            else { lijst[a.cursist, default: ([], [])].afwezig.append(a.nr) }
         }
         var rijen: [VoortgangRij] = []
-        for c in cursisten {
+        for c in try await cursisten {
             let a = laatste[c.id]
             var onderdelen: [(naam: String, telling: Telling)] = []
             if let a {
@@ -98,32 +168,11 @@ public struct Voortgang: Sendable {
             }
             rijen.append(VoortgangRij(
                 cursist: c, aanvraag: a, onderdelen: onderdelen,
-                goedgekeurdeVersie: a.flatMap { goedkeuringen.laatste(aanvraag: $0.id) },
-                goedgekeurd: a.map { goedkeuringen.keurt(aanvraag: $0.id, versie: $0.versie) } ?? false))
+                goedgekeurdeVersie: a.flatMap { gk.laatste(aanvraag: $0.id) },
+                goedgekeurd: a.map { gk.keurt(aanvraag: $0.id, versie: $0.versie) } ?? false,
+                aanwezig: lijst[c.id]?.aanwezig ?? [], afwezig: lijst[c.id]?.afwezig ?? [], tempo: tempo))
         }
         return rijen
-    }
-
-    public static func json(_ rijen: [VoortgangRij]) -> JSON {
-        .array(rijen.map { r in
-            let a = r.aanvraag
-            return .object([
-                ("cursist", .string(r.cursist.naam)),
-                ("cursist_id", .number(String(r.cursist.id))),
-                ("aanvraag", a.map { JSON.number(String($0.id)) } ?? .null),
-                ("versie", a.map { JSON.int($0.versie) } ?? .null),
-                ("af", .bool(a?.afgeleid.af ?? false)),
-                ("fouten", .int(a?.afgeleid.fouten ?? 0)),
-                ("waarschuwingen", .int(a?.afgeleid.waarschuwingen ?? 0)),
-                ("onderdelen", .object(r.onderdelen.map { o in
-                    (o.naam, .object([("fouten", .int(o.telling.fouten)),
-                                      ("waarschuwingen", .int(o.telling.waarschuwingen))]))
-                })),
-                ("goedgekeurd", .bool(r.goedgekeurd)),
-                ("goedgekeurde_versie", r.goedgekeurdeVersie.map { JSON.int($0) } ?? .null),
-                ("gewijzigd", a.map { Antwoord.tijd($0.gewijzigd) } ?? .null),
-            ])
-        })
     }
 }
 
@@ -149,7 +198,7 @@ public final class OnderdelenCache: @unchecked Sendable {
         let sleutel = Sleutel(aanvraag: a.id, versie: a.versie)
         if let t = lees(sleutel) { return t }
         let tekst = try await kern.opslag.tekst(aanvraag: a.id, versie: a.versie) ?? []
-        let t = await Zwaar.doe { Voortgang.onderdelen(kern.controleer(tekst).bevindingen) }
+        let t = await Zwaar.doe { Voortgang.onderdelen(kern.controleer(tekst)) }
         bewaar(sleutel, t)
         try await kern.opslag.bewaarOnderdelen(aanvraag: a.id, versie: a.versie, onderdelen: Telling.codeer(t))
         return t

@@ -14,6 +14,8 @@ public struct Opmerking: Sendable, Equatable {
     public var geplaatst: Date
     /// When the cursist marked it handled; nil while open.
     public var afgehandeld: Date?
+    /// Placed by a fellow cursist (an aanvraag shared with the group), not by a docent.
+    public var vanMedecursist = false
 
     public init(id: Int64, aanvraag: Int64, versie: Int, docent: Int64, docentNaam: String, pad: String, tekst: String,
                 geplaatst: Date, afgehandeld: Date?) {

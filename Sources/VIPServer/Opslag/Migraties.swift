@@ -250,6 +250,60 @@ public enum Migraties {
             CREATE INDEX pogingen_sleutel ON pogingen (sleutel, tijd);
             DROP TABLE mislukte_logins;
             """),
+        // 5: the course between the meetings (cursus.md): several docenten per cursus (the one who
+        // made it among them), the authors of an aanvraag (the one who began it among them), sharing
+        // with the group, attendance per bijeenkomst, and the cursus's own settings.
+        Migratie(sqlite: """
+            CREATE TABLE cursus_docenten (
+                cursus_id BIGINT NOT NULL REFERENCES cursussen(id),
+                gebruiker_id BIGINT NOT NULL REFERENCES gebruikers(id),
+                PRIMARY KEY (cursus_id, gebruiker_id)
+            );
+            CREATE INDEX cursus_docenten_gebruiker ON cursus_docenten (gebruiker_id);
+            INSERT INTO cursus_docenten (cursus_id, gebruiker_id) SELECT id, docent_id FROM cursussen;
+            CREATE TABLE aanvraag_auteurs (
+                aanvraag_id BIGINT NOT NULL REFERENCES aanvragen(id),
+                gebruiker_id BIGINT NOT NULL REFERENCES gebruikers(id),
+                PRIMARY KEY (aanvraag_id, gebruiker_id)
+            );
+            CREATE INDEX aanvraag_auteurs_gebruiker ON aanvraag_auteurs (gebruiker_id);
+            INSERT INTO aanvraag_auteurs (aanvraag_id, gebruiker_id) SELECT id, eigenaar_id FROM aanvragen;
+            ALTER TABLE aanvragen ADD COLUMN gedeeld INTEGER NOT NULL DEFAULT 0;
+            CREATE TABLE aanwezigheid (
+                cursus_id BIGINT NOT NULL REFERENCES cursussen(id),
+                nr INTEGER NOT NULL,
+                cursist_id BIGINT NOT NULL REFERENCES gebruikers(id),
+                aanwezig INTEGER NOT NULL,
+                PRIMARY KEY (cursus_id, nr, cursist_id)
+            );
+            ALTER TABLE cursussen ADD COLUMN herinneringen INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE cursussen ADD COLUMN max_afwezig INTEGER NOT NULL DEFAULT 2;
+            """, postgres: """
+            CREATE TABLE cursus_docenten (
+                cursus_id BIGINT NOT NULL REFERENCES cursussen(id),
+                gebruiker_id BIGINT NOT NULL REFERENCES gebruikers(id),
+                PRIMARY KEY (cursus_id, gebruiker_id)
+            );
+            CREATE INDEX cursus_docenten_gebruiker ON cursus_docenten (gebruiker_id);
+            INSERT INTO cursus_docenten (cursus_id, gebruiker_id) SELECT id, docent_id FROM cursussen;
+            CREATE TABLE aanvraag_auteurs (
+                aanvraag_id BIGINT NOT NULL REFERENCES aanvragen(id),
+                gebruiker_id BIGINT NOT NULL REFERENCES gebruikers(id),
+                PRIMARY KEY (aanvraag_id, gebruiker_id)
+            );
+            CREATE INDEX aanvraag_auteurs_gebruiker ON aanvraag_auteurs (gebruiker_id);
+            INSERT INTO aanvraag_auteurs (aanvraag_id, gebruiker_id) SELECT id, eigenaar_id FROM aanvragen;
+            ALTER TABLE aanvragen ADD COLUMN gedeeld BIGINT NOT NULL DEFAULT 0;
+            CREATE TABLE aanwezigheid (
+                cursus_id BIGINT NOT NULL REFERENCES cursussen(id),
+                nr BIGINT NOT NULL,
+                cursist_id BIGINT NOT NULL REFERENCES gebruikers(id),
+                aanwezig BIGINT NOT NULL,
+                PRIMARY KEY (cursus_id, nr, cursist_id)
+            );
+            ALTER TABLE cursussen ADD COLUMN herinneringen BIGINT NOT NULL DEFAULT 1;
+            ALTER TABLE cursussen ADD COLUMN max_afwezig BIGINT NOT NULL DEFAULT 2;
+            """),
     ]
 
     /// The schema version this vip knows.

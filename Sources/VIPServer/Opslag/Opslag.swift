@@ -25,9 +25,34 @@ public struct Sessie: Sendable, Equatable {
 public struct Cursus: Sendable, Equatable {
     public var id: Int64
     public var naam: String
+    /// The docent who made the cursus.
     public var docent: Int64
     public var uitnodigingscode: String
     public var bijeenkomsten: [String]
+    /// Every docent of the cursus, the one who made it among them, by id.
+    public var docenten: [Int64] = []
+    /// Whether reminders of the homework are mailed (cursus.md).
+    public var herinneringen = true
+    /// More absences than this mark a cursist on the course page.
+    public var maxAfwezig = 2
+}
+
+/// One author of one aanvraag.
+public struct Auteurschap: Sendable, Equatable {
+    public var aanvraag: Int64
+    public var auteur: Int64
+}
+
+/// Whether a cursist was at one bijeenkomst.
+public struct Aanwezigheid: Sendable, Equatable {
+    public var nr: Int
+    public var cursist: Int64
+    public var aanwezig: Bool
+    public init(nr: Int, cursist: Int64, aanwezig: Bool) {
+        self.nr = nr
+        self.cursist = cursist
+        self.aanwezig = aanwezig
+    }
 }
 
 /// What is derived from a version's text for listing without reading it again.
@@ -64,12 +89,16 @@ public struct Afgeleid: Sendable, Equatable {
 /// One aanvraag with its current version's derived columns.
 public struct AanvraagRij: Sendable, Equatable {
     public var id: Int64
+    /// The cursist who began it; she and her co-authors are its authors.
     public var eigenaar: Int64
     public var eigenaarNaam: String
+    /// The owner's cursus.
     public var cursus: Int64?
     public var versie: Int
     public var afgeleid: Afgeleid
     public var gewijzigd: Date
+    /// Shared with the group: every cursist of the cursus may read it and comment.
+    public var gedeeld = false
 }
 
 public struct VersieInfo: Sendable, Equatable {
@@ -167,6 +196,8 @@ public enum OpslagFout: Error, Sendable, Equatable {
     case teVeelAanvragen(Int)
     /// The account would use more than its quotum: what it would use, and the quotum.
     case quotum(gebruik: Int, quotum: Int)
+    /// A cursus keeps at least one docent.
+    case laatsteDocent
 }
 
 // MARK: The storage protocols, one per kind of data
@@ -205,11 +236,20 @@ public protocol CursusOpslag: Sendable {
                     tijd: Date) async throws -> Cursus
     func cursus(id: Int64) async throws -> Cursus?
     func cursus(uitnodigingscode: String) async throws -> Cursus?
+    /// The cursussen `docent` is a docent of, by id.
     func cursussen(docent: Int64) async throws -> [Cursus]
     /// Every cursus of the installation, by id (the organiser chooses from them).
     func alleCursussen() async throws -> [Cursus]
     /// The cursisten signed up for the cursus, by id.
     func cursisten(cursus: Int64) async throws -> [Gebruiker]
+    /// Makes `gebruiker` a docent of the cursus too (nothing changes when she is one already).
+    func voegDocentToe(cursus: Int64, gebruiker: Int64) async throws
+    /// Takes `gebruiker` off the cursus's docenten; refused (`laatsteDocent`) for the last one.
+    func verwijderDocent(cursus: Int64, gebruiker: Int64) async throws
+    func zetInstellingen(cursus: Int64, herinneringen: Bool?, maxAfwezig: Int?) async throws
+    /// Records attendance at bijeenkomst `nr` (replacing what was recorded for those cursisten).
+    func zetAanwezigheid(cursus: Int64, nr: Int, _ lijst: [Aanwezigheid]) async throws
+    func aanwezigheid(cursus: Int64) async throws -> [Aanwezigheid]
 }
 
 /// Aanvragen and their versions (text and files, never changed once stored), with the
@@ -219,8 +259,20 @@ public protocol AanvraagOpslag: Sendable {
     func maakAanvraag(eigenaar: Int64, tekst: [UInt8], afgeleid: Afgeleid, grenzen: Grenzen,
                       tijd: Date) async throws -> AanvraagRij
     func aanvraag(id: Int64) async throws -> AanvraagRij?
+    /// The aanvragen she began (the quotum counts these).
     func aanvragen(eigenaar: Int64) async throws -> [AanvraagRij]
+    /// The aanvragen she is an author of: those she began and those she was added to.
+    func aanvragen(auteur: Int64) async throws -> [AanvraagRij]
+    /// The aanvragen of the cursussen she is a docent of.
     func aanvragen(docent: Int64) async throws -> [AanvraagRij]
+    /// The authors of an aanvraag, the one who began it first, then the others by id.
+    func auteurs(aanvraag: Int64) async throws -> [Gebruiker]
+    /// Who writes which aanvraag in a cursus: every (aanvraag, author) pair, by aanvraag and author.
+    func auteurs(cursus: Int64) async throws -> [Auteurschap]
+    func voegAuteurToe(aanvraag: Int64, gebruiker: Int64) async throws
+    /// Takes a co-author off an aanvraag (never the one who began it; nothing when she is none).
+    func verwijderAuteur(aanvraag: Int64, gebruiker: Int64) async throws
+    func zetGedeeld(aanvraag: Int64, gedeeld: Bool) async throws
     /// The aanvragen of the cursus's cursisten, by id.
     func aanvragen(cursus: Int64) async throws -> [AanvraagRij]
     /// Stores version `verwacht + 1` (its text, and the files of version `verwacht` changed by

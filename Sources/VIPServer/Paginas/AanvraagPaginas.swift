@@ -21,7 +21,7 @@ struct AanvraagPaginas {
         paginas.op(router, .post, "/aanvragen/{id}/{deel}", bewaar)
         // The router prefers a constant segment to a parameter: where a longer route has one
         // (`bijlagen/upload`, `documenten/…`, `geschiedenis/…`), the page itself is named too.
-        for vast in ["bijlagen", "documenten", "geschiedenis"] {
+        for vast in ["bijlagen", "documenten", "geschiedenis", "samenwerken"] {
             paginas.op(router, .get, "/aanvragen/{id}/\(vast)", deel)
             paginas.op(router, .post, "/aanvragen/{id}/\(vast)", bewaar)
         }
@@ -101,23 +101,25 @@ struct AanvraagPaginas {
 
     /// What every page of one aanvraag shows: its title, the side menu with the progress per
     /// part, the extra pages.
-    func aanvraagBasis(_ context: VIPContext, _ a: AanvraagRij, _ r: CheckResultaat, titel: String,
-                       actief: String) -> [String: Any] {
+    func aanvraagBasis(_ context: VIPContext, _ a: AanvraagRij, _ r: CheckResultaat, wachtlijst: Wachtlijst,
+                       titel: String, actief: String) -> [String: Any] {
         var d = paginas.basis(context, titel: titel)
         d["aanvraagId"] = String(a.id)
         d["aanvraagTitel"] = r.aanvraag?.project.titel ?? "Aanvraag zonder titel"
         d["versie"] = a.versie
-        let delen = Paginas.voortgang(r.bevindingen, actief: actief).map(\.1)
+        let delen = Paginas.voortgang(r.bevindingen, wachtlijst: wachtlijst, actief: actief).map(\.1)
         d["delen"] = delen.filter { $0["isProjectplan"] as? Bool != true }
             .filter { !["woordenlijst", "na-het-besluit"].contains($0["slug"] as? String ?? "") }
         d["projectplan"] = delen.filter { $0["isProjectplan"] as? Bool == true }
         d["afronding"] = delen.filter { ($0["slug"] as? String) == "woordenlijst" }
         // "Na het besluit" comes after Documenten: it is the part after the aanvraag is sent.
         d["extra"] = [("documenten", "Documenten"), ("na-het-besluit", "Na het besluit"), ("geschiedenis", "Versies"),
-                      ("uitwisselen", "Importeren en exporteren")]
+                      ("samenwerken", "Samenwerken"), ("uitwisselen", "Importeren en exporteren")]
             .map { slug, t in ["slug": slug, "titel": t, "actief": slug == actief, "huidig": slug == actief ? "page" : "false"] }
-        d["fouten"] = r.bevindingen.count(.fout)
-        d["waarschuwingen"] = r.bevindingen.count(.waarschuwing)
+        let stand = Paginastand.alle(r.bevindingen, wachtlijst: wachtlijst)
+        d["fouten"] = stand.reduce(0) { $0 + $1.fouten }
+        d["waarschuwingen"] = stand.reduce(0) { $0 + $1.waarschuwingen }
+        d["teDoen"] = stand.reduce(0) { $0 + $1.teDoen }
         d["af"] = r.isAf
         return d
     }
@@ -130,6 +132,7 @@ struct AanvraagPaginas {
         case "documenten": return try await documenten.documenten(request, context, a)
         case "geschiedenis": return try await documenten.geschiedenis(request, context, a)
         case "uitwisselen": return try await documenten.uitwisselen(request, context, a)
+        case "samenwerken": return try await CursistPaginas(paginas: paginas).samenwerken(request, context, a)
         case "export.yaml": return try await documenten.export(a)
         default: break
         }
@@ -161,8 +164,10 @@ struct AanvraagPaginas {
         let goedkeuring = DocentPaginas.goedkeuring(versie: a.versie, goedgekeurd: goedkeuringen.laatste(aanvraag: a.id),
                                                     voorCursist: true)
         let opmerkingen = try await diensten.beoordelingen.opmerkingen(aanvraag: a.id, voor: g)
-        var d = aanvraagBasis(context, a, r, titel: pagina.titel, actief: pagina.slug)
-        var w = Veldweergave(invulling: invulling, bevindingen: bevindingen.filter { Pagina.van($0.pad)?.slug == pagina.slug })
+        let wachtlijst = try await aanvragen.wachtlijst(a, r)
+        var d = aanvraagBasis(context, a, r, wachtlijst: wachtlijst, titel: pagina.titel, actief: pagina.slug)
+        var w = Veldweergave(invulling: invulling, bevindingen: bevindingen.filter { Pagina.van($0.pad)?.slug == pagina.slug },
+                             wachtlijst: wachtlijst)
         var velden: [[String: Any]] = []
         for pad in pagina.velden {
             guard let v = Veldentabel.aanvraag.veld(pad) else { continue }
@@ -198,7 +203,7 @@ struct AanvraagPaginas {
         d["pagina"] = ["slug": pagina.slug, "titel": pagina.titel, "vraag": pagina.vraag,
                        "isProjectplan": pagina.groep == .projectplan, "isBijlagen": pagina.slug == "bijlagen",
                        "isBegroting": pagina.slug == "begroting"]
-        let algemeen = w.bevindingen.map(Veldweergave.bevinding)
+        let algemeen = w.bevindingen.map(w.weergave)
         d["algemeen"] = algemeen
         d["heeftAlgemeen"] = !algemeen.isEmpty
         d["versie"] = versie

@@ -24,18 +24,22 @@ struct DocentPaginas {
         op(.get, "/cursus-maken", cursusPagina)
         op(.post, "/cursus-maken", cursusMaken)
         op(.get, "/cursussen/{id}", cursus)
+        op(.post, "/cursussen/{id}/docenten", voegDocentToe)
+        op(.post, "/cursussen/{id}/docenten/{gebruiker}/verwijderen", verwijderDocent)
+        op(.post, "/cursussen/{id}/instellingen", zetInstellingen)
+        op(.post, "/cursussen/{id}/aanwezigheid/{n}", zetAanwezigheid)
         op(.get, "/aanvragen/{id}/lezen", lezen)
         op(.post, "/aanvragen/{id}/opmerkingen", plaatsOpmerking)
         op(.post, "/aanvragen/{id}/goedkeuring", keurGoed)
         op(.post, "/aanvragen/{id}/opmerkingen/{oid}/afgehandeld", handelAf)
     }
 
-    /// A docent at a page of the cursist's own (`Paginas.eigen`): she is sent to the read view,
-    /// and what would change the text is refused.
+    /// A docent or a fellow cursist at a page of the authors' own (`Paginas.eigen`): she is sent
+    /// to the read view, and what would change the text is refused.
     struct AlleenLezen: Error {
         var naar: String
-        static let melding = "Als docent leest u deze aanvraag en plaatst u opmerkingen; de tekst van de cursist "
-            + "wijzigt u niet. Er is niets gewijzigd."
+        static let melding = "U leest deze aanvraag en plaatst er opmerkingen bij; de tekst wijzigen alleen haar "
+            + "schrijvers. Er is niets gewijzigd."
     }
 
     // MARK: Cursussen (docent)
@@ -121,52 +125,6 @@ struct DocentPaginas {
         return delen.joined(separator: ", ")
     }
 
-    /// A homework item: a field of the table due by one bijeenkomst, as a cursist sees it.
-    struct Huiswerk {
-        var pad: String
-        var label: String
-    }
-
-    /// The fields due by bijeenkomst `nr`: a field whose own bijeenkomst it is, taken whole when
-    /// everything inside it is due then too; a section with parts due later is split.
-    static func huiswerk(bijeenkomst nr: Int) -> [Huiswerk] {
-        func geheel(_ v: Veld) -> Bool { v.bijeenkomst == nr && v.velden.allSatisfy(geheel) }
-        var uit: [Huiswerk] = []
-        func loop(_ v: Veld, ouder: Veld?) {
-            if v.bijeenkomst == nr && (geheel(v) || v.isLijst) {
-                let label = ouder.map { o in o.pad == "project" ? v.label : "\(o.label): \(v.label.lowercased())" }
-                uit.append(Huiswerk(pad: v.pad, label: label ?? v.label))
-            } else if v.soort == .sectie {
-                for kind in v.velden { loop(kind, ouder: v) }
-            }
-        }
-        for v in Veldentabel.aanvraag.velden { loop(v, ouder: nil) }
-        return uit
-    }
-
-    /// The homework of every bijeenkomst the field table names, worked out once.
-    static let alleHuiswerk: [Int: [Huiswerk]] = {
-        var nummers: Set<Int> = []
-        func loop(_ v: Veld) { if let nr = v.bijeenkomst { nummers.insert(nr) }; v.velden.forEach(loop) }
-        Veldentabel.aanvraag.velden.forEach(loop)
-        return Dictionary(uniqueKeysWithValues: nummers.map { ($0, huiswerk(bijeenkomst: $0)) })
-    }()
-
-    /// Whether a version has touched the field at table path `pad`; `ingevuld` holds its filled
-    /// paths with all their ancestors (`OnderdelenCache.ingevuld`), so a section counts as
-    /// touched when any field inside it is.
-    static func aangeraakt(_ pad: String, _ ingevuld: Set<String>) -> Bool {
-        ingevuld.contains(pad)
-    }
-
-    /// Today in the Netherlands, for "the next bijeenkomst".
-    static func vandaag(_ nu: Date) -> Datum? {
-        var c = Calendar(identifier: .gregorian)
-        c.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
-        let u = c.dateComponents([.year, .month, .day], from: nu)
-        return Datum(jaar: u.year ?? 2000, maand: u.month ?? 1, dag: u.day ?? 1)
-    }
-
     /// The approval line for a version list, for the docent (`voorCursist` false) or the cursist.
     static func goedkeuring(versie: Int, goedgekeurd: Int?, voorCursist: Bool) -> [String: Any] {
         let tekst: String
@@ -188,38 +146,87 @@ struct DocentPaginas {
                 "isOpen": soort == "open"]
     }
 
+    /// What a row of the docent's table says of a cursist's aanvraag at the course's pace: her
+    /// fouten and waarschuwingen, the parts that have fouten, what waits for a later bijeenkomst.
+    static func stand(_ r: VoortgangRij) -> (tekst: String, klasse: String, delen: String, teDoen: String) {
+        let t = r.totaal
+        var perKolom: [String: Int] = [:]
+        for o in r.onderdelen {
+            let f = o.telling.op(r.tempo).fouten
+            if f > 0 { perKolom[kolom(van: o.naam), default: 0] += f }
+        }
+        let delen = kolommen.compactMap { k in perKolom[k.titel].map { "\(k.titel) (\($0))" } }.joined(separator: ", ")
+        let klasse = t.fouten > 0 ? "status-fout" : t.waarschuwingen > 0 ? "status-waarschuwing"
+            : t.teDoen > 0 ? "status-te-doen" : "status-goed"
+        return (telling(Telling(fouten: t.fouten, waarschuwingen: t.waarschuwingen)), klasse, delen,
+                t.teDoen == 0 ? "" : "\(t.teDoen) nog te doen")
+    }
+
+    /// The bijeenkomst whose attendance the page offers to record: `gekozen` when the cursus has
+    /// it, else the last one whose date is today or before, else the first.
+    static func aanwezigheidsBijeenkomst(_ c: Cursus, gekozen: Int?, nu: Date) -> Int? {
+        guard !c.bijeenkomsten.isEmpty else { return nil }
+        if let n = gekozen, (1...c.bijeenkomsten.count).contains(n) { return n }
+        let vandaag = Tijden.vandaag(nu)
+        let geweest = c.bijeenkomsten.lastIndex { s in
+            guard let d = Datum.parse(s), let vandaag else { return false }
+            return d <= vandaag
+        }
+        return (geweest ?? 0) + 1
+    }
+
     @Sendable func cursus(_ request: Request, _ context: VIPContext) async throws -> Response {
+        try await cursusPagina(request, context, melding: nil, status: .ok)
+    }
+
+    func cursusPagina(_ request: Request, _ context: VIPContext, melding: [String: Any]?,
+                      status: HTTPResponse.Status) async throws -> Response {
         let (g, _) = try paginas.aangemeld(context)
         let c = try await toegang.cursusAlsDocent(context.parameters.get("id", as: Int64.self), voor: g)
+        let o = try await diensten.cursussen.overzicht(c, voor: g)
         var d = paginas.basis(context, titel: c.naam)
         d["naam"] = c.naam
         d["id"] = String(c.id)
         d["cursusId"] = String(c.id)
         d["code"] = c.uitnodigingscode
+        let gedaan: [String: Any]? = Self.gedaan(request.uri.queryParameters.get("gedaan")).map {
+            ["soort": "succes", "tekst": $0, "isFout": false]
+        }
+        d["melding"] = (melding ?? gedaan) ?? false
+        d["docenten"] = o.docenten.map { doc in
+            ["id": String(doc.id), "naam": doc.naam, "isZelf": doc.id == g.id, "kanWeg": o.docenten.count > 1] as [String: Any]
+        }
+        d["herinneringen"] = c.herinneringen
+        d["maxAfwezig"] = c.maxAfwezig
 
         let rijen = try await diensten.cursussen.voortgang(c)
-        d["kolommen"] = Self.kolommen.map { ["titel": $0.titel] }
         d["geenCursisten"] = rijen.isEmpty
         var ingevuld: [Int64: Set<String>] = [:]
+        let volgende = o.volgende
+        let werk = volgende.map { Huiswerk.tot(bijeenkomst: $0) } ?? []
         d["rijen"] = try await rijen.asyncMap { r -> [String: Any] in
-            var rij: [String: Any] = ["cursist": r.cursist.naam, "heeftAanvraag": r.aanvraag != nil]
+            var rij: [String: Any] = ["cursist": r.cursist.naam, "cursistId": String(r.cursist.id),
+                                      "heeftAanvraag": r.aanvraag != nil]
+            let afwezig = r.afwezig.count
+            rij["aanwezigheid"] = r.aanwezig.isEmpty && r.afwezig.isEmpty ? "nog niets vastgelegd"
+                : "\(r.aanwezig.count) keer aanwezig, \(afwezig) keer afwezig"
+                    + (r.afwezig.isEmpty ? "" : " (bijeenkomst " + r.afwezig.map(String.init).joined(separator: ", ") + ")")
+            rij["teVaakAfwezig"] = afwezig > c.maxAfwezig
             guard let a = r.aanvraag else { return rij }
-            ingevuld[r.cursist.id] = try await kern.onderdelen.ingevuld(a, kern: kern)
-            var perKolom: [String: Telling] = [:]
-            for o in r.onderdelen {
-                let k = Self.kolom(van: o.naam)
-                perKolom[k, default: Telling()].fouten += o.telling.fouten
-                perKolom[k, default: Telling()].waarschuwingen += o.telling.waarschuwingen
-            }
+            let gevuld = try await kern.onderdelen.ingevuld(a, kern: kern)
+            ingevuld[r.cursist.id] = gevuld
+            let stand = Self.stand(r)
             rij["aanvraagId"] = String(a.id)
             rij["titel"] = a.afgeleid.titel ?? "Aanvraag zonder titel"
             rij["versie"] = a.versie
-            rij["cellen"] = Self.kolommen.map { k -> [String: Any] in
-                let t = perKolom[k.titel] ?? Telling()
-                // One class per cell (not three sections): the page has 30 × 9 of them.
-                let klasse = t.fouten > 0 ? "status-fout" : t.waarschuwingen > 0 ? "status-waarschuwing" : "status-goed"
-                return ["tekst": Self.telling(t), "klasse": klasse]
-            }
+            rij["stand"] = stand.tekst
+            rij["klasse"] = stand.klasse
+            rij["foutenIn"] = Paginas.ofNiets(stand.delen)
+            rij["teDoen"] = Paginas.ofNiets(stand.teDoen)
+            rij["gedeeld"] = a.gedeeld
+            rij["samen"] = a.eigenaar == r.cursist.id ? false : "met " + a.eigenaarNaam
+            let open = werk.filter { !Huiswerk.aangeraakt($0.pad, gevuld) }.count
+            rij["huiswerk"] = volgende == nil ? "—" : open == 0 ? "alles ingevuld" : "\(open) van \(werk.count) open"
             rij["afTekst"] = a.afgeleid.af ? "Ja" : "Nee"
             rij["goedkeuring"] = r.goedgekeurdeVersie.map { n in
                 n == a.versie ? "Ja, versie \(n)" : "Versie \(n); niet de laatste versie (\(a.versie))"
@@ -230,22 +237,16 @@ struct DocentPaginas {
         }
 
         // The bijeenkomsten, and the homework for the next one.
-        let vandaag = Self.vandaag(kern.nu)
-        let volgende = c.bijeenkomsten.firstIndex { s in
-            guard let datum = Datum.parse(s), let vandaag else { return false }
-            return datum >= vandaag
-        }
         d["bijeenkomsten"] = c.bijeenkomsten.enumerated().map { i, s in
-            ["nr": i + 1, "datum": Datum.parse(s)?.description ?? s, "isVolgende": i == volgende] as [String: Any]
+            ["nr": i + 1, "datum": CursistPaginas.datum(s), "isVolgende": i + 1 == volgende] as [String: Any]
         }
-        if let volgende {
-            let nr = volgende + 1
-            let werk = Self.alleHuiswerk[nr] ?? []
+        if let nr = volgende {
+            let dezeKeer = Huiswerk.perBijeenkomst[nr] ?? []
             d["volgende"] = [
-                "nr": nr, "datum": Datum.parse(c.bijeenkomsten[volgende])?.description ?? c.bijeenkomsten[volgende],
-                "geenHuiswerk": werk.isEmpty,
-                "huiswerk": werk.map { h -> [String: Any] in
-                    let niet = rijen.filter { r in !Self.aangeraakt(h.pad, ingevuld[r.cursist.id] ?? []) }
+                "nr": nr, "datum": CursistPaginas.datum(c.bijeenkomsten[nr - 1]),
+                "geenHuiswerk": dezeKeer.isEmpty,
+                "huiswerk": dezeKeer.map { h -> [String: Any] in
+                    let niet = rijen.filter { r in !Huiswerk.aangeraakt(h.pad, ingevuld[r.cursist.id] ?? []) }
                         .map(\.cursist.naam)
                     return ["label": h.label, "pad": h.pad, "niemand": niet.isEmpty,
                             "nietAangeraakt": niet.joined(separator: ", ")]
@@ -255,7 +256,107 @@ struct DocentPaginas {
             d["volgende"] = false
         }
         d["geenBijeenkomsten"] = c.bijeenkomsten.isEmpty
-        return Weergave.antwoord(weergave.html("cursus", d))
+
+        // Attendance of one bijeenkomst, as a form: recorded values, else everyone ticked.
+        let gekozen = request.uri.queryParameters.get("aanwezigheid").flatMap { Int($0) }
+        if let nr = Self.aanwezigheidsBijeenkomst(c, gekozen: gekozen, nu: kern.nu), !rijen.isEmpty {
+            let vastgelegd = Dictionary(rijen.compactMap { r -> (Int64, Bool)? in
+                if r.aanwezig.contains(nr) { return (r.cursist.id, true) }
+                if r.afwezig.contains(nr) { return (r.cursist.id, false) }
+                return nil
+            }, uniquingKeysWith: { a, _ in a })
+            d["aanwezigheid"] = [
+                "nr": nr, "datum": CursistPaginas.datum(c.bijeenkomsten[nr - 1]),
+                "nogNiets": vastgelegd.isEmpty,
+                "cursisten": rijen.map { r in
+                    ["id": String(r.cursist.id), "naam": r.cursist.naam, "aanwezig": vastgelegd[r.cursist.id] ?? true]
+                        as [String: Any]
+                },
+                "keuzes": c.bijeenkomsten.indices.map { i in
+                    ["nr": i + 1, "isGekozen": i + 1 == nr, "huidig": i + 1 == nr ? "true" : "false"] as [String: Any]
+                },
+            ] as [String: Any]
+        } else {
+            d["aanwezigheid"] = false
+        }
+        return Weergave.antwoord(weergave.html("cursus", d), status: status)
+    }
+
+    // MARK: Running the cursus together
+
+    /// What the cursus page says after an action (`?gedaan=`): a fixed message per action, never
+    /// text from the address.
+    static func gedaan(_ code: String?) -> String? {
+        guard let code else { return nil }
+        switch code {
+        case "docent": return "De docent is toegevoegd; zij ziet en doet nu alles wat een docent van deze cursus doet."
+        case "docent-weg": return "De docent is van deze cursus gehaald."
+        case "instellingen": return "De instellingen zijn opgeslagen."
+        default:
+            if code.hasPrefix("aanwezigheid-"), let n = Int(code.dropFirst(13)) {
+                return "De aanwezigheid van bijeenkomst \(n) is opgeslagen."
+            }
+            return nil
+        }
+    }
+
+    /// A docent action on the cursus page: done, then back to the page with a message; a refusal
+    /// the docent can correct (422, 409) shows the page again with it.
+    func cursusActie(_ request: Request, _ context: VIPContext, anker: String,
+                     _ actie: @escaping @Sendable (Cursus, Formulier) async throws -> String) async throws -> Response {
+        let (g, _) = try paginas.aangemeld(context)
+        let c = try await diensten.cursussen.teWijzigen(context.parameters.get("id", as: Int64.self), g,
+                                                         waarom: CursusDienst.alleenDocenten)
+        let f = try await paginas.formulier(request, context, limiet: Limieten.json)
+        do {
+            let gedaan = try await actie(c, f)
+            return Weergave.doorsturen("/cursussen/\(c.id)?gedaan=\(gedaan)#\(anker)")
+        } catch let fout as Weigering where fout.status == .unprocessableContent || fout.status == .conflict {
+            return try await cursusPagina(request, context, melding: ["soort": "fout", "tekst": fout.fout, "isFout": true],
+                                          status: fout.status)
+        }
+    }
+
+    @Sendable func voegDocentToe(_ request: Request, _ context: VIPContext) async throws -> Response {
+        try await cursusActie(request, context, anker: "docenten-kop") { c, f in
+            _ = try await diensten.cursussen.voegDocentToe(c, email: f["email"] ?? "")
+            return "docent"
+        }
+    }
+
+    @Sendable func verwijderDocent(_ request: Request, _ context: VIPContext) async throws -> Response {
+        let (g, _) = try paginas.aangemeld(context)
+        let weg = context.parameters.get("gebruiker", as: Int64.self)
+        let antwoord = try await cursusActie(request, context, anker: "docenten-kop") { c, _ in
+            try await diensten.cursussen.verwijderDocent(c, gebruiker: weg)
+            return "docent-weg"
+        }
+        // Who takes herself off no longer sees the cursus.
+        if weg == g.id, antwoord.status == .seeOther { return Weergave.doorsturen("/") }
+        return antwoord
+    }
+
+    @Sendable func zetInstellingen(_ request: Request, _ context: VIPContext) async throws -> Response {
+        try await cursusActie(request, context, anker: "instellingen-kop") { c, f in
+            guard let m = Int(f["max_afwezig"] ?? "") else {
+                throw Weigering(.unprocessableContent, "Vul bij ‘Hoogstens afwezig’ een getal in. Er is niets gewijzigd.")
+            }
+            _ = try await diensten.cursussen.zetInstellingen(c, herinneringen: f["herinneringen"] == "1", maxAfwezig: m)
+            return "instellingen"
+        }
+    }
+
+    @Sendable func zetAanwezigheid(_ request: Request, _ context: VIPContext) async throws -> Response {
+        let n = context.parameters.get("n", as: Int.self)
+        return try await cursusActie(request, context, anker: "aanwezigheid-kop") { c, f in
+            let nr = try diensten.cursussen.bijeenkomst(c, n)
+            let aanwezig = Set(f.waarden["aanwezig"] ?? [])
+            let lijst = (f.waarden["cursist"] ?? []).compactMap(Int64.init).map {
+                Aanwezigheid(nr: nr, cursist: $0, aanwezig: aanwezig.contains(String($0)))
+            }
+            _ = try await diensten.cursussen.zetAanwezigheid(c, nr: nr, lijst)
+            return "aanwezigheid-\(nr)"
+        }
     }
 
     // MARK: Reading an aanvraag
@@ -264,7 +365,7 @@ struct DocentPaginas {
     static func opmerking(_ o: Opmerking) -> [String: Any] {
         ["id": String(o.id), "tekst": o.tekst, "docent": o.docentNaam, "geplaatst": Paginas.tijd(o.geplaatst),
          "afgehandeld": o.afgehandeld != nil, "afgehandeldOp": o.afgehandeld.map(Paginas.tijd) ?? "",
-         "opmerkingVersie": o.versie, "opmerkingPad": o.pad]
+         "opmerkingVersie": o.versie, "opmerkingPad": Paginas.ofNiets(o.pad), "vanMedecursist": o.vanMedecursist]
     }
 
     /// Which shown field each opmerking stands beside: the field at its path, or else the nearest
@@ -340,11 +441,13 @@ struct DocentPaginas {
     struct Lezer {
         var invulling: Invulling
         var bevindingen: [Bevinding]
+        /// Which of them wait for a later bijeenkomst ("nog te doen").
+        var wachtlijst: Wachtlijst
 
         mutating func neem(_ pad: String, lijst: Bool) -> [[String: Any]] {
             let hier = bevindingen.filter { $0.pad == pad || (lijst && Veldentabel.zonderLaatsteIndex($0.pad) == pad) }
             bevindingen.removeAll { $0.pad == pad || (lijst && Veldentabel.zonderLaatsteIndex($0.pad) == pad) }
-            return hier.map(Veldweergave.bevinding)
+            return hier.map { Veldweergave.bevinding($0, wacht: wachtlijst.wacht($0)) }
         }
 
         mutating func veld(_ v: Veld, pad: String, label: String? = nil) -> [String: Any] {
@@ -391,8 +494,8 @@ struct DocentPaginas {
     func leesPagina(_ request: Request, _ context: VIPContext, melding: [String: Any]?,
                     status: HTTPResponse.Status) async throws -> Response {
         let (g, _) = try paginas.aangemeld(context)
-        let a = try await toegang.aanvraag(context.parameters.get("id", as: Int64.self), voor: g)
-        let isDocent = a.eigenaar != g.id
+        let (a, relatie) = try await toegang.zichtbaar(context.parameters.get("id", as: Int64.self), voor: g)
+        let isDocent = relatie == .docent
         let r = try await diensten.aanvragen.check(a, a.versie)
         guard let model = r.aanvraag else { throw Kern.leesfout(r) }
         var d = paginas.basis(context, titel: "Lezen: " + (model.project.titel ?? "Aanvraag zonder titel"))
@@ -401,20 +504,30 @@ struct DocentPaginas {
         d["eigenaar"] = a.eigenaarNaam
         d["versie"] = a.versie
         d["gewijzigd"] = Paginas.tijd(a.gewijzigd)
-        d["fouten"] = r.bevindingen.count(.fout)
-        d["waarschuwingen"] = r.bevindingen.count(.waarschuwing)
+        let wachtlijst = try await diensten.aanvragen.wachtlijst(a, r)
+        let stand = Paginastand.alle(r.bevindingen, wachtlijst: wachtlijst)
+        d["fouten"] = stand.reduce(0) { $0 + $1.fouten }
+        d["waarschuwingen"] = stand.reduce(0) { $0 + $1.waarschuwingen }
+        d["teDoen"] = stand.reduce(0) { $0 + $1.teDoen }
+        // Approval counts every fout, due or not.
+        d["alleFouten"] = r.bevindingen.count(.fout)
         d["af"] = r.isAf
         d["isDocent"] = isDocent
+        d["isAuteur"] = relatie == .auteur
+        d["isMedecursist"] = relatie == .medecursist
+        d["kanPlaatsen"] = relatie == .docent || relatie == .medecursist
         d["kanAfhandelen"] = false
         d["melding"] = melding ?? false
         let lijst = try await kern.opslag.goedkeuringen(aanvraag: a.id)
         d["goedkeuring"] = Self.goedkeuring(versie: a.versie, goedgekeurd: lijst.laatste(aanvraag: a.id),
-                                            voorCursist: !isDocent)
+                                            voorCursist: relatie == .auteur)
         d["isGoedgekeurd"] = lijst.keurt(aanvraag: a.id, versie: a.versie)
         if let c = a.cursus { d["cursusId"] = String(c) }
         d["heeftCursus"] = a.cursus != nil && isDocent
+        d["cursusKruimel"] = a.cursus != nil && relatie == .medecursist
 
-        var lezer = Lezer(invulling: Invulling(model), bevindingen: r.bevindingen.filter { !$0.onderdrukt })
+        var lezer = Lezer(invulling: Invulling(model), bevindingen: r.bevindingen.filter { !$0.onderdrukt },
+                          wachtlijst: wachtlijst)
         var groepen: [[String: Any]] = []
         for p in Pagina.alle {
             var velden: [[String: Any]] = []
@@ -434,7 +547,7 @@ struct DocentPaginas {
         }
         // Findings at no shown field: at the top, with the part they belong to.
         let algemeen = lezer.bevindingen.map { b -> [String: Any] in
-            var v = Veldweergave.bevinding(b)
+            var v = Veldweergave.bevinding(b, wacht: wachtlijst.wacht(b))
             v["paginaTitel"] = Pagina.van(b.pad)?.titel ?? "De aanvraag als geheel"
             return v
         }
@@ -462,9 +575,8 @@ struct DocentPaginas {
     @Sendable func plaatsOpmerking(_ request: Request, _ context: VIPContext) async throws -> Response {
         let (g, _) = try paginas.aangemeld(context)
         let id = context.parameters.get("id", as: Int64.self)
-        // Who may do it first, as the API: only the docent's form is read.
-        _ = try await toegang.aanvraagAlsDocent(id, voor: g, waarom: "Alleen de docent plaatst opmerkingen bij een "
-            + "aanvraag; u kunt ze wel afhandelen.")
+        // Who may do it first, as the API: only the form of a docent or a fellow cursist is read.
+        _ = try await beoordelingen.magPlaatsen(id, g)
         let f = try await paginas.formulier(request, context, limiet: Limieten.json)
         do {
             let o = try await beoordelingen.plaats(aanvraag: id, door: g, pad: f["pad"] ?? "", tekst: f["tekst"] ?? "")
@@ -480,7 +592,7 @@ struct DocentPaginas {
     @Sendable func keurGoed(_ request: Request, _ context: VIPContext) async throws -> Response {
         let (g, _) = try paginas.aangemeld(context)
         let id = context.parameters.get("id", as: Int64.self)
-        _ = try await toegang.aanvraagAlsDocent(id, voor: g, waarom: "Alleen de docent keurt een aanvraag goed.")
+        _ = try await beoordelingen.magGoedkeuren(id, g)
         let f = try await paginas.formulier(request, context, limiet: Limieten.json)
         guard let versie = Int(f["versie"] ?? "") else {
             throw Weigering(.unprocessableContent, "Er is geen versie gekozen om goed te keuren. Er is niets gewijzigd.")
@@ -500,7 +612,7 @@ struct DocentPaginas {
     @Sendable func handelAf(_ request: Request, _ context: VIPContext) async throws -> Response {
         let (g, _) = try paginas.aangemeld(context)
         let id = context.parameters.get("id", as: Int64.self)
-        _ = try await toegang.aanvraagAlsEigenaar(id, voor: g, waarom: "Alleen de cursist zelf handelt een opmerking af.")
+        _ = try await beoordelingen.magAfhandelen(id, g)
         let f = try await paginas.formulier(request, context, limiet: Limieten.json)
         let o = try await beoordelingen.handelAf(aanvraag: id, opmerking: context.parameters.get("oid", as: Int64.self),
                                                  door: g, afgehandeld: f["afgehandeld"] != "0")

@@ -30,7 +30,10 @@ struct DocumentPaginas {
 
     func documenten(_ request: Request, _ context: VIPContext, _ a: AanvraagRij) async throws -> Response {
         let r = try await aanvragen.check(a, a.versie)
-        var d = AanvraagPaginas(paginas: paginas).aanvraagBasis(context, a, r, titel: "Documenten", actief: "documenten")
+        var d = AanvraagPaginas(paginas: paginas).aanvraagBasis(context, a, r, wachtlijst: try await aanvragen.wachtlijst(a, r),
+                                                                titel: "Documenten", actief: "documenten")
+        // Building the package counts every fout, due or not.
+        d["fouten"] = r.bevindingen.count(.fout)
         let q = request.uri.queryParameters
         let opties = try opties(request)
         d["concept"] = opties.concept || !r.isAf
@@ -92,7 +95,8 @@ struct DocumentPaginas {
 
     func geschiedenis(_ request: Request, _ context: VIPContext, _ a: AanvraagRij) async throws -> Response {
         let r = try await aanvragen.check(a, a.versie)
-        var d = AanvraagPaginas(paginas: paginas).aanvraagBasis(context, a, r, titel: "Versies", actief: "geschiedenis")
+        var d = AanvraagPaginas(paginas: paginas).aanvraagBasis(context, a, r, wachtlijst: try await aanvragen.wachtlijst(a, r),
+                                                                titel: "Versies", actief: "geschiedenis")
         let lijst = try await aanvragen.versies(a)
         d["versies"] = lijst.reversed().map { v in
             ["versie": v.versie, "gewijzigd": Paginas.tijd(v.gewijzigd), "af": v.afgeleid.af, "fouten": v.afgeleid.fouten,
@@ -120,7 +124,8 @@ struct DocumentPaginas {
 
     func uitwisselen(_ request: Request, _ context: VIPContext, _ a: AanvraagRij) async throws -> Response {
         let r = try await aanvragen.check(a, a.versie)
-        var d = AanvraagPaginas(paginas: paginas).aanvraagBasis(context, a, r, titel: "Importeren en exporteren", actief: "uitwisselen")
+        var d = AanvraagPaginas(paginas: paginas).aanvraagBasis(context, a, r, wachtlijst: try await aanvragen.wachtlijst(a, r),
+                                                                titel: "Importeren en exporteren", actief: "uitwisselen")
         d["limietMiB"] = Limieten.aanvraag / 1024 / 1024
         return Weergave.antwoord(weergave.html("uitwisselen", d))
     }

@@ -28,6 +28,7 @@ struct Paginas: Sendable {
         OrganisatorPaginas(paginas: self).registreer(router)
         ReviewPaginas(paginas: self).registreer(router)
         DocentPaginas(paginas: self).registreer(router)
+        CursistPaginas(paginas: self).registreer(router)
     }
 
     // MARK: Errors and redirects
@@ -106,14 +107,21 @@ struct Paginas: Sendable {
         return f
     }
 
+    /// A text for a `{{#naam}}…{{/naam}}` section: the template engine takes an empty string as
+    /// true, so an empty text is `false`.
+    static func ofNiets(_ s: String) -> Any { s.isEmpty ? false : s }
+
     /// "30 november 2026, 14:32".
     static func tijd(_ d: Date) -> String { Tijden.lang(d) }
 
-    /// Per page: its findings counted, for the overview and the side menu.
-    static func voortgang(_ bevindingen: [Bevinding], actief: String? = nil) -> [(Pagina, [String: Any])] {
-        zip(Pagina.alle, Paginastand.alle(bevindingen)).map { p, s in
+    /// Per page: its findings counted at the course's pace, for the overview and the side menu.
+    static func voortgang(_ bevindingen: [Bevinding], wachtlijst: Wachtlijst, actief: String? = nil)
+        -> [(Pagina, [String: Any])] {
+        zip(Pagina.alle, Paginastand.alle(bevindingen, wachtlijst: wachtlijst)).map { p, s in
             (p, ["slug": p.slug, "titel": p.titel, "status": s.status, "isFout": s.fouten > 0,
-                 "isWaarschuwing": s.fouten == 0 && s.waarschuwingen > 0, "isInOrde": s.fouten == 0 && s.waarschuwingen == 0,
+                 "isWaarschuwing": s.fouten == 0 && s.waarschuwingen > 0,
+                 "isTeDoen": s.fouten == 0 && s.waarschuwingen == 0 && s.teDoen > 0,
+                 "isInOrde": s.fouten == 0 && s.waarschuwingen == 0 && s.teDoen == 0,
                  "isProjectplan": p.groep == .projectplan, "actief": p.slug == actief,
                  "huidig": p.slug == actief ? "page" : "false"])
         }

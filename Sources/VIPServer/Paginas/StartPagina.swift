@@ -29,16 +29,22 @@ struct StartPagina {
             let aanvragen = diensten.aanvragen
             for a in try await aanvragen.lijst(voor: g) {
                 let r = try await aanvragen.check(a, a.versie)
+                let wachtlijst = try await aanvragen.wachtlijst(a, r)
+                let stand = Paginastand.alle(r.bevindingen, wachtlijst: wachtlijst)
                 let (_, goedkeuringen) = try await diensten.beoordelingen.goedkeuring(aanvraag: a.id, voor: g)
+                let anderen = try await aanvragen.auteurs(a).filter { $0.id != g.id }.map(\.naam)
                 lijst.append([
                     "goedkeuring": DocentPaginas.goedkeuring(versie: a.versie, goedgekeurd: goedkeuringen.laatste(aanvraag: a.id),
                                                              voorCursist: true),
                     "id": String(a.id), "titel": a.afgeleid.titel ?? "Aanvraag zonder titel", "versie": a.versie,
                     "gewijzigd": Paginas.tijd(a.gewijzigd), "af": a.afgeleid.af,
-                    "fouten": a.afgeleid.fouten, "waarschuwingen": a.afgeleid.waarschuwingen,
-                    "delen": Paginas.voortgang(r.bevindingen).map { $0.1 },
+                    "fouten": stand.reduce(0) { $0 + $1.fouten }, "waarschuwingen": stand.reduce(0) { $0 + $1.waarschuwingen },
+                    "teDoen": stand.reduce(0) { $0 + $1.teDoen },
+                    "delen": Paginas.voortgang(r.bevindingen, wachtlijst: wachtlijst).map { $0.1 },
+                    "samen": Paginas.ofNiets(anderen.joined(separator: ", ")), "gedeeld": a.gedeeld,
                 ])
             }
+            d["cursus"] = try await cursusSamenvatting(g)
             d["aanvragen"] = lijst
             d["geenAanvragen"] = lijst.isEmpty
             d["limietMiB"] = Limieten.aanvraag / 1024 / 1024
@@ -62,5 +68,23 @@ struct StartPagina {
         case .organisator:
             return try await OrganisatorPaginas(paginas: paginas).start(context, g, d)
         }
+    }
+
+    /// The cursist's cursus on her start page: the next bijeenkomst and how much homework is
+    /// open, with a link to the course page; false when she follows none.
+    func cursusSamenvatting(_ g: Gebruiker) async throws -> Any {
+        guard let id = g.cursus, let c = try? await diensten.cursussen.zichtbaar(id, g) else { return false }
+        let o = try await diensten.cursussen.overzicht(c, voor: g)
+        var d: [String: Any] = ["id": String(c.id), "naam": c.naam, "volgende": false]
+        if let n = o.volgende {
+            let open = o.persoonlijk?.huiswerk.count ?? 0
+            d["volgende"] = ["nr": n, "datum": CursistPaginas.datum(c.bijeenkomsten[n - 1]),
+                             "huiswerk": open == 0 ? "geen huiswerk open" : open == 1 ? "1 veld nog te doen"
+                                 : "\(open) velden nog te doen",
+                             "geenAanvraag": o.persoonlijk?.aanvraag == nil] as [String: Any]
+        }
+        let open = o.persoonlijk?.open.count ?? 0
+        d["opmerkingen"] = open == 0 ? false : ["tekst": open == 1 ? "1 open opmerking" : "\(open) open opmerkingen"] as Any
+        return d
     }
 }

@@ -8,26 +8,32 @@ struct Veldweergave {
     var invulling: Invulling
     /// Findings of this page, by path; a finding shown beside a field is taken out.
     private(set) var bevindingen: [Bevinding]
+    /// Which of them wait for a later bijeenkomst ("nog te doen").
+    var wachtlijst: Wachtlijst
 
-    init(invulling: Invulling, bevindingen: [Bevinding]) {
+    init(invulling: Invulling, bevindingen: [Bevinding], wachtlijst: Wachtlijst) {
         self.invulling = invulling
         self.bevindingen = bevindingen.filter { !$0.onderdrukt }
+        self.wachtlijst = wachtlijst
     }
 
     static func domID(_ pad: String) -> String {
         "v-" + String(pad.map { $0.isLetter || $0.isNumber ? $0 : "-" })
     }
 
-    static func bevinding(_ b: Bevinding) -> [String: Any] {
-        let w = Bevindingweergave(b)
+    static func bevinding(_ b: Bevinding, wacht: Int? = nil) -> [String: Any] {
+        let w = Bevindingweergave(b, wacht: wacht)
         return ["ernst": w.ernst, "ernstLabel": w.ernstLabel, "melding": w.melding, "regel": w.regel]
     }
+
+    /// A finding of this page as the templates show it, at the course's pace.
+    func weergave(_ b: Bevinding) -> [String: Any] { Self.bevinding(b, wacht: wachtlijst.wacht(b)) }
 
     /// Takes the findings at exactly `pad`.
     mutating func neem(_ pad: String) -> [[String: Any]] {
         let hier = bevindingen.filter { $0.pad == pad }
         bevindingen.removeAll { $0.pad == pad }
-        return hier.map(Self.bevinding)
+        return hier.map(weergave)
     }
 
     mutating func veld(_ v: Veld, pad: String) -> [String: Any] {
@@ -80,7 +86,7 @@ struct Veldweergave {
         if v.isLijst && !v.heeftVelden {
             let items = bevindingen.filter { Veldentabel.zonderLaatsteIndex($0.pad) == pad }
             bevindingen.removeAll { Veldentabel.zonderLaatsteIndex($0.pad) == pad }
-            eigen += items.map(Self.bevinding)
+            eigen += items.map(weergave)
         }
         d["bevindingen"] = eigen
         d["heeftBevindingen"] = !eigen.isEmpty

@@ -3,13 +3,18 @@ import Foundation
 
 /// The cast of the three-role matrices (`DrieRollenMatrixTests` for the API,
 /// `PaginaMatrixTests` for the pages): each role also in another cursus or event, a cursist
-/// whose aanvraag is approved, and an opmerking on every aanvraag by its own docent.
+/// whose aanvraag is approved, and an opmerking on every aanvraag by its own docent. Working
+/// together (cursus.md): cursus 1 has a second docent, Sanne writes Fatima's aanvraag with her,
+/// and Fatima shares it with the group, so Kim reads it as a fellow cursist.
 struct DrieRollen {
     enum Wie: String, CaseIterable {
-        case anoniem, fatima, joost, kim, docent, andereDocent, organisator, andereOrganisator
+        case anoniem, fatima, joost, kim, docent, andereDocent, organisator, andereOrganisator, coDocent, sanne
     }
 
-    var docent, andereDocent, organisator, andereOrganisator, fatima, joost, kim: Gebruiker
+    /// What someone is to an aanvraag, worked out from the cast (not by the server).
+    enum Relatie { case auteur, docent, medecursist, organisator, ander }
+
+    var docent, andereDocent, organisator, andereOrganisator, fatima, joost, kim, coDocent, sanne: Gebruiker
     var c1, c2: Cursus
     var vanFatima, vanJoost, vanKim: AanvraagRij
     var e1, e2: EvenementRij
@@ -29,7 +34,14 @@ struct DrieRollen {
         joost = try await o.gebruiker(.cursist, "joost@thuis.nl", cursus: c2.id)
         // Kim's aanvraag is approved.
         kim = try await o.gebruiker(.cursist, "kim@thuis.nl", cursus: c1.id)
+        coDocent = try await o.gebruiker(.docent, "co@school.nl")
+        try await o.opslag.voegDocentToe(cursus: c1.id, gebruiker: coDocent.id)
+        c1 = try await o.opslag.cursus(id: c1.id)!
+        sanne = try await o.gebruiker(.cursist, "sanne@thuis.nl", cursus: c1.id)
         vanFatima = try await o.aanvraag(fatima)
+        try await o.opslag.voegAuteurToe(aanvraag: vanFatima.id, gebruiker: sanne.id)
+        try await o.opslag.zetGedeeld(aanvraag: vanFatima.id, gedeeld: true)
+        vanFatima = try await o.opslag.aanvraag(id: vanFatima.id)!
         vanJoost = try await o.aanvraag(joost)
         vanKim = try await o.aanvraag(kim, Repo.sample("kinderfestival.yaml"))
         try await o.keurGoed(vanKim, door: docent)
@@ -46,11 +58,30 @@ struct DrieRollen {
         }
         emails = [.fatima: "fatima@thuis.nl", .joost: "joost@thuis.nl", .kim: "kim@thuis.nl",
                   .docent: "docent@school.nl", .andereDocent: "ander@school.nl",
-                  .organisator: "org@school.nl", .andereOrganisator: "org2@school.nl"]
+                  .organisator: "org@school.nl", .andereOrganisator: "org2@school.nl", .coDocent: "co@school.nl",
+                  .sanne: "sanne@thuis.nl"]
         ids = [.fatima: fatima.id, .joost: joost.id, .kim: kim.id, .docent: docent.id,
-               .andereDocent: andereDocent.id, .organisator: organisator.id, .andereOrganisator: andereOrganisator.id]
+               .andereDocent: andereDocent.id, .organisator: organisator.id, .andereOrganisator: andereOrganisator.id,
+               .coDocent: coDocent.id, .sanne: sanne.id]
     }
 
-    /// The docent of the cursus an aanvraag belongs to.
-    func docent(van a: AanvraagRij) -> Int64 { a.cursus == c1.id ? docent.id : andereDocent.id }
+    /// The docenten of the cursus an aanvraag belongs to.
+    func docenten(van a: AanvraagRij) -> Set<Wie> { a.cursus == c1.id ? [.docent, .coDocent] : [.andereDocent] }
+
+    /// The docenten of a cursus.
+    func docenten(van c: Cursus) -> Set<Wie> { c.id == c1.id ? [.docent, .coDocent] : [.andereDocent] }
+
+    /// The cursisten of a cursus.
+    func cursisten(van c: Cursus) -> Set<Wie> { c.id == c1.id ? [.fatima, .kim, .sanne] : [.joost] }
+
+    /// What `wie` is to aanvraag `a`.
+    func relatie(_ wie: Wie, _ a: AanvraagRij) -> Relatie {
+        let auteurs: [Int64: Set<Wie>] = [vanFatima.id: [.fatima, .sanne], vanJoost.id: [.joost], vanKim.id: [.kim]]
+        if auteurs[a.id]!.contains(wie) { return .auteur }
+        if docenten(van: a).contains(wie) { return .docent }
+        let c = a.cursus == c1.id ? c1 : c2
+        if a.id == vanFatima.id && cursisten(van: c).contains(wie) { return .medecursist }
+        if wie == .organisator || wie == .andereOrganisator { return .organisator }
+        return .ander
+    }
 }

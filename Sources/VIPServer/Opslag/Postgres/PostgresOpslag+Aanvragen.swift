@@ -6,19 +6,19 @@ import PostgresNIO
 extension PostgresOpslag {
     static let aanvraagSelect = """
         SELECT a.id, a.eigenaar_id, g.naam AS eigenaar_naam, g.cursus_id, a.versie,
-               v.titel, v.af, v.fouten, v.waarschuwingen, v.gewijzigd, v.onderdelen
+               v.titel, v.af, v.fouten, v.waarschuwingen, v.gewijzigd, v.onderdelen, a.gedeeld
         FROM aanvragen a
         JOIN gebruikers g ON g.id = a.eigenaar_id
         JOIN versies v ON v.aanvraag_id = a.id AND v.versie = a.versie
         """
 
     static func aanvraag(_ row: PostgresRow) throws -> AanvraagRij {
-        let (id, eigenaar, naam, cursus, versie, titel, af, fouten, waarschuwingen, gewijzigd, onderdelen) =
-            try row.decode((Int64, Int64, String, Int64?, Int, String?, Int64, Int, Int, Int64, String?).self)
+        let (id, eigenaar, naam, cursus, versie, titel, af, fouten, waarschuwingen, gewijzigd, onderdelen, gedeeld) =
+            try row.decode((Int64, Int64, String, Int64?, Int, String?, Int64, Int, Int, Int64, String?, Int64).self)
         return AanvraagRij(id: id, eigenaar: eigenaar, eigenaarNaam: naam, cursus: cursus, versie: versie,
                            afgeleid: Afgeleid(titel: titel, af: af != 0, fouten: fouten, waarschuwingen: waarschuwingen,
                                               onderdelen: onderdelen.flatMap(Telling.decodeer)),
-                           gewijzigd: datum(gewijzigd))
+                           gewijzigd: datum(gewijzigd), gedeeld: gedeeld != 0)
     }
 
     static func voegVersieIn(_ c: PostgresConnection, aanvraag: Int64, versie: Int, tekst: [UInt8], afgeleid a: Afgeleid,
@@ -72,6 +72,8 @@ extension PostgresOpslag {
                 INSERT INTO aanvragen (eigenaar_id, versie, aangemaakt) VALUES (\(eigenaar), 1, \(Self.ms(tijd))) RETURNING id
                 """, logger: logger).collect()
             guard let id = try rows.first?.decode(Int64.self) else { throw OpslagFout.nietGevonden }
+            try await c.query("INSERT INTO aanvraag_auteurs (aanvraag_id, gebruiker_id) VALUES (\(id), \(eigenaar))",
+                              logger: logger)
             try await Self.voegVersieIn(c, aanvraag: id, versie: 1, tekst: tekst, afgeleid: afgeleid, tijd: tijd,
                                         logger: logger)
             return id
@@ -90,10 +92,51 @@ extension PostgresOpslag {
                                       binds: Self.binds(eigenaar))).map(Self.aanvraag)
     }
 
+    public func aanvragen(auteur: Int64) async throws -> [AanvraagRij] {
+        try await rijen(PostgresQuery(unsafeSQL: Self.aanvraagSelect
+                                      + " JOIN aanvraag_auteurs au ON au.aanvraag_id = a.id WHERE au.gebruiker_id = $1 ORDER BY a.id",
+                                      binds: Self.binds(auteur))).map(Self.aanvraag)
+    }
+
     public func aanvragen(docent: Int64) async throws -> [AanvraagRij] {
         try await rijen(PostgresQuery(unsafeSQL: Self.aanvraagSelect
-                                      + " JOIN cursussen c ON c.id = g.cursus_id WHERE c.docent_id = $1 ORDER BY a.id",
+                                      + " JOIN cursus_docenten d ON d.cursus_id = g.cursus_id WHERE d.gebruiker_id = $1 ORDER BY a.id",
                                       binds: Self.binds(docent))).map(Self.aanvraag)
+    }
+
+    public func auteurs(aanvraag: Int64) async throws -> [Gebruiker] {
+        try await rijen("""
+            SELECT g.id, g.email, g.naam, g.rol, g.cursus_id, g.wachtwoord_hash FROM aanvraag_auteurs au
+            JOIN gebruikers g ON g.id = au.gebruiker_id JOIN aanvragen a ON a.id = au.aanvraag_id
+            WHERE au.aanvraag_id = \(aanvraag) ORDER BY (g.id <> a.eigenaar_id), g.id
+            """).map(Self.gebruiker)
+    }
+
+    public func auteurs(cursus: Int64) async throws -> [Auteurschap] {
+        try await rijen("""
+            SELECT au.aanvraag_id, au.gebruiker_id FROM aanvraag_auteurs au JOIN gebruikers g ON g.id = au.gebruiker_id
+            WHERE g.cursus_id = \(cursus) ORDER BY au.aanvraag_id, au.gebruiker_id
+            """).map {
+            let (a, g) = try $0.decode((Int64, Int64).self)
+            return Auteurschap(aanvraag: a, auteur: g)
+        }
+    }
+
+    public func verwijderAuteur(aanvraag: Int64, gebruiker: Int64) async throws {
+        try await voerUit("""
+            DELETE FROM aanvraag_auteurs WHERE aanvraag_id = \(aanvraag) AND gebruiker_id = \(gebruiker)
+            AND gebruiker_id <> (SELECT eigenaar_id FROM aanvragen WHERE id = \(aanvraag))
+            """)
+    }
+
+    public func voegAuteurToe(aanvraag: Int64, gebruiker: Int64) async throws {
+        try await voerUit("""
+            INSERT INTO aanvraag_auteurs (aanvraag_id, gebruiker_id) VALUES (\(aanvraag), \(gebruiker)) ON CONFLICT DO NOTHING
+            """)
+    }
+
+    public func zetGedeeld(aanvraag: Int64, gedeeld: Bool) async throws {
+        try await voerUit("UPDATE aanvragen SET gedeeld = \(Int64(gedeeld ? 1 : 0)) WHERE id = \(aanvraag)")
     }
 
 
@@ -242,15 +285,17 @@ extension PostgresOpslag {
 
     static let opmerkingSelect = """
         SELECT o.id, o.aanvraag_id, o.versie, o.docent_id, g.naam AS docent_naam, o.pad, o.tekst, o.geplaatst,
-               o.afgehandeld
+               o.afgehandeld, g.rol
         FROM opmerkingen o JOIN gebruikers g ON g.id = o.docent_id
         """
 
     static func opmerking(_ row: PostgresRow) throws -> Opmerking {
-        let (id, aanvraag, versie, docent, naam, pad, tekst, geplaatst, afgehandeld) =
-            try row.decode((Int64, Int64, Int, Int64, String, String, String, Int64, Int64?).self)
-        return Opmerking(id: id, aanvraag: aanvraag, versie: versie, docent: docent, docentNaam: naam, pad: pad,
-                         tekst: tekst, geplaatst: datum(geplaatst), afgehandeld: afgehandeld.map(datum))
+        let (id, aanvraag, versie, docent, naam, pad, tekst, geplaatst, afgehandeld, rol) =
+            try row.decode((Int64, Int64, Int, Int64, String, String, String, Int64, Int64?, String).self)
+        var o = Opmerking(id: id, aanvraag: aanvraag, versie: versie, docent: docent, docentNaam: naam, pad: pad,
+                          tekst: tekst, geplaatst: datum(geplaatst), afgehandeld: afgehandeld.map(datum))
+        o.vanMedecursist = rol == Rol.cursist.rawValue
+        return o
     }
 
     func opmerking(id: Int64, aanvraag: Int64) async throws -> Opmerking? {

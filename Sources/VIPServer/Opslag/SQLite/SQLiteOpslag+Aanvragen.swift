@@ -4,7 +4,7 @@ import GRDB
 // AanvraagOpslag
 extension SQLiteOpslag {
     static let aanvraagSelect = """
-        SELECT a.id, a.eigenaar_id, g.naam AS eigenaar_naam, g.cursus_id, a.versie,
+        SELECT a.id, a.eigenaar_id, g.naam AS eigenaar_naam, g.cursus_id, a.versie, a.gedeeld,
                v.titel, v.af, v.fouten, v.waarschuwingen, v.gewijzigd, v.onderdelen
         FROM aanvragen a
         JOIN gebruikers g ON g.id = a.eigenaar_id
@@ -20,7 +20,7 @@ extension SQLiteOpslag {
     static func aanvraag(_ row: Row) -> AanvraagRij {
         AanvraagRij(id: row["id"], eigenaar: row["eigenaar_id"], eigenaarNaam: row["eigenaar_naam"],
                     cursus: row["cursus_id"], versie: row["versie"], afgeleid: afgeleid(row),
-                    gewijzigd: datum(row["gewijzigd"]))
+                    gewijzigd: datum(row["gewijzigd"]), gedeeld: (row["gedeeld"] as Int64) != 0)
     }
 
     static func voegVersieIn(_ db: Database, aanvraag: Int64, versie: Int, tekst: [UInt8], afgeleid a: Afgeleid,
@@ -63,6 +63,8 @@ extension SQLiteOpslag {
             try db.execute(sql: "INSERT INTO aanvragen (eigenaar_id, versie, aangemaakt) VALUES (?, 1, ?)",
                            arguments: [eigenaar, Self.ms(tijd)])
             let id = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO aanvraag_auteurs (aanvraag_id, gebruiker_id) VALUES (?, ?)",
+                           arguments: [id, eigenaar])
             try Self.voegVersieIn(db, aanvraag: id, versie: 1, tekst: tekst, afgeleid: afgeleid, tijd: tijd)
             guard let row = try Row.fetchOne(db, sql: Self.aanvraagSelect + " WHERE a.id = ?", arguments: [id]) else {
                 throw OpslagFout.nietGevonden
@@ -84,11 +86,61 @@ extension SQLiteOpslag {
         }
     }
 
+    public func aanvragen(auteur: Int64) async throws -> [AanvraagRij] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: Self.aanvraagSelect
+                             + " JOIN aanvraag_auteurs au ON au.aanvraag_id = a.id WHERE au.gebruiker_id = ? ORDER BY a.id",
+                             arguments: [auteur]).map(Self.aanvraag)
+        }
+    }
+
     public func aanvragen(docent: Int64) async throws -> [AanvraagRij] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: Self.aanvraagSelect
-                             + " JOIN cursussen c ON c.id = g.cursus_id WHERE c.docent_id = ? ORDER BY a.id",
+                             + " JOIN cursus_docenten d ON d.cursus_id = g.cursus_id WHERE d.gebruiker_id = ? ORDER BY a.id",
                              arguments: [docent]).map(Self.aanvraag)
+        }
+    }
+
+    public func auteurs(aanvraag: Int64) async throws -> [Gebruiker] {
+        try await pool.read { db in
+            // The one who began it first, then the others by id.
+            try Row.fetchAll(db, sql: """
+                SELECT g.id, g.email, g.naam, g.rol, g.cursus_id, g.wachtwoord_hash FROM aanvraag_auteurs au
+                JOIN gebruikers g ON g.id = au.gebruiker_id JOIN aanvragen a ON a.id = au.aanvraag_id
+                WHERE au.aanvraag_id = ? ORDER BY (g.id <> a.eigenaar_id), g.id
+                """, arguments: [aanvraag]).map(Self.gebruiker)
+        }
+    }
+
+    public func auteurs(cursus: Int64) async throws -> [Auteurschap] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT au.aanvraag_id, au.gebruiker_id FROM aanvraag_auteurs au JOIN gebruikers g ON g.id = au.gebruiker_id
+                WHERE g.cursus_id = ? ORDER BY au.aanvraag_id, au.gebruiker_id
+                """, arguments: [cursus]).map { Auteurschap(aanvraag: $0["aanvraag_id"], auteur: $0["gebruiker_id"]) }
+        }
+    }
+
+    public func verwijderAuteur(aanvraag: Int64, gebruiker: Int64) async throws {
+        try await pool.write { db in
+            try db.execute(sql: """
+                DELETE FROM aanvraag_auteurs WHERE aanvraag_id = ? AND gebruiker_id = ?
+                AND gebruiker_id <> (SELECT eigenaar_id FROM aanvragen WHERE id = ?)
+                """, arguments: [aanvraag, gebruiker, aanvraag])
+        }
+    }
+
+    public func voegAuteurToe(aanvraag: Int64, gebruiker: Int64) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "INSERT INTO aanvraag_auteurs (aanvraag_id, gebruiker_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                           arguments: [aanvraag, gebruiker])
+        }
+    }
+
+    public func zetGedeeld(aanvraag: Int64, gedeeld: Bool) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "UPDATE aanvragen SET gedeeld = ? WHERE id = ?", arguments: [gedeeld ? 1 : 0, aanvraag])
         }
     }
 
@@ -228,14 +280,16 @@ extension SQLiteOpslag {
 
     static let opmerkingSelect = """
         SELECT o.id, o.aanvraag_id, o.versie, o.docent_id, g.naam AS docent_naam, o.pad, o.tekst, o.geplaatst,
-               o.afgehandeld
+               o.afgehandeld, g.rol AS rol
         FROM opmerkingen o JOIN gebruikers g ON g.id = o.docent_id
         """
 
     static func opmerking(_ row: Row) -> Opmerking {
-        Opmerking(id: row["id"], aanvraag: row["aanvraag_id"], versie: row["versie"], docent: row["docent_id"],
-                  docentNaam: row["docent_naam"], pad: row["pad"], tekst: row["tekst"],
-                  geplaatst: datum(row["geplaatst"]), afgehandeld: (row["afgehandeld"] as Int64?).map(datum))
+        var o = Opmerking(id: row["id"], aanvraag: row["aanvraag_id"], versie: row["versie"], docent: row["docent_id"],
+                          docentNaam: row["docent_naam"], pad: row["pad"], tekst: row["tekst"],
+                          geplaatst: datum(row["geplaatst"]), afgehandeld: (row["afgehandeld"] as Int64?).map(datum))
+        o.vanMedecursist = (row["rol"] as String) == Rol.cursist.rawValue
+        return o
     }
 
     public func maakOpmerking(aanvraag: Int64, versie: Int, docent: Int64, pad: String, tekst: String,

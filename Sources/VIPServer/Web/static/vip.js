@@ -271,7 +271,7 @@
       var status = $('a[data-deel="' + d.slug + '"] .status');
       if (!status) return;
       status.textContent = d.status;
-      status.className = "status " + (/fout/.test(d.status) ? "status-fout" : /waarschuwing/.test(d.status) ? "status-waarschuwing" : "status-goed");
+      status.className = "status " + (d.fouten > 0 ? "status-fout" : d.waarschuwingen > 0 ? "status-waarschuwing" : d.teDoen > 0 ? "status-te-doen" : "status-goed");
     });
   }
 
