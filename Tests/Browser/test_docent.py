@@ -81,7 +81,7 @@ def docent_wandeling(browser, server, js):
     controleer(page, browser, c, "docent-cursus", js)
 
     # 3. She reads the aanvraag and comments on a field, with the keyboard.
-    rij.get_by_role("link", name="Lezen").click()
+    page.locator(f'tr[data-aanvraag-van="{naam}"]').get_by_role("link", name="Lezen").click()
     expect(page).to_have_url(f"{server.url}/aanvragen/{aanvraag}/lezen")
     assert page.locator("[data-autosave]").count() == 0
     assert page.locator('[name="project.doel"]').count() == 0
@@ -140,7 +140,7 @@ def docent_wandeling(browser, server, js):
     page.goto(cursus_url)
     expect(page.locator(f'tr[data-cursist="{naam}"] [data-goedkeuring]')).to_have_text(
         "Versie 1; niet de laatste versie (2)")
-    page.locator(f'tr[data-cursist="{naam}"]').get_by_role("link", name="Lezen").click()
+    page.locator(f'tr[data-aanvraag-van="{naam}"]').get_by_role("link", name="Lezen").click()
     expect(page.locator("[data-goedkeuring-tekst]")).to_have_text(
         "Goedgekeurd: versie 1. De laatste versie is 2 en is nog niet goedgekeurd.")
     expect(page.get_by_role("button", name="Versie 2 goedkeuren")).to_be_visible()
