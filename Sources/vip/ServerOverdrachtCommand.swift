@@ -9,15 +9,21 @@ struct DatabaseOpties: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("De map met de SQLite-database (vip.sqlite).", valueName: "MAP"))
     var data = "vip-data"
 
-    @Option(name: .long, help: ArgumentHelp("Een PostgreSQL-database (postgres://…) in plaats van SQLite.", valueName: "URL"))
+    @Option(name: .long, help: ArgumentHelp("Een PostgreSQL-database (postgres://…) in plaats van SQLite (ook VIP_DATABASE).",
+                                            valueName: "URL"))
     var database: String?
 
     var configuratie: ServerConfiguratie {
         var c = ServerConfiguratie()
         c.data = data
-        c.database = database
+        c.database = databaseUitOmgeving(database)
         return c
     }
+}
+
+/// `--database`, else `VIP_DATABASE` (a URL with a password stays out of the process list).
+func databaseUitOmgeving(_ optie: String?) -> String? {
+    (optie ?? ProcessInfo.processInfo.environment["VIP_DATABASE"]).flatMap { $0.isEmpty ? nil : $0 }
 }
 
 /// Runs `werk`, printing a Dutch refusal and exiting 2 when the database or the dump says no.

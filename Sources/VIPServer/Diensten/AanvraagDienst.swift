@@ -36,7 +36,7 @@ struct AanvraagDienst: Sendable {
         switch g.rol {
         case .cursist: return try await opslag.aanvragen(eigenaar: g.id)
         case .docent: return try await opslag.aanvragen(docent: g.id)
-        case .organisator: return []
+        case .organisator, .beheerder: return []
         }
     }
 

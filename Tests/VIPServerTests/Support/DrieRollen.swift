@@ -6,10 +6,10 @@ import Foundation
 /// whose aanvraag is approved, and an opmerking on every aanvraag by its own docent.
 struct DrieRollen {
     enum Wie: String, CaseIterable {
-        case anoniem, fatima, joost, kim, docent, andereDocent, organisator, andereOrganisator
+        case anoniem, fatima, joost, kim, docent, andereDocent, organisator, andereOrganisator, beheerder
     }
 
-    var docent, andereDocent, organisator, andereOrganisator, fatima, joost, kim: Gebruiker
+    var docent, andereDocent, organisator, andereOrganisator, fatima, joost, kim, beheerder: Gebruiker
     var c1, c2: Cursus
     var vanFatima, vanJoost, vanKim: AanvraagRij
     var e1, e2: EvenementRij
@@ -23,6 +23,8 @@ struct DrieRollen {
         andereDocent = try await o.gebruiker(.docent, "ander@school.nl")
         organisator = try await o.gebruiker(.organisator, "org@school.nl")
         andereOrganisator = try await o.gebruiker(.organisator, "org2@school.nl")
+        // The beheerder hands out accounts and sees no aanvraag, cursus or event.
+        beheerder = try await o.gebruiker(.beheerder, "beheer@school.nl")
         c1 = try await o.cursus(docent: docent)
         c2 = try await o.cursus(docent: andereDocent)
         fatima = try await o.gebruiker(.cursist, "fatima@thuis.nl", cursus: c1.id)
@@ -46,9 +48,10 @@ struct DrieRollen {
         }
         emails = [.fatima: "fatima@thuis.nl", .joost: "joost@thuis.nl", .kim: "kim@thuis.nl",
                   .docent: "docent@school.nl", .andereDocent: "ander@school.nl",
-                  .organisator: "org@school.nl", .andereOrganisator: "org2@school.nl"]
+                  .organisator: "org@school.nl", .andereOrganisator: "org2@school.nl", .beheerder: "beheer@school.nl"]
         ids = [.fatima: fatima.id, .joost: joost.id, .kim: kim.id, .docent: docent.id,
-               .andereDocent: andereDocent.id, .organisator: organisator.id, .andereOrganisator: andereOrganisator.id]
+               .andereDocent: andereDocent.id, .organisator: organisator.id, .andereOrganisator: andereOrganisator.id,
+               .beheerder: beheerder.id]
     }
 
     /// The docent of the cursus an aanvraag belongs to.
