@@ -113,7 +113,8 @@ struct Verzoeklog: RouterMiddleware {
 
     func schrijf(_ methode: String, _ context: VIPContext, _ status: Int, _ begin: ContinuousClock.Instant, _ id: String) {
         let duur = ContinuousClock.now - begin
-        let route = context.endpointPath ?? "(geen route)"
+        // Hummingbird names an address no route serves "NotFound"; a pattern always starts with `/`.
+        let route = context.endpointPath.flatMap { $0.hasPrefix("/") ? $0 : nil } ?? "(geen route)"
         let ms = Double(duur.components.seconds) * 1000 + Double(duur.components.attoseconds) / 1e15
         logboek.verzoek(methode: methode, route: route, status: status, ms: ms, id: id)
         meters.verzoek(methode: methode, route: route, status: status, duur: duur)
