@@ -203,25 +203,32 @@ class Vip:
 
 
 class API:
+    """A JSON client that keeps the session cookie itself: with an https extern-url the cookie is
+    `__Host-vip_sessie; Secure`, which a browser (and a cookie jar) would only send over https,
+    while the tests talk to vip directly over http on loopback, as the proxy would."""
+
     def __init__(self, url):
-        import http.cookiejar
         self.url = url
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        self.cookie = None
         self.csrf = None
 
     def vraag(self, method, pad, body=None, headers=None):
         h = {"Content-Type": "application/json"}
         if self.csrf:
             h["X-CSRF-Token"] = self.csrf
+        if self.cookie:
+            h["Cookie"] = self.cookie
         h.update(headers or {})
         data = json.dumps(body).encode() if body is not None else None
         req = urllib.request.Request(self.url + pad, data=data, method=method, headers=h)
         try:
-            with self.opener.open(req, timeout=30) as r:
-                return r.status, r.read(), dict(r.headers)
+            with urllib.request.urlopen(req, timeout=30) as r:
+                status, inhoud, koppen = r.status, r.read(), r.headers
         except urllib.error.HTTPError as e:
-            return e.code, e.read(), dict(e.headers)
+            status, inhoud, koppen = e.code, e.read(), e.headers
+        for zet in koppen.get_all("Set-Cookie") or []:
+            self.cookie = zet.split(";", 1)[0]
+        return status, inhoud, dict(koppen)
 
     def meld_aan(self, email, wachtwoord):
         status, body, _ = self.vraag("POST", "/api/sessie", {"email": email, "wachtwoord": wachtwoord})

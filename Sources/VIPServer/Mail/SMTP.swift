@@ -272,9 +272,10 @@ struct SMTPRegels: ByteToMessageDecoder {
             if buffer.readableBytes > 4096 { throw Bezorgfout("De mailserver stuurde een regel van meer dan 4 KiB.") }
             return .needMoreData
         }
-        var regel = buffer.readString(length: nl - buffer.readerIndex + 1) ?? ""
-        while regel.hasSuffix("\n") || regel.hasSuffix("\r") { regel.removeLast() }
-        context.fireChannelRead(wrapInboundOut(regel))
+        // Without the line end, cut as bytes: in a Swift String "\r\n" is one Character.
+        var bytes = buffer.readBytes(length: nl - buffer.readerIndex + 1) ?? []
+        while let laatste = bytes.last, laatste == UInt8(ascii: "\n") || laatste == UInt8(ascii: "\r") { bytes.removeLast() }
+        context.fireChannelRead(wrapInboundOut(String(decoding: bytes, as: UTF8.self)))
         return .continue
     }
 
