@@ -42,8 +42,10 @@ func overdracht(_ werk: @escaping @Sendable () async throws -> Void) throws {
 struct Exporteer: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Schrijf alle gegevens van vip server naar standaarduitvoer (formaat vip-export/1).",
-        discussion: "Accounts (met wachtwoordhashes), cursussen en elke versie van elke aanvraag, byte voor byte. Sessies "
-            + "gaan niet mee. Voorbeeld: vip server exporteer --data vip-data > vip.export")
+        discussion: "Eén consistente momentopname, ook terwijl servers draaien: accounts (met wachtwoordhashes), cursussen, "
+            + "elke versie van elke aanvraag met haar bestanden byte voor byte, en de postbus (wachtende mail wordt na "
+            + "importeren verstuurd). Sessies en mislukte pogingen gaan niet mee. Voorbeeld: vip server exporteer --data "
+            + "vip-data > vip.export")
 
     @OptionGroup var opties: DatabaseOpties
 

@@ -33,6 +33,13 @@ def test_systemd_units_zijn_geldig():
     # Lines about other units of this machine (not ours) are not our business.
     eigen = [r for r in (r.stdout + r.stderr).splitlines() if "vip" in r and map_ in r]
     assert r.returncode == 0 and eigen == [], r.stdout + r.stderr
+    # verify really checks here: a unit with a wrong value and a missing program is refused.
+    kapot = os.path.join(map_, "kapot.service")
+    with open(kapot, "w") as f:
+        f.write(open(os.path.join(map_, "vip.service")).read().replace("ProtectSystem=strict", "ProtectSystem=bogus")
+                .replace(os.path.abspath(VIP), "/bestaat/niet/vip"))
+    r = subprocess.run([analyse, "verify", kapot], capture_output=True, text=True, cwd=map_)
+    assert r.returncode != 0 and "bogus" in r.stdout + r.stderr, r.stdout + r.stderr
     unit = open(os.path.join(DEPLOY, "vip.service")).read()
     for regel in ("User=vip", "StateDirectory=vip", "ProtectSystem=strict", "NoNewPrivileges=yes", "PrivateTmp=yes",
                   "--adres 127.0.0.1", "--proxy"):
