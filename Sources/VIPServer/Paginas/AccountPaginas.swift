@@ -178,7 +178,8 @@ struct AccountPaginas {
         var d = vergetenGegevens(context)
         do {
             try await accounts.wachtwoordVergeten(email: f["email"] ?? "", adres: context.adres)
-            d["verstuurd"] = true
+            // With mail off nothing was sent: the page says that mail is off instead.
+            d["verstuurd"] = diensten.kern.configuratie.mailAan
             d["melding"] = AccountDienst.herstelMelding
             return Weergave.antwoord(weergave.html("wachtwoord-vergeten", d))
         } catch let fout as Weigering {
