@@ -9,19 +9,20 @@ struct Mailinhoud {
     var alineas: [String]
     var knop: (tekst: String, url: String)?
     var naKnop: [String]
-    var slot = "Met vriendelijke groet,\nVan Idee naar Project"
+    var groet = "Met vriendelijke groet,"
+    var ondertekening = "Van Idee naar Project"
 
     var tekst: String {
         var delen = [aanhef] + alineas
         if let knop { delen.append(knop.url) }
         delen += naKnop
-        delen.append(slot)
+        delen.append(groet + "\n" + ondertekening)
         return delen.joined(separator: "\n\n") + "\n"
     }
 
     var html: String {
         var d: [String: Any] = ["onderwerp": onderwerp, "aanhef": aanhef, "alineas": alineas, "naKnop": naKnop,
-                                "slot": slot.replacingOccurrences(of: "\n", with: " – ")]
+                                "groet": groet, "ondertekening": ondertekening]
         d["knop"] = knop.map { ["tekst": $0.tekst, "url": $0.url] } ?? false
         return Weergave.standaard.html("mail", d)
     }
@@ -37,7 +38,7 @@ enum Mails {
         Mailinhoud(
             onderwerp: "Een nieuw wachtwoord voor Van Idee naar Project",
             aanhef: "Beste \(g.naam),",
-            alineas: ["U hebt gevraagd om een nieuw wachtwoord voor uw account bij Van Idee naar Project. Met de knop "
+            alineas: ["U hebt gevraagd om een nieuw wachtwoord voor uw account bij Van Idee naar Project. Via de link "
                 + "hieronder kiest u een nieuw wachtwoord. De link is een uur geldig en werkt één keer."],
             knop: ("Nieuw wachtwoord kiezen", link),
             naKnop: ["Hebt u dit niet zelf gevraagd? Dan hoeft u niets te doen: uw wachtwoord blijft zoals het is."]
@@ -57,7 +58,7 @@ enum Mails {
             onderwerp: "Uw account bij Van Idee naar Project",
             aanhef: "Beste \(naam),",
             alineas: ["\(door) heeft een account voor u gemaakt bij Van Idee naar Project, \(alsWat).",
-                      "Met de knop hieronder kiest u uw wachtwoord. De link is zeven dagen geldig en werkt één keer. "
+                      "Via de link hieronder kiest u uw wachtwoord. De link is zeven dagen geldig en werkt één keer. "
                         + "Daarna logt u in met uw e-mailadres \(email) en dat wachtwoord."],
             knop: ("Wachtwoord kiezen", link),
             naKnop: ["Verwachtte u deze uitnodiging niet? Dan kunt u deze e-mail negeren."]
