@@ -3,6 +3,17 @@ import Foundation
 /// The mails of the server, in Dutch with the formal "u": each one text with its parts (greeting,
 /// paragraphs, one button with its link, closing), written once as plain text and once as HTML
 /// through the `mail` template (which escapes every value).
+///
+/// Adding a mail (reminders, notifications):
+/// 1. a function here that builds its `Mailinhoud` and returns `bericht(soort:aan:)`, with every
+///    link made by `Kern.link(_:)` (the extern-url); for a mail a person can turn off, call
+///    `afmelden(via:)` on the message (RFC 8058: the link must take a POST without a session);
+/// 2. the storage method that writes its cause takes it as `mail: Mailbericht?` and inserts it
+///    in the same transaction (`SQLiteOpslag.voegMailToe`, `PostgresOpslag.voegMailToe`); a
+///    mail with no cause of its own goes through `zetInPostbus`. "Exactly once" is a unique key
+///    on the cause, written in that transaction, never a check before it;
+/// 3. with mail off (`configuratie.mailAan` false) write no mail, and let the page say so;
+/// 4. after the commit, `kern.wekker.wek()` so this process sends it at once.
 struct Mailinhoud {
     var onderwerp: String
     var aanhef: String
