@@ -5,10 +5,13 @@ SWIFT ?= swift
 VIP := .build/release/vip
 DEBIAN_PACKAGES := pkg-config libxml2-dev libzip-dev libhunspell-dev hunspell-nl libyaml-dev libdeflate-dev
 ORACLE_PACKAGES := jing libxml2-utils libreoffice-writer-nogui pandoc poppler-utils chromium strace
-PYTHON_PACKAGES := lxml python-docx jsonschema PyYAML pytest playwright axe-selenium-python schemathesis
+PYTHON_PACKAGES := lxml python-docx jsonschema PyYAML pytest playwright axe-selenium-python schemathesis aiosmtpd
+# Running it for real (Tests/Beheer): msmtp for --sendmail, openssl for the test certificate, and the
+# tools that check deploy/: systemd-analyze, nginx -t, caddy validate.
+BEHEER_PACKAGES := msmtp openssl systemd nginx caddy
 SAMPLES := Samples/buurtmoestuin.yaml Samples/kinderfestival.yaml
 
-.PHONY: all setup setup-test build release demo serve test test-checker test-browser test-vijandig test-asan templates docs bench bench-server fuzz clean
+.PHONY: all setup setup-test build release demo serve test test-checker test-browser test-beheer test-vijandig test-asan templates docs bench bench-server fuzz clean
 
 all: build
 
@@ -26,8 +29,8 @@ setup:
 # Python packages of the schema and review tests. A Debian python3 refuses pip installs
 # into the system (PEP 668); then pip is asked again with --break-system-packages.
 setup-test:
-	@$(MAKE) --no-print-directory setup EXTRA_PACKAGES="$(ORACLE_PACKAGES)"
-	@python3 -c "import lxml, docx, jsonschema, yaml, pytest, playwright, axe_selenium_python, schemathesis" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES) \
+	@$(MAKE) --no-print-directory setup EXTRA_PACKAGES="$(ORACLE_PACKAGES) $(BEHEER_PACKAGES)"
+	@python3 -c "import lxml, docx, jsonschema, yaml, pytest, playwright, axe_selenium_python, aiosmtpd" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES) \
 	  || python3 -m pip install -q --break-system-packages $(PYTHON_PACKAGES)
 
 build: setup
@@ -55,9 +58,11 @@ serve: setup
 # The document checker's self-test first (a checker that passes broken documents would
 # make every document test worthless), then the Swift tests.
 test: setup-test test-checker
+	rm -rf .build/serverlogs
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 	@$(MAKE) --no-print-directory test-browser
+	@$(MAKE) --no-print-directory test-beheer
 	@$(MAKE) --no-print-directory test-vijandig
 
 # The pages in a real browser (Debian's chromium, driven by Playwright for Python; its own
@@ -65,6 +70,14 @@ test: setup-test test-checker
 # on every page, hostile input, the demo start. Screenshots land in .build/screenshots/.
 test-browser:
 	python3 -m pytest -q -p no:cacheprovider Tests/Browser 2>&1 | tee .build/test-browser.log; exit $${PIPESTATUS[0]}
+
+# Running it for real (issue 18, Tests/Beheer): mail through real mail servers on loopback (aiosmtpd,
+# plain, STARTTLS and smtps with a self-signed certificate, msmtp for --sendmail), kill -9 while the
+# mail server is down, two processes on one PostgreSQL database, the deploy/ files checked by
+# systemd-analyze, nginx and caddy, the backup script run once; last, the scan of every server log
+# of the browser and beheer tests (.build/serverlogs) for e-mail addresses, passwords and tokens.
+test-beheer:
+	python3 -m pytest -q -p no:cacheprovider Tests/Beheer 2>&1 | tee .build/test-beheer.log; exit $${PIPESTATUS[0]}
 
 # The hostile-client suite (Tests/Vijandig) against a real `vip server` of the release build, as
 # it would run on the open internet: adversarial form bodies while /gezond is timed, stalled

@@ -74,6 +74,11 @@ if ProcessInfo.processInfo.environment["VIP_ZONDER_SERVER"] == nil {
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        // Mail (issue 18): the SMTP client is written on SwiftNIO, with swift-nio-ssl for STARTTLS and
+        // smtps; /metrics with swift-prometheus.
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
     ]
     package.targets += [
         .target(name: "VIPServer", dependencies: [
@@ -87,6 +92,10 @@ if ProcessInfo.processInfo.environment["VIP_ZONDER_SERVER"] == nil {
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
         ],
         // The page templates, the style sheet and script, and the OpenAPI description travel inside
         // the binary (`Weergave.bestanden` lists them by name).

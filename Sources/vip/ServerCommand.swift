@@ -56,8 +56,36 @@ struct ServerStart: ParsableCommand {
     @Flag(name: .long, help: "Laad bij een lege database een demo: accounts, een cursus en drie aanvragen.")
     var demo = false
 
-    @Flag(name: .long, help: "Vertrouw de proxy op loopback voor X-Forwarded-For (het laatste adres).")
+    @Flag(name: .long, help: "Vertrouw de proxy op loopback voor X-Forwarded-For (het laatste adres) en X-Forwarded-Proto.")
     var proxy = false
+
+    @Option(name: .long, help: ArgumentHelp("Het adres waarop gebruikers vip bereiken, zoals https://vip.voorbeeld.nl (ook "
+        + "VIP_EXTERN_URL). Links in mails beginnen ermee; met https is de sessiecookie Secure.", valueName: "URL"))
+    var externUrl: String?
+
+    @Option(name: .long, help: ArgumentHelp("Verstuur mail via SMTP: smtp://[gebruiker@]host[:587] (STARTTLS) of "
+        + "smtps://[gebruiker@]host[:465] (ook VIP_SMTP). Het wachtwoord komt uit VIP_SMTP_WACHTWOORD.", valueName: "URL"))
+    var smtp: String?
+
+    @Option(name: .long, help: ArgumentHelp("Een PEM-bestand met certificaten die vip naast die van het systeem vertrouwt "
+        + "voor --smtp (ook VIP_SMTP_CA).", valueName: "BESTAND"))
+    var smtpCa: String?
+
+    @Option(name: .long, help: ArgumentHelp("Verstuur mail met een sendmail-programma, zoals /usr/bin/msmtp of "
+        + "/usr/sbin/sendmail (-t -i; ook VIP_SENDMAIL).", valueName: "PAD"))
+    var sendmail: String?
+
+    @Option(name: .long, help: ArgumentHelp("De afzender van elke mail: \"Naam <adres>\" (ook VIP_AFZENDER).",
+                                            valueName: "AFZENDER"))
+    var afzender: String?
+
+    @Option(name: .long, help: ArgumentHelp("tekst of json: één regel per verzoek op standaardfout.", valueName: "FORMAAT"))
+    var log = "tekst"
+
+    @Option(name: .long, help: ArgumentHelp("Met dit token beantwoordt /metrics ook verzoeken van buiten deze machine "
+        + "(Authorization: Bearer …; liever via VIP_METRICS_TOKEN, dan staat het niet in de proceslijst).",
+                                            valueName: "TOKEN"))
+    var metricsToken: String?
 
     @Option(name: .long, help: ArgumentHelp("Opslagruimte per cursist in MiB: tekst en bestanden samen (standaard 200).",
                                             valueName: "MIB"))
@@ -68,9 +96,39 @@ struct ServerStart: ParsableCommand {
         c.data = data
         c.adres = adres
         c.poort = poort
-        c.database = database
+        c.database = databaseUitOmgeving(database)
         c.demo = demo
         c.proxy = proxy
+        let omgeving = ProcessInfo.processInfo.environment
+        func optie(_ waarde: String?, _ variabele: String) -> String? {
+            (waarde ?? omgeving[variabele]).flatMap { $0.isEmpty ? nil : $0 }
+        }
+        c.externURL = optie(externUrl, "VIP_EXTERN_URL")
+        guard let formaat = Logformaat(rawValue: log) else { throw ValidationError("--log is tekst of json.") }
+        c.log = formaat
+        c.metricsToken = optie(metricsToken, "VIP_METRICS_TOKEN")
+        if let a = optie(afzender, "VIP_AFZENDER") {
+            guard let adres = Mailadres(a) else {
+                throw ValidationError("--afzender \(a) is geen geldig adres: gebruik \"Naam <adres@voorbeeld.nl>\".")
+            }
+            c.afzender = adres
+        }
+        let smtpURL = optie(smtp, "VIP_SMTP"), sendmailPad = optie(sendmail, "VIP_SENDMAIL")
+        if smtpURL != nil && sendmailPad != nil { throw ValidationError("Kies --smtp of --sendmail, niet allebei.") }
+        if let smtpURL {
+            do {
+                c.mail = .smtp(try SMTPInstelling(url: smtpURL, wachtwoord: omgeving["VIP_SMTP_WACHTWOORD"],
+                                                  caBestand: optie(smtpCa, "VIP_SMTP_CA")))
+            } catch {
+                Terminal.fout(error.melding)
+                throw ExitCode(2)
+            }
+        } else if let sendmailPad {
+            guard FileManager.default.isExecutableFile(atPath: sendmailPad) else {
+                throw ValidationError("--sendmail \(sendmailPad) is geen uitvoerbaar programma.")
+            }
+            c.mail = .sendmail(sendmailPad)
+        }
         guard (0...65535).contains(poort) else { throw ValidationError("De poort moet tussen 0 en 65535 liggen.") }
         guard (1...1_000_000).contains(quotumMib) else { throw ValidationError("--quotum-mib ligt tussen 1 en 1000000.") }
         c.grenzen.quotum = quotumMib * 1024 * 1024
@@ -87,12 +145,12 @@ struct ServerStart: ParsableCommand {
 struct GebruikerCommando: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gebruiker",
-        abstract: "Beheer accounts van docenten en organisatoren.",
+        abstract: "Beheer accounts van docenten, organisatoren en beheerders.",
         subcommands: [Toevoegen.self])
 
     struct Toevoegen: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Maak een account voor een docent of organisator.",
+            abstract: "Maak een account voor een docent, organisator of beheerder (de eerste beheerder maakt u zo).",
             discussion: "Het wachtwoord komt van de standaardinvoer (één regel); zonder invoer maakt vip er een en "
                 + "toont het. Cursisten melden zich zelf aan met de uitnodigingscode van hun cursus.")
 
@@ -102,7 +160,7 @@ struct GebruikerCommando: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("Een PostgreSQL-database (postgres://…).", valueName: "URL"))
         var database: String?
 
-        @Option(name: .long, help: ArgumentHelp("docent of organisator.", valueName: "ROL"))
+        @Option(name: .long, help: ArgumentHelp("docent, organisator of beheerder.", valueName: "ROL"))
         var rol: String
 
         @Option(name: .long, help: ArgumentHelp("Het e-mailadres (de gebruikersnaam).", valueName: "E"))
@@ -113,11 +171,11 @@ struct GebruikerCommando: ParsableCommand {
 
         func run() throws {
             guard let r = Rol(rawValue: rol), r != .cursist else {
-                throw ValidationError("Onbekende rol `\(rol)`: kies docent of organisator.")
+                throw ValidationError("Onbekende rol `\(rol)`: kies docent, organisator of beheerder.")
             }
             var c = ServerConfiguratie()
             c.data = data
-            c.database = database
+            c.database = databaseUitOmgeving(database)
             var wachtwoord = isatty(STDIN_FILENO) == 1 ? nil : readLine(strippingNewline: true)
             var gegenereerd = false
             if wachtwoord?.isEmpty ?? true {

@@ -9,15 +9,21 @@ struct DatabaseOpties: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("De map met de SQLite-database (vip.sqlite).", valueName: "MAP"))
     var data = "vip-data"
 
-    @Option(name: .long, help: ArgumentHelp("Een PostgreSQL-database (postgres://…) in plaats van SQLite.", valueName: "URL"))
+    @Option(name: .long, help: ArgumentHelp("Een PostgreSQL-database (postgres://…) in plaats van SQLite (ook VIP_DATABASE).",
+                                            valueName: "URL"))
     var database: String?
 
     var configuratie: ServerConfiguratie {
         var c = ServerConfiguratie()
         c.data = data
-        c.database = database
+        c.database = databaseUitOmgeving(database)
         return c
     }
+}
+
+/// `--database`, else `VIP_DATABASE` (a URL with a password stays out of the process list).
+func databaseUitOmgeving(_ optie: String?) -> String? {
+    (optie ?? ProcessInfo.processInfo.environment["VIP_DATABASE"]).flatMap { $0.isEmpty ? nil : $0 }
 }
 
 /// Runs `werk`, printing a Dutch refusal and exiting 2 when the database or the dump says no.
@@ -36,8 +42,10 @@ func overdracht(_ werk: @escaping @Sendable () async throws -> Void) throws {
 struct Exporteer: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Schrijf alle gegevens van vip server naar standaarduitvoer (formaat vip-export/1).",
-        discussion: "Accounts (met wachtwoordhashes), cursussen en elke versie van elke aanvraag, byte voor byte. Sessies "
-            + "gaan niet mee. Voorbeeld: vip server exporteer --data vip-data > vip.export")
+        discussion: "Eén consistente momentopname, ook terwijl servers draaien: accounts (met wachtwoordhashes), cursussen, "
+            + "elke versie van elke aanvraag met haar bestanden byte voor byte, en de postbus (wachtende mail wordt na "
+            + "importeren verstuurd). Sessies en mislukte pogingen gaan niet mee. Voorbeeld: vip server exporteer --data "
+            + "vip-data > vip.export")
 
     @OptionGroup var opties: DatabaseOpties
 

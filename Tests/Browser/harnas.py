@@ -19,6 +19,15 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 VIP = os.environ.get("VIP", os.path.join(ROOT, ".build", "debug", "vip"))
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = os.path.join(ROOT, ".build", "screenshots")
+# Every server's request log (standard error) goes here; Tests/Beheer/test_zz_logscan.py reads them
+# after the suite for e-mail addresses, passwords and tokens (listed in geheimen.txt).
+LOGS = os.path.join(ROOT, ".build", "serverlogs")
+
+
+def onthoud_geheim(waarde):
+    os.makedirs(LOGS, exist_ok=True)
+    with open(os.path.join(LOGS, "geheimen.txt"), "a", encoding="utf-8") as f:
+        f.write(waarde + "\n")
 CHECKER = os.path.join(ROOT, "Tests", "DocumentChecker", "check_document.py")
 WACHTWOORD = "docent-wachtwoord-1"
 HOSTILE = "<script>alert('script')</script>\"><img src=x onerror=alert('img')>{{titel}}\u202e"
@@ -43,7 +52,7 @@ def vrije_poort():
 class Server:
     """A real `vip server` process with its own data folder."""
 
-    def __init__(self, demo=False, motor="sqlite"):
+    def __init__(self, demo=False, motor="sqlite", extra=(), env=None):
         self.map = tempfile.mkdtemp(prefix="vip-browser-")
         self.motor = motor
         # PostgreSQL: the test database with a fresh schema, so every server starts empty.
@@ -55,10 +64,13 @@ class Server:
         self.poort = vrije_poort()
         self.url = f"http://127.0.0.1:{self.poort}"
         self.demo = demo
+        self.extra = extra
+        self.env = env or {}
         self.proces = None
         self.opstarttijd = None
 
     def gebruiker(self, rol, email, naam, wachtwoord):
+        onthoud_geheim(wachtwoord)
         r = subprocess.run([VIP, "gebruiker", "toevoegen", *self.opslag(), "--rol", rol, "--email", email,
                             "--naam", naam], input=wachtwoord + "\n", capture_output=True, text=True, timeout=60)
         assert r.returncode == 0, r.stderr
@@ -73,7 +85,10 @@ class Server:
         if self.demo:
             args.append("--demo")
         self.log = open(os.path.join(self.map, "server.log"), "w")
-        self.proces = subprocess.Popen(args, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)
+        os.makedirs(LOGS, exist_ok=True)
+        self.verzoeklog = open(os.path.join(LOGS, f"browser-{uuid.uuid4().hex[:8]}.log"), "w")
+        self.proces = subprocess.Popen(args + list(self.extra), cwd=ROOT, stdout=self.log, stderr=self.verzoeklog,
+                                       env=dict(os.environ, **self.env))
         while time.monotonic() - begin < 60:
             try:
                 with urllib.request.urlopen(self.url + "/gezond", timeout=2) as r:
@@ -91,6 +106,7 @@ class Server:
             self.proces.terminate()
             assert self.proces.wait(timeout=15) == 0
         self.log.close()
+        self.verzoeklog.close()
 
 
 class API:

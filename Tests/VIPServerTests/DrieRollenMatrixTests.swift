@@ -153,6 +153,28 @@ import Testing
                     #expect(r.status == verwacht, "\(wie.rawValue): POST \(pad) gaf \(r.status.code) \(r.fout ?? "")")
                 }
             }
+            // Beheer: only the beheerder; everyone else 403, no session 401.
+            var n = 0
+            let beheer: [(HTTPRequest.Method, String, () -> [UInt8]?, HTTPResponse.Status)] = [
+                (.get, "/api/gebruikers", { nil }, .ok),
+                (.get, "/api/beheer/mail", { nil }, .ok),
+                (.patch, "/api/gebruikers/\(ids[.kim]!)", { Array(#"{"geblokkeerd":false}"#.utf8) }, .ok),
+                (.post, "/api/gebruikers", {
+                    n += 1
+                    return Array(#"{"email":"nieuw\#(n)@school.nl","naam":"Nieuw","rol":"docent"}"#.utf8)
+                }, .created),
+            ]
+            for (method, pad, body, eigen) in beheer {
+                for wie in Wie.allCases {
+                    let r = try await c.vraag(method, pad, als: sessies[wie], tekst: body())
+                    let verwacht: HTTPResponse.Status = wie == .anoniem ? .unauthorized : wie == .beheerder ? eigen : .forbidden
+                    #expect(r.status == verwacht, "\(wie.rawValue): \(method) \(pad) gaf \(r.status.code) \(r.fout ?? "")")
+                    if r.status.code >= 400 { #expect(r.fout != nil) }
+                }
+            }
+            // The beheerder sees no aanvraag.
+            #expect(try await c.vraag(.get, "/api/aanvragen", als: sessies[.beheerder]).array.isEmpty)
+
             // Lists show only one's own.
             #expect(try await c.vraag(.get, "/api/evenementen", als: sessies[.organisator]).array.compactMap { $0["id"] as? Int }
                 .contains(Int(e1.id)))

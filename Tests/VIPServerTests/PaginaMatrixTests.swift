@@ -131,6 +131,29 @@ import Testing
             try await probeer(.get, "/evenementen/nieuw", nil) { wie in
                 wie == .organisator || wie == .andereOrganisator ? .ok : .forbidden
             }
+
+            // Beheer: only the beheerder. Mail is off here, so an invitation answers with the link (201).
+            try await probeer(.get, "/beheer", nil) { $0 == .beheerder ? .ok : .forbidden }
+            var n = 0
+            for wie in Wie.allCases {
+                n += 1
+                let r = try await c.vraag(.post, "/beheer/gebruikers", als: sessies[wie],
+                                          tekst: Array("naam=Nieuw&email=nieuw\(n)%40school.nl&rol=docent".utf8),
+                                          headers: Self.formulier)
+                let status: HTTPResponse.Status = wie == .anoniem ? .seeOther : wie == .beheerder ? .created : .forbidden
+                #expect(r.status == status, "\(wie.rawValue): POST /beheer/gebruikers gaf \(r.status.code)")
+            }
+            try await probeer(.post, "/beheer/gebruikers/\(ids[.kim]!)", "geblokkeerd=0") { $0 == .beheerder ? .seeOther : .forbidden }
+            #expect(try await c.vraag(.get, "/", als: sessies[.beheerder], headers: Self.html).headers[.location] == "/beheer")
+
+            // Pages for anyone: no session needed, the same for everybody.
+            for pad in ["/wachtwoord-vergeten", "/inloggen"] {
+                for wie in Wie.allCases {
+                    #expect(try await c.vraag(.get, pad, als: sessies[wie], headers: Self.html).status == .ok, "\(wie.rawValue): \(pad)")
+                }
+            }
+            #expect(try await c.vraag(.get, "/wachtwoord-herstellen/" + String(repeating: "0", count: 32), headers: Self.html).status
+                == .notFound)
         }
     }
 }

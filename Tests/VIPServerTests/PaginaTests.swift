@@ -48,7 +48,10 @@ import VIPModel
             let tekst = String(decoding: bytes, as: UTF8.self)
             #expect(bytes == [UInt8](FileManager.default.contents(atPath: map + "/\(naam).mustache") ?? Data()))
             #expect(!tekst.contains("{{{") && !tekst.contains("{{&"), "\(naam) zet tekst onontsnapt op de pagina")
-            let inline = tekst.range(of: #"<script>| style=| on[a-z]+="#, options: .regularExpression)
+            // A mail is no page: mail programs drop style sheets, so its HTML carries its style
+            // inline, and no CSP applies. It has no script all the same.
+            let inline = tekst.range(of: naam == "mail" ? #"<script| on[a-z]+="# : #"<script>| style=| on[a-z]+="#,
+                                     options: .regularExpression)
             #expect(inline == nil, "\(naam) heeft inline script of stijl, die de CSP verbiedt")
         }
     }

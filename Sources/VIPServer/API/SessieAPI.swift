@@ -2,15 +2,30 @@ import Foundation
 import Hummingbird
 import VIPKit
 
-/// The session cookie: HttpOnly, SameSite=Lax, for the whole site.
-enum Sessiecookie {
-    static let naam = "vip_sessie"
+/// The session cookie: HttpOnly, SameSite=Lax, for the whole site. With an `https` extern-url
+/// it is `__Host-vip_sessie` with `Secure` (the browser sends it only over TLS, and only to this
+/// host); a request that a trusted proxy (`--proxy`) says came over https gets `Secure` too.
+struct Sessiecookie: Sendable {
+    static let gewoon = "vip_sessie"
+    static let host = "__Host-vip_sessie"
 
-    static func zet(_ token: String) -> Cookie {
-        Cookie(name: naam, value: token, path: "/", httpOnly: true, sameSite: .lax)
+    var naam: String
+    /// Always `Secure` (an https extern-url).
+    var altijdVeilig: Bool
+
+    init(_ c: ServerConfiguratie) {
+        altijdVeilig = c.isHTTPS
+        naam = altijdVeilig ? Self.host : Self.gewoon
     }
 
-    static var wis: Cookie { Cookie(name: naam, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax) }
+    func zet(_ token: String, _ context: VIPContext) -> Cookie {
+        Cookie(name: naam, value: token, path: "/", secure: altijdVeilig || context.https, httpOnly: true, sameSite: .lax)
+    }
+
+    func wis(_ context: VIPContext) -> Cookie {
+        Cookie(name: naam, value: "", maxAge: 0, path: "/", secure: altijdVeilig || context.https, httpOnly: true,
+               sameSite: .lax)
+    }
 }
 
 /// `/api/sessie` and `/api/aanmelden`: signing up, signing in and out, changing the password.
@@ -24,7 +39,11 @@ struct SessieAPI {
         r.on(.delete, "/api/sessie", meldAf)
         r.on(.put, "/api/sessie/wachtwoord", wijzigWachtwoord)
         r.on(.post, "/api/aanmelden", csrf: false, registreer)
+        r.on(.post, "/api/wachtwoord-vergeten", csrf: false, wachtwoordVergeten)
+        r.on(.post, "/api/wachtwoord-herstellen", csrf: false, wachtwoordHerstellen)
     }
+
+    var cookie: Sessiecookie { Sessiecookie(diensten.kern.configuratie) }
 
     struct Aanmelding: Decodable {
         var email: String
@@ -46,7 +65,7 @@ struct SessieAPI {
         let a = try await request.json(Aanmelding.self)
         let (g, sessie, token) = try await accounts.inloggen(email: a.email, wachtwoord: a.wachtwoord, adres: context.adres)
         var response = try Antwoord.json(SessieAntwoord(g, sessie))
-        response.setCookie(Sessiecookie.zet(token))
+        response.setCookie(cookie.zet(token, context))
         return response
     }
 
@@ -59,7 +78,7 @@ struct SessieAPI {
         let (_, s) = try context.aangemeld()
         try await accounts.uitloggen(s)
         var response = Antwoord.leeg()
-        response.setCookie(Sessiecookie.wis)
+        response.setCookie(cookie.wis(context))
         return response
     }
 
@@ -97,5 +116,28 @@ struct SessieAPI {
                                                         adres: context.adres)
         return try Antwoord.json(Geregistreerd(id: g.id, naam: g.naam, rol: g.rol.rawValue, cursus: cursus.id),
                                  status: .created)
+    }
+
+    struct Vergeten: Decodable { var email: String }
+    struct Ontvangen: Encodable {
+        var melding = AccountDienst.herstelMelding
+    }
+
+    /// 202 with the same body whether or not the address has an account.
+    @Sendable func wachtwoordVergeten(_ request: Request, _ context: VIPContext) async throws -> Response {
+        let v = try await request.json(Vergeten.self)
+        try await accounts.wachtwoordVergeten(email: v.email, adres: context.adres)
+        return try Antwoord.json(Ontvangen(), status: .accepted)
+    }
+
+    struct Herstel: Decodable {
+        var token: String
+        var nieuw: String
+    }
+
+    @Sendable func wachtwoordHerstellen(_ request: Request, _ context: VIPContext) async throws -> Response {
+        let h = try await request.json(Herstel.self)
+        try await accounts.wachtwoordHerstellen(token: h.token, nieuw: h.nieuw)
+        return Antwoord.leeg()
     }
 }

@@ -10,12 +10,14 @@ import VIPSpelling
 /// The router with every route and middleware; `buildApplication` serves it. Tests use it
 /// in-process with HummingbirdTesting. The API's controllers and the pages are two faces over
 /// the same services (`Diensten`).
-public func buildRouter(_ diensten: Diensten) -> (Router<VIPContext>, [Route]) {
+public func buildRouter(_ diensten: Diensten, logboek: Logboek = .stil) -> (Router<VIPContext>, [Route]) {
     let router = Router(context: VIPContext.self)
+    router.add(middleware: Verzoeklog(logboek: logboek, meters: diensten.kern.meters))
     router.add(middleware: BeveiligingsHeaders())
     router.add(middleware: FoutMiddleware())
     router.add(middleware: BodyLimiet(limiet: Limieten.uploadFormulier))
-    router.add(middleware: SessieMiddleware(accounts: diensten.accounts, cookie: Sessiecookie.naam,
+    router.add(middleware: SessieMiddleware(accounts: diensten.accounts,
+                                            cookie: Sessiecookie(diensten.kern.configuratie).naam,
                                             proxy: diensten.kern.configuratie.proxy))
     let routes = Routes(router)
     AlgemeenAPI(diensten: diensten).registreer(routes)
@@ -25,6 +27,9 @@ public func buildRouter(_ diensten: Diensten) -> (Router<VIPContext>, [Route]) {
     BestandAPI(diensten: diensten).registreer(routes)
     BeoordelingAPI(diensten: diensten).registreer(routes)
     EvenementAPI(diensten: diensten).registreer(routes)
+    BeheerAPI(diensten: diensten).registreer(routes)
+    // Not part of the JSON API: the Prometheus text format.
+    MetersRoute(diensten: diensten).registreer(router)
     // The HTML pages are not part of the API description, so they register on the router itself.
     Paginas(diensten: diensten).registreer(router)
     return (router, routes.alle)
@@ -35,9 +40,17 @@ public func buildRouter(_ diensten: Diensten) -> (Router<VIPContext>, [Route]) {
 public func buildApplication(_ configuratie: ServerConfiguratie, opslag: any Opslag,
                              onGestart: @escaping @Sendable (String, Int) async -> Void = { _, _ in })
     -> some ApplicationProtocol {
+    buildApplication(Diensten(opslag: opslag, configuratie: configuratie), logboek: .stil, onGestart: onGestart)
+}
+
+/// The application over `diensten`, logging every request to `logboek`.
+public func buildApplication(_ diensten: Diensten, logboek: Logboek,
+                             onGestart: @escaping @Sendable (String, Int) async -> Void = { _, _ in })
+    -> some ApplicationProtocol {
+    let configuratie = diensten.kern.configuratie
     var logger = Logger(label: "vip-server")
     logger.logLevel = configuratie.logNiveau
-    let (router, _) = buildRouter(Diensten(opslag: opslag, configuratie: configuratie))
+    let (router, _) = buildRouter(diensten, logboek: logboek)
     let adres = configuratie.adres
     return Application(
         router: router,
@@ -55,6 +68,7 @@ public func buildApplication(_ configuratie: ServerConfiguratie, opslag: any Ops
 public enum VIPServerStart {
     public static func draai(_ configuratie: ServerConfiguratie,
                              schrijf: @escaping @Sendable (String) -> Void) async throws {
+        try configuratie.controleer()
         let opslag = try await configuratie.openOpslag()
         do {
             let n = try await OudeUploads.zetOver(data: configuratie.data, opslag: opslag)
@@ -68,13 +82,23 @@ public enum VIPServerStart {
         }
         // The Dutch dictionary loads once per process; load it before the first check asks.
         await Zwaar.doe { _ = Hunspell.dutch }
-        let app = buildApplication(configuratie, opslag: opslag) { adres, poort in
+        let diensten = Diensten(opslag: opslag, configuratie: configuratie)
+        let logboek = Logboek(formaat: configuratie.log)
+        let app = buildApplication(diensten, logboek: logboek) { adres, poort in
             schrijf("vip draait op http://\(adres):\(poort)")
+        }
+        var services: [any Service] = [app]
+        // The outbox worker looks at the outbox at every start; without mail configured there is none.
+        if let postbode = diensten.kern.postbode(logboek: logboek) {
+            services.append(postbode)
+            schrijf("Mail gaat via \(configuratie.mail!.beschrijving); links in mails beginnen met \(configuratie.basisURL).")
+        } else {
+            schrijf("Mail staat uit (geen --smtp of --sendmail): wachtwoord vergeten en uitnodigingen per mail werken niet.")
         }
         var logger = Logger(label: "vip-server")
         logger.logLevel = configuratie.logNiveau
         Noodstop.installeer { regel in FileHandle.standardError.write(Data((regel + "\n").utf8)) }
-        var config = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint],
+        var config = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
                                                logger: logger)
         config.maximumGracefulShutdownDuration = .seconds(10)
         do {

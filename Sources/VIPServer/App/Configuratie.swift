@@ -27,10 +27,75 @@ public struct ServerConfiguratie: Sendable {
     /// Connection time limits (headers 30 s, a stalled body 30 s, idle keep-alive 75 s).
     public var tijdslimieten = Tijdslimieten()
 
+    /// `--extern-url`: the address users reach (through the proxy). Every link in a mail starts
+    /// with it; with `https` the session cookie is `__Host-vip_sessie` with `Secure`.
+    public var externURL: String?
+    /// How mail leaves: `--smtp` or `--sendmail`; nil: mail is off, and every page that would
+    /// mail says so.
+    public var mail: Mailweg?
+    /// `--afzender "Naam <adres>"`: the From of every mail.
+    public var afzender: Mailadres?
+    /// `--log tekst|json`: one line per request on standard error.
+    public var log: Logformaat = .tekst
+    /// `--metrics-token`: `/metrics` answers a request with `Authorization: Bearer <token>` from
+    /// anywhere; without it only loopback is answered.
+    public var metricsToken: String?
+    /// How often the outbox worker looks for due mail when nothing woke it (tests: shorter).
+    public var postbodeInterval: Duration = .seconds(2)
+
     public init() {}
+
+    /// Where mail's links point: `--extern-url`, else this server's own address.
+    public var basisURL: String {
+        var u = externURL ?? "http://\(adres):\(poort)"
+        while u.hasSuffix("/") { u.removeLast() }
+        return u
+    }
+
+    /// `https` extern-url: the browser reaches the server only through TLS.
+    public var isHTTPS: Bool { externURL?.lowercased().hasPrefix("https://") == true }
+
+    public var mailAan: Bool { mail != nil }
+
+    /// Checks the options of running for real: an extern-url that is an http(s) address, and mail
+    /// with a sender and an extern-url (a mail's links must reach the server).
+    public func controleer() throws(StartFout) {
+        if let u = externURL {
+            guard let c = URLComponents(string: u), let schema = c.scheme?.lowercased(), ["http", "https"].contains(schema),
+                  c.host?.isEmpty == false, c.query == nil, c.fragment == nil, c.path.isEmpty || c.path == "/" else {
+                throw StartFout("--extern-url \(u) is geen geldig adres: gebruik bijvoorbeeld https://vip.voorbeeld.nl "
+                    + "(zonder pad).")
+            }
+        }
+        if mail != nil {
+            guard afzender != nil else {
+                throw StartFout("Met --smtp of --sendmail hoort --afzender \"Naam <adres>\": het adres waar de mail vandaan komt.")
+            }
+            guard externURL != nil else {
+                throw StartFout("Met --smtp of --sendmail hoort --extern-url: de links in een mail moeten naar het adres "
+                    + "wijzen waarop gebruikers de server bereiken (bijvoorbeeld https://vip.voorbeeld.nl).")
+            }
+        }
+    }
 
     public var databasePad: String { (data as NSString).appendingPathComponent("vip.sqlite") }
 }
+
+/// How mail leaves the server.
+public enum Mailweg: Sendable, Equatable {
+    case smtp(SMTPInstelling)
+    /// A sendmail-compatible program (`-t -i`, the message on standard input).
+    case sendmail(String)
+
+    public var beschrijving: String {
+        switch self {
+        case .smtp(let s): return s.beschrijving
+        case .sendmail(let pad): return "sendmail (\(pad))"
+        }
+    }
+}
+
+public enum Logformaat: String, Sendable, CaseIterable { case tekst, json }
 
 /// Why the server cannot start, in Dutch; `vip server` prints it and exits 2.
 public struct StartFout: Error, CustomStringConvertible, Sendable {

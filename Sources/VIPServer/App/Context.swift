@@ -12,10 +12,15 @@ public struct VIPContext: RequestContext {
     /// The peer's address; with `--proxy`, the last address of `X-Forwarded-For` (set by
     /// `SessieMiddleware`).
     public var adres: String?
+    /// The peer's own address, whatever a proxy says (`/metrics` answers loopback).
+    public var peer: String?
+    /// With `--proxy`: the proxy said the browser came over https (`X-Forwarded-Proto`).
+    public var https = false
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         adres = source.channel.remoteAddress?.ipAddress
+        peer = adres
     }
 
     /// Bodies are read by the routes themselves, with `Limieten`.

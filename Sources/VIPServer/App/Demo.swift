@@ -121,8 +121,8 @@ public enum GebruikerToevoegen {
         guard !n.isEmpty else { throw StartFout("Geef een naam met --naam.") }
         if let fout = AccountDienst.wachtwoordFout(wachtwoord) { throw StartFout(fout.fout) }
         guard rol != .cursist else {
-            throw StartFout("Cursisten melden zich zelf aan met de uitnodigingscode van hun cursus; maak hier een docent "
-                + "of organisator.")
+            throw StartFout("Cursisten melden zich zelf aan met de uitnodigingscode van hun cursus; maak hier een docent, "
+                + "organisator of beheerder.")
         }
         let opslag = try await configuratie.openOpslag()
         do {

@@ -70,7 +70,8 @@ struct BodyLimiet<Context: RequestContext>: RouterMiddleware {
 }
 
 /// Finds the session of the session cookie (only its SHA-256 is stored), and the client's
-/// address (`--proxy`: the last address of `X-Forwarded-For`).
+/// address (`--proxy`: the last address of `X-Forwarded-For`) and whether it came over https
+/// (`--proxy`: `X-Forwarded-Proto`; without `--proxy` both headers are ignored).
 struct SessieMiddleware: RouterMiddleware {
     typealias Context = VIPContext
     var accounts: AccountDienst
@@ -82,6 +83,9 @@ struct SessieMiddleware: RouterMiddleware {
         if proxy, let doorgestuurd = request.headers[values: HTTPField.Name("X-Forwarded-For")!].last,
            let laatste = doorgestuurd.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !laatste.isEmpty {
             context.adres = String(laatste.prefix(64))
+        }
+        if proxy, let proto = request.headers[values: HTTPField.Name("X-Forwarded-Proto")!].last {
+            context.https = proto.split(separator: ",").last?.trimmingCharacters(in: .whitespaces).lowercased() == "https"
         }
         if let token = request.cookies[cookie]?.value, let (sessie, gebruiker) = try await accounts.sessie(token: token) {
             context.sessie = sessie

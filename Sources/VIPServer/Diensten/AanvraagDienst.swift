@@ -49,7 +49,7 @@ struct AanvraagDienst: Sendable {
         switch g.rol {
         case .cursist: return try await opslag.aanvragen(auteur: g.id)
         case .docent: return try await opslag.aanvragen(docent: g.id)
-        case .organisator: return []
+        case .organisator, .beheerder: return []
         }
     }
 

@@ -68,10 +68,14 @@ struct AccountDienst: Sendable {
         let email = Self.normaliseer(invoer)
         let ids = try await reserveer(Self.loginGrenzen(email: email, adres: adres), melding: Self.teVeelLogins)
         let gebruiker = try await opslag.gebruiker(email: email)
-        let klopt = await kern.klopt(wachtwoord, gebruiker?.wachtwoordHash ?? kern.dummyHash)
-        guard let gebruiker, klopt else {
+        // An invited account without a password yet matches nothing, in the same time.
+        let hash = gebruiker.flatMap { $0.heeftWachtwoord ? $0.wachtwoordHash : nil }
+        let klopt = await kern.klopt(wachtwoord, hash ?? kern.dummyHash)
+        guard let gebruiker, hash != nil, klopt else {
             throw Weigering(.unauthorized, "Het e-mailadres of het wachtwoord klopt niet.")
         }
+        // A blocked account: said only to whom knows the password, and it stays a failed login.
+        guard !gebruiker.geblokkeerd else { throw Self.geblokkeerd }
         try await opslag.vergeefPogingen(ids: ids)
         try await opslag.wisPogingen(sleutel: Self.emailSleutel(email))
         // Expired sessions are of no use to anyone; clear them when a new one starts.
@@ -81,7 +85,76 @@ struct AccountDienst: Sendable {
         let sessie = Sessie(tokenHash: Hash.sha256(token), gebruiker: gebruiker.id, csrf: Geheim.token(),
                             verloopt: nu.addingTimeInterval(kern.configuratie.sessieDuur))
         try await opslag.maakSessie(sessie)
+        try await opslag.zetLaatstIngelogd(gebruiker: gebruiker.id, tijd: nu)
         return (gebruiker, sessie, token)
+    }
+
+    static let geblokkeerd = Weigering.verboden("Dit account is geblokkeerd. Neem contact op met de beheerder van deze "
+        + "installatie als u denkt dat dit niet klopt.")
+
+    // MARK: A forgotten password, and setting the first one
+
+    /// Spec: at most 5 reset mails per address per hour.
+    static let herstelPerEmail = (limiet: 5, venster: 3600.0)
+    /// Besides: at most 30 requests per client address per hour (429; this says nothing about accounts).
+    static let herstelPerAdres = (limiet: 30, venster: 3600.0)
+    static let herstelGeldig: TimeInterval = 3600
+    /// The one answer to "Wachtwoord vergeten?", account or not.
+    static let herstelMelding = "Als er een account met dit e-mailadres is, ontvangt u binnen enkele minuten een e-mail "
+        + "met een link om een nieuw wachtwoord te kiezen. Kijk ook bij uw ongewenste e-mail."
+    static let instellenGeldig: TimeInterval = 7 * 24 * 3600
+    /// Every answer to "Wachtwoord vergeten?" takes at least this long, whether or not a mail was
+    /// written, so the time does not tell whether an account exists.
+    static let herstelMinimaleDuur: Duration = .milliseconds(250)
+
+    /// "Wachtwoord vergeten?": when `email` has an account (not blocked) and fewer than 5 reset mails
+    /// went to it this hour, a token valid one hour and its mail go into the outbox together. The
+    /// caller answers the same whatever happened; with mail off nothing is written.
+    func wachtwoordVergeten(email invoer: String, adres: String?) async throws {
+        let begin = ContinuousClock.now
+        if let adres {
+            _ = try await reserveer([Pogingsgrens(sleutel: "herstel-adres:" + adres, limiet: Self.herstelPerAdres.limiet,
+                                                  venster: Self.herstelPerAdres.venster)],
+                                    melding: "Te veel aanvragen voor een nieuw wachtwoord vanaf dit adres.")
+        }
+        let email = Self.normaliseer(invoer)
+        if kern.configuratie.mailAan, Self.isEmail(email) {
+            // Counted whether or not the address has an account; over the limit nothing happens.
+            let grens = Pogingsgrens(sleutel: "herstel:" + email, limiet: Self.herstelPerEmail.limiet,
+                                     venster: Self.herstelPerEmail.venster)
+            if case .toegestaan = try await opslag.probeerPoging([grens], tijd: kern.nu),
+               let g = try await opslag.gebruiker(email: email), !g.geblokkeerd {
+                let token = Geheim.token()
+                let nu = kern.nu
+                try await opslag.maakToken(Eenmalig(tokenHash: Hash.sha256(token), gebruiker: g.id, soort: .herstel,
+                                                    verloopt: nu.addingTimeInterval(Self.herstelGeldig)),
+                                           mail: Mails.herstel(aan: g, link: kern.link("/wachtwoord-herstellen/" + token)),
+                                           tijd: nu)
+                kern.wekker.wek()
+            }
+        }
+        try? await Task.sleep(until: begin + Self.herstelMinimaleDuur, clock: .continuous)
+    }
+
+    /// The token of a link when it can still be used (the page shows the form only then).
+    func eenmalig(token: String) async throws -> Eenmalig? {
+        guard Self.isToken(token) else { return nil }
+        return try await opslag.token(hash: Hash.sha256(token), nu: kern.nu)
+    }
+
+    static func isToken(_ t: String) -> Bool { t.utf8.count == 32 && t.utf8.allSatisfy { Hex.isHex($0) } }
+
+    /// A new password through a reset or set-password link: unknown, used or expired 404; a bad
+    /// password 422 (the token stays usable); then the token is used, the password set and every
+    /// session of the account ended, in one transaction.
+    func wachtwoordHerstellen(token: String, nieuw: String) async throws {
+        let ongeldig = Weigering.nietGevonden("Deze link is ongeldig, al gebruikt of verlopen. Vraag een nieuwe aan via "
+            + "‘Wachtwoord vergeten?’ op de inlogpagina.")
+        guard let t = try await eenmalig(token: token) else { throw ongeldig }
+        if let fout = Self.wachtwoordFout(nieuw) { throw fout }
+        let hash = await kern.hash(nieuw)
+        guard let id = try await opslag.gebruikToken(hash: t.tokenHash, nu: kern.nu, wachtwoordHash: hash) else { throw ongeldig }
+        if let g = try await opslag.gebruiker(id: id) { try await opslag.wisPogingen(sleutel: Self.emailSleutel(g.email)) }
     }
 
     /// The session of a cookie's token, when it is valid.

@@ -16,6 +16,10 @@ public struct Kern: Sendable {
     let dummyHash: String
     /// Findings per onderdeel of versions already checked (a version never changes).
     let onderdelen = OnderdelenCache()
+    /// Wakes this process's outbox worker when a request wrote a mail.
+    public let wekker = Wekker()
+    /// `/metrics`: this application's counts.
+    public let meters = Meters()
 
     public init(opslag: any Opslag, configuratie: ServerConfiguratie) {
         self.opslag = opslag
@@ -25,6 +29,17 @@ public struct Kern: Sendable {
     }
 
     var nu: Date { configuratie.klok() }
+
+    /// A link in a mail: the extern-url and `pad`.
+    func link(_ pad: String) -> String { configuratie.basisURL + pad }
+
+    /// The outbox worker of this configuration, or nil when mail is off.
+    public func postbode(logboek: Logboek) -> Postbode? {
+        guard let weg = configuratie.mail, let afzender = configuratie.afzender else { return nil }
+        let host = URLComponents(string: configuratie.basisURL)?.host ?? "vip"
+        return Postbode(opslag: opslag, vervoer: weg.vervoer(ehloNaam: host), afzender: afzender, klok: configuratie.klok,
+                        wekker: wekker, logboek: logboek, meters: meters, interval: configuratie.postbodeInterval)
+    }
     var grenzen: Grenzen { configuratie.grenzen }
 
     /// The file name every check object carries (spec: `"bestand": "aanvraag.yaml"`).
@@ -85,4 +100,5 @@ public struct Diensten: Sendable {
     var aanvragen: AanvraagDienst { AanvraagDienst(kern: kern) }
     var beoordelingen: BeoordelingDienst { BeoordelingDienst(kern: kern) }
     var evenementen: EvenementDienst { EvenementDienst(kern: kern) }
+    var beheer: BeheerDienst { BeheerDienst(kern: kern) }
 }

@@ -29,7 +29,7 @@ public struct Toegang: Sendable {
         case .docent:
             guard let c = a.cursus, let cursus = try await opslag.cursus(id: c) else { return .geen }
             return cursus.docenten.contains(g.id) ? .docent : .geen
-        case .organisator:
+        case .organisator, .beheerder:
             return .geen
         }
     }

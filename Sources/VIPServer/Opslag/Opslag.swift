@@ -3,6 +3,8 @@ import Foundation
 /// The roles of the course (spec: "Who sees what").
 public enum Rol: String, Sendable, CaseIterable, Codable {
     case cursist, docent, organisator
+    /// Hands out accounts, blocks them and watches the outbox (beheer.md); sees no aanvragen.
+    case beheerder
 }
 
 public struct Gebruiker: Sendable, Equatable {
@@ -12,7 +14,34 @@ public struct Gebruiker: Sendable, Equatable {
     public var rol: Rol
     /// The cursus a cursist signed up for; nil for docenten and organisatoren.
     public var cursus: Int64?
+    /// Empty for an invited account whose password is not yet set: no password matches it.
     public var wachtwoordHash: String
+    /// A blocked account cannot log in, and its sessions are ended (beheer.md).
+    public var geblokkeerd = false
+    public var laatstIngelogd: Date? = nil
+
+    public var heeftWachtwoord: Bool { !wachtwoordHash.isEmpty }
+}
+
+/// What a one-time link is for: a new password after "Wachtwoord vergeten?" (valid 1 hour), or
+/// the first password of an invited account (valid 7 days). Both are used with
+/// `POST /api/wachtwoord-herstellen`.
+public enum Tokensoort: String, Sendable, CaseIterable {
+    case herstel, instellen
+}
+
+/// A one-time link's token as stored: only its SHA-256.
+public struct Eenmalig: Sendable, Equatable {
+    public var tokenHash: String
+    public var gebruiker: Int64
+    public var soort: Tokensoort
+    public var verloopt: Date
+    public init(tokenHash: String, gebruiker: Int64, soort: Tokensoort, verloopt: Date) {
+        self.tokenHash = tokenHash
+        self.gebruiker = gebruiker
+        self.soort = soort
+        self.verloopt = verloopt
+    }
 }
 
 public struct Sessie: Sendable, Equatable {
@@ -210,6 +239,27 @@ public protocol AccountOpslag: Sendable {
     func gebruiker(id: Int64) async throws -> Gebruiker?
     func zetWachtwoord(gebruiker: Int64, hash: String) async throws
     func aantalGebruikers() async throws -> Int
+    /// Every account, by id (the beheerder's list).
+    func gebruikers() async throws -> [Gebruiker]
+    /// In one transaction: an account without a usable password, its set-password token (only
+    /// the hash) and, when mail is on, the invitation mail in the outbox. `emailBestaat` when
+    /// the address is taken (nothing stored).
+    func nodigUit(email: String, naam: String, rol: Rol, tokenHash: String, verloopt: Date, mail: Mailbericht?,
+                  tijd: Date) async throws -> Gebruiker
+    /// Blocks or unblocks; blocking ends every session of the account in the same transaction.
+    /// nil when there is no such account.
+    func zetGeblokkeerd(gebruiker: Int64, _ geblokkeerd: Bool) async throws -> Gebruiker?
+    func zetLaatstIngelogd(gebruiker: Int64, tijd: Date) async throws
+
+    // One-time links (only the SHA-256 of a token is stored)
+    /// The token and, when given, its mail in the outbox, in one transaction.
+    func maakToken(_ token: Eenmalig, mail: Mailbericht?, tijd: Date) async throws
+    /// The token when it exists, is unused and has not expired at `nu`.
+    func token(hash: String, nu: Date) async throws -> Eenmalig?
+    /// In one transaction: marks the token used (when it is still valid at `nu`), sets the new
+    /// password hash and ends every session of the account. nil (nothing changed) when the
+    /// token is unknown, used or expired, also when another request used it a moment ago.
+    func gebruikToken(hash: String, nu: Date, wachtwoordHash: String) async throws -> Int64?
 
     // Sessions (only the SHA-256 of a token is stored)
     func maakSessie(_ sessie: Sessie) async throws
@@ -328,10 +378,58 @@ public protocol EvenementOpslag: Sendable {
     func evenementen(organisator: Int64) async throws -> [EvenementRij]
 }
 
+/// The outbox (`postvak_uit`): every mail is a row written in the transaction that causes it (a
+/// token with its mail: `maakToken`, `nodigUit`), and a worker (`Postbode`) sends it. A worker
+/// claims one row with a lease, so several processes on one database never send one mail at the
+/// same time; a mail whose lease ran out (its process died) is claimed again.
+public protocol MailOpslag: Sendable {
+    /// A mail on its own (no other change causes it); its id.
+    @discardableResult
+    func zetInPostbus(_ mail: Mailbericht, tijd: Date) async throws -> Int64
+    /// Claims the waiting mail that is due first at `nu` and not claimed by a live lease: it is
+    /// `door`'s until `tot`. nil when nothing is due.
+    func claimMail(nu: Date, tot: Date, door: String) async throws -> Postbusmail?
+    /// Sent: the mail's body (it may hold a link with a token) is wiped, what remains is history.
+    func markeerVerstuurd(id: Int64, door: String, tijd: Date) async throws
+    /// A failed attempt: tried again at `volgende`, or, when nil, failed for good (body wiped,
+    /// shown to the beheerder).
+    func markeerPoging(id: Int64, door: String, fout: String, volgende: Date?, tijd: Date) async throws
+    /// How many mails wait, and the ones that failed for good (newest first, at most `max`).
+    func postbus(max: Int) async throws -> Postbusstand
+    /// At a start: every waiting mail that no live lease holds is due at once.
+    func wekPostbus(nu: Date) async throws
+}
+
+/// A mail claimed from the outbox, to be sent.
+public struct Postbusmail: Sendable, Equatable {
+    public var id: Int64
+    public var bericht: Mailbericht
+    public var aangemaakt: Date
+    /// Attempts made before this one.
+    public var pogingen: Int
+}
+
+public struct Postbusstand: Sendable, Equatable {
+    public struct Mislukt: Sendable, Equatable {
+        public var id: Int64
+        public var aan: String
+        public var onderwerp: String
+        public var fout: String
+        public var pogingen: Int
+        public var aangemaakt: Date
+    }
+    public var wachtend: Int
+    /// Failed for good (48 hours of attempts, or a refusal by the mail server).
+    public var mislukt: [Mislukt]
+    /// How many failed in all (`mislukt` holds at most the newest few).
+    public var aantalMislukt: Int
+    public var verstuurd: Int
+}
+
 /// Everything the server stores, behind one engine-neutral interface: SQLite (GRDB) and
 /// PostgreSQL (PostgresNIO) implement it, and one contract suite runs against both. Every method
 /// is one transaction. Times are stored to the millisecond.
-public protocol Opslag: AccountOpslag, CursusOpslag, AanvraagOpslag, EvenementOpslag, OverdraagbareOpslag {
+public protocol Opslag: AccountOpslag, CursusOpslag, AanvraagOpslag, EvenementOpslag, MailOpslag, OverdraagbareOpslag {
     /// Closes the database after the last request.
     func sluit() async throws
     /// The schema version this engine is at.

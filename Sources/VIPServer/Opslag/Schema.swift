@@ -10,7 +10,8 @@ public struct Tabel: Sendable {
         public var soort: Soort
         /// The migration that added the column.
         public var sinds: Int
-        /// Derived from the other columns and computed again where needed (not exported).
+        /// Derived from the other columns and computed again where needed, or short-lived state
+        /// (an outbox lease): not exported.
         public var afgeleid: Bool
     }
 
@@ -41,7 +42,8 @@ public enum Schema {
     public static let tabellen: [Tabel] = [
         Tabel(naam: "gebruikers", kolommen: [k("id", .geheel), k("email", .tekst), k("naam", .tekst), k("rol", .tekst),
                                              k("cursus_id", .geheel), k("wachtwoord_hash", .tekst),
-                                             k("aangemaakt", .geheel)],
+                                             k("aangemaakt", .geheel), k("geblokkeerd", .geheel, sinds: 6),
+                                             k("laatst_ingelogd", .geheel, sinds: 6)],
               volgorde: "id", sinds: 1, achterblijvend: false),
         Tabel(naam: "cursussen", kolommen: [k("id", .geheel), k("naam", .tekst), k("docent_id", .geheel),
                                             k("uitnodigingscode", .tekst), k("aangemaakt", .geheel),
@@ -54,6 +56,12 @@ public enum Schema {
         Tabel(naam: "sessies", kolommen: [k("token_hash", .tekst), k("gebruiker_id", .geheel), k("csrf", .tekst),
                                           k("verloopt", .geheel)],
               volgorde: "token_hash", sinds: 1, achterblijvend: true),
+        // One-time links move: a mail still waiting in the outbox carries one, and the imported
+        // server sends it.
+        Tabel(naam: "tokens", kolommen: [k("token_hash", .tekst, sinds: 6), k("gebruiker_id", .geheel, sinds: 6),
+                                         k("soort", .tekst, sinds: 6), k("verloopt", .geheel, sinds: 6),
+                                         k("gebruikt", .geheel, sinds: 6)],
+              volgorde: "token_hash", sinds: 6, achterblijvend: false),
         Tabel(naam: "pogingen", kolommen: [k("id", .geheel, sinds: 4), k("sleutel", .tekst, sinds: 4),
                                            k("tijd", .geheel, sinds: 4)],
               volgorde: "id", sinds: 4, achterblijvend: true),
@@ -92,6 +100,20 @@ public enum Schema {
         Tabel(naam: "evenement_cursussen", kolommen: [k("evenement_id", .geheel, sinds: 2), k("cursus_id", .geheel, sinds: 2),
                                                       k("nr", .geheel, sinds: 2)],
               volgorde: "evenement_id, nr", sinds: 2, achterblijvend: false),
+        // The outbox moves whole: waiting mail is sent by the imported server, sent and failed mail
+        // is history. A lease (`bezig_tot`, `bezig_door`) belongs to a process of the old server and
+        // stays behind.
+        Tabel(naam: "postvak_uit", kolommen: [k("id", .geheel, sinds: 6), k("soort", .tekst, sinds: 6),
+                                              k("aan", .tekst, sinds: 6), k("aan_naam", .tekst, sinds: 6),
+                                              k("onderwerp", .tekst, sinds: 6), k("tekst", .tekst, sinds: 6),
+                                              k("html", .tekst, sinds: 6), k("koppen", .tekst, sinds: 6),
+                                              k("message_id", .tekst, sinds: 6), k("status", .tekst, sinds: 6),
+                                              k("aangemaakt", .geheel, sinds: 6), k("volgende_poging", .geheel, sinds: 6),
+                                              k("pogingen", .geheel, sinds: 6), k("fout", .tekst, sinds: 6),
+                                              k("afgehandeld", .geheel, sinds: 6),
+                                              k("bezig_tot", .geheel, sinds: 6, afgeleid: true),
+                                              k("bezig_door", .tekst, sinds: 6, afgeleid: true)],
+              volgorde: "id", sinds: 6, achterblijvend: false),
     ]
 
     /// Tables that a migration removed again, with the version that removed them.

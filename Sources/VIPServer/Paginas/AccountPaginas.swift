@@ -17,6 +17,12 @@ struct AccountPaginas {
         paginas.op(router, .post, "/uitloggen", uitloggen)
         paginas.op(router, .get, "/wachtwoord", wachtwoordPagina)
         paginas.op(router, .post, "/wachtwoord", wachtwoord)
+        paginas.op(router, .get, "/wachtwoord-vergeten", vergetenPagina)
+        paginas.op(router, .post, "/wachtwoord-vergeten", vergeten)
+        paginas.op(router, .get, "/wachtwoord-herstellen/{token}", kiezenPagina(.herstel))
+        paginas.op(router, .post, "/wachtwoord-herstellen/{token}", kiezen(.herstel))
+        paginas.op(router, .get, "/wachtwoord-instellen/{token}", kiezenPagina(.instellen))
+        paginas.op(router, .post, "/wachtwoord-instellen/{token}", kiezen(.instellen))
     }
 
     func loginGegevens(_ context: VIPContext, terug: String, email: String = "", fout: String? = nil,
@@ -27,6 +33,7 @@ struct AccountPaginas {
         d["fout"] = fout ?? false
         d["gewijzigd"] = false
         d["aangemeld"] = false
+        d["hersteld"] = false
         d["bewaard"] = bewaard
         d["bewaardNaar"] = bewaardNaar
         d["sessieVerlopen"] = !bewaard.isEmpty
@@ -38,6 +45,7 @@ struct AccountPaginas {
         var d = loginGegevens(context, terug: Paginas.veiligTerug(q.get("terug")))
         d["gewijzigd"] = q.get("gewijzigd") != nil
         d["aangemeld"] = q.get("aangemeld") != nil
+        d["hersteld"] = q.get("hersteld") != nil
         return Weergave.antwoord(weergave.html("inloggen", d))
     }
 
@@ -72,7 +80,7 @@ struct AccountPaginas {
                     r = try await AanvraagPaginas(paginas: paginas).toonBewaard(ctx, a, pagina, formulier)
                 }
             }
-            r.setCookie(Sessiecookie.zet(token))
+            r.setCookie(Sessiecookie(diensten.kern.configuratie).zet(token, context))
             return r
         } catch let fout as Weigering {
             let d = loginGegevens(context, terug: terug, email: f["email"] ?? "", fout: fout.fout, bewaard: bewaard,
@@ -119,7 +127,7 @@ struct AccountPaginas {
         _ = try await paginas.formulier(request, context, limiet: Limieten.json)
         if let s = context.sessie { try await accounts.uitloggen(s) }
         var r = Weergave.doorsturen("/inloggen")
-        r.setCookie(Sessiecookie.wis)
+        r.setCookie(Sessiecookie(diensten.kern.configuratie).wis(context))
         return r
     }
 
@@ -146,6 +154,87 @@ struct AccountPaginas {
             var d = paginas.basis(context, titel: "Wachtwoord wijzigen")
             d["fout"] = fout.fout
             return Weergave.antwoord(weergave.html("wachtwoord", d), status: fout.status)
+        }
+    }
+
+    // MARK: A forgotten password, and the links of the mails
+
+    func vergetenGegevens(_ context: VIPContext) -> [String: Any] {
+        var d = paginas.basis(context, titel: "Wachtwoord vergeten")
+        d["mailUit"] = !diensten.kern.configuratie.mailAan
+        d["verstuurd"] = false
+        d["fout"] = false
+        d["email"] = ""
+        return d
+    }
+
+    @Sendable func vergetenPagina(_ request: Request, _ context: VIPContext) async throws -> Response {
+        Weergave.antwoord(weergave.html("wachtwoord-vergeten", vergetenGegevens(context)))
+    }
+
+    /// The same page whether or not the address has an account.
+    @Sendable func vergeten(_ request: Request, _ context: VIPContext) async throws -> Response {
+        let f = try await Formulier.lees(request, limiet: Limieten.json)
+        var d = vergetenGegevens(context)
+        do {
+            try await accounts.wachtwoordVergeten(email: f["email"] ?? "", adres: context.adres)
+            // With mail off nothing was sent: the page says that mail is off instead.
+            d["verstuurd"] = diensten.kern.configuratie.mailAan
+            d["melding"] = AccountDienst.herstelMelding
+            return Weergave.antwoord(weergave.html("wachtwoord-vergeten", d))
+        } catch let fout as Weigering {
+            d["fout"] = fout.fout
+            d["email"] = f["email"] ?? ""
+            var r = Weergave.antwoord(weergave.html("wachtwoord-vergeten", d), status: fout.status)
+            for h in fout.headers { r.headers.append(h) }
+            return r
+        }
+    }
+
+    func kiezenGegevens(_ context: VIPContext, _ soort: Tokensoort, token: String) -> [String: Any] {
+        var d = paginas.basis(context, titel: soort == .herstel ? "Nieuw wachtwoord kiezen" : "Wachtwoord kiezen")
+        d["kop"] = soort == .herstel ? "Nieuw wachtwoord kiezen" : "Welkom: kies uw wachtwoord"
+        d["inleiding"] = soort == .herstel
+            ? "Kies een nieuw wachtwoord voor uw account. Daarna bent u op al uw apparaten afgemeld en logt u opnieuw in."
+            : "Er is een account voor u gemaakt. Kies het wachtwoord waarmee u voortaan inlogt."
+        d["instellen"] = soort == .instellen
+        d["actie"] = (soort == .herstel ? "/wachtwoord-herstellen/" : "/wachtwoord-instellen/") + token
+        d["ongeldig"] = false
+        d["fout"] = false
+        return d
+    }
+
+    func kiezenPagina(_ soort: Tokensoort) -> @Sendable (Request, VIPContext) async throws -> Response {
+        { request, context in
+            let token = context.parameters.get("token") ?? ""
+            var d = kiezenGegevens(context, soort, token: token)
+            guard try await accounts.eenmalig(token: token) != nil else {
+                d["ongeldig"] = true
+                return Weergave.antwoord(weergave.html("wachtwoord-kiezen", d), status: .notFound)
+            }
+            return Weergave.antwoord(weergave.html("wachtwoord-kiezen", d))
+        }
+    }
+
+    /// No session and no CSRF token: the token in the address is the proof, and it works once.
+    func kiezen(_ soort: Tokensoort) -> @Sendable (Request, VIPContext) async throws -> Response {
+        { request, context in
+            let token = context.parameters.get("token") ?? ""
+            let f = try await Formulier.lees(request, limiet: Limieten.json)
+            var d = kiezenGegevens(context, soort, token: token)
+            do {
+                if (f["nieuw"] ?? "") != (f["herhaal"] ?? "") {
+                    throw Weigering(.unprocessableContent, "De twee wachtwoorden zijn niet gelijk.")
+                }
+                try await accounts.wachtwoordHerstellen(token: token, nieuw: f["nieuw"] ?? "")
+                var r = Weergave.doorsturen("/inloggen?hersteld=1")
+                // Whoever was signed in on this browser is no longer: the account's sessions ended.
+                if context.sessie != nil { r.setCookie(Sessiecookie(diensten.kern.configuratie).wis(context)) }
+                return r
+            } catch let fout as Weigering {
+                if fout.status == .notFound { d["ongeldig"] = true } else { d["fout"] = fout.fout }
+                return Weergave.antwoord(weergave.html("wachtwoord-kiezen", d), status: fout.status)
+            }
         }
     }
 }

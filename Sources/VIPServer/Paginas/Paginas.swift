@@ -29,6 +29,7 @@ struct Paginas: Sendable {
         ReviewPaginas(paginas: self).registreer(router)
         DocentPaginas(paginas: self).registreer(router)
         CursistPaginas(paginas: self).registreer(router)
+        BeheerPaginas(paginas: self).registreer(router)
     }
 
     // MARK: Errors and redirects
@@ -84,7 +85,8 @@ struct Paginas: Sendable {
     func basis(_ context: VIPContext, titel: String) -> [String: Any] {
         var d: [String: Any] = ["titel": titel, "csrf": context.sessie?.csrf ?? ""]
         if let g = context.gebruiker {
-            d["gebruiker"] = ["naam": g.naam, "rol": g.rol.rawValue, "isDocent": g.rol == .docent]
+            d["gebruiker"] = ["naam": g.naam, "rol": g.rol.rawValue, "isDocent": g.rol == .docent,
+                              "isBeheerder": g.rol == .beheerder]
         } else {
             d["gebruiker"] = false
         }

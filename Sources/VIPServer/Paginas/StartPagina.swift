@@ -67,6 +67,8 @@ struct StartPagina {
             return Weergave.antwoord(weergave.html("docent", d))
         case .organisator:
             return try await OrganisatorPaginas(paginas: paginas).start(context, g, d)
+        case .beheerder:
+            return Weergave.doorsturen("/beheer")
         }
     }
 

@@ -49,6 +49,7 @@ struct Weergave: Sendable {
     /// The templates, by name without `.mustache`. A test holds this list against `Web/sjablonen`.
     static let sjablonen: [(String, [UInt8])] = [
         ("afhandelen", PackageResources.afhandelen_mustache),
+        ("beheer", PackageResources.beheer_mustache),
         ("bevindingen", PackageResources.bevindingen_mustache),
         ("cursus", PackageResources.cursus_mustache),
         ("cursus-maken", PackageResources.cursus_maken_mustache),
@@ -65,6 +66,7 @@ struct Weergave: Sendable {
         ("invoer", PackageResources.invoer_mustache),
         ("layout", PackageResources.layout_mustache),
         ("leesveld", PackageResources.leesveld_mustache),
+        ("mail", PackageResources.mail_mustache),
         ("lezen", PackageResources.lezen_mustache),
         ("meldingen", PackageResources.meldingen_mustache),
         ("onderdeel", PackageResources.onderdeel_mustache),
@@ -77,6 +79,8 @@ struct Weergave: Sendable {
         ("uitwisselen", PackageResources.uitwisselen_mustache),
         ("veld", PackageResources.veld_mustache),
         ("wachtwoord", PackageResources.wachtwoord_mustache),
+        ("wachtwoord-kiezen", PackageResources.wachtwoord_kiezen_mustache),
+        ("wachtwoord-vergeten", PackageResources.wachtwoord_vergeten_mustache),
         ("zijbalk", PackageResources.zijbalk_mustache),
     ]
 

@@ -8,13 +8,13 @@ import Foundation
 /// and Fatima shares it with the group, so Kim reads it as a fellow cursist.
 struct DrieRollen {
     enum Wie: String, CaseIterable {
-        case anoniem, fatima, joost, kim, docent, andereDocent, organisator, andereOrganisator, coDocent, sanne
+        case anoniem, fatima, joost, kim, docent, andereDocent, organisator, andereOrganisator, coDocent, sanne, beheerder
     }
 
     /// What someone is to an aanvraag, worked out from the cast (not by the server).
     enum Relatie { case auteur, docent, medecursist, organisator, ander }
 
-    var docent, andereDocent, organisator, andereOrganisator, fatima, joost, kim, coDocent, sanne: Gebruiker
+    var docent, andereDocent, organisator, andereOrganisator, fatima, joost, kim, coDocent, sanne, beheerder: Gebruiker
     var c1, c2: Cursus
     var vanFatima, vanJoost, vanKim: AanvraagRij
     var e1, e2: EvenementRij
@@ -28,6 +28,8 @@ struct DrieRollen {
         andereDocent = try await o.gebruiker(.docent, "ander@school.nl")
         organisator = try await o.gebruiker(.organisator, "org@school.nl")
         andereOrganisator = try await o.gebruiker(.organisator, "org2@school.nl")
+        // The beheerder hands out accounts and sees no aanvraag, cursus or event.
+        beheerder = try await o.gebruiker(.beheerder, "beheer@school.nl")
         c1 = try await o.cursus(docent: docent)
         c2 = try await o.cursus(docent: andereDocent)
         fatima = try await o.gebruiker(.cursist, "fatima@thuis.nl", cursus: c1.id)
@@ -59,10 +61,10 @@ struct DrieRollen {
         emails = [.fatima: "fatima@thuis.nl", .joost: "joost@thuis.nl", .kim: "kim@thuis.nl",
                   .docent: "docent@school.nl", .andereDocent: "ander@school.nl",
                   .organisator: "org@school.nl", .andereOrganisator: "org2@school.nl", .coDocent: "co@school.nl",
-                  .sanne: "sanne@thuis.nl"]
+                  .sanne: "sanne@thuis.nl", .beheerder: "beheer@school.nl"]
         ids = [.fatima: fatima.id, .joost: joost.id, .kim: kim.id, .docent: docent.id,
                .andereDocent: andereDocent.id, .organisator: organisator.id, .andereOrganisator: andereOrganisator.id,
-               .coDocent: coDocent.id, .sanne: sanne.id]
+               .coDocent: coDocent.id, .sanne: sanne.id, .beheerder: beheerder.id]
     }
 
     /// The docenten of the cursus an aanvraag belongs to.

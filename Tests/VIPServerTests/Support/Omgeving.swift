@@ -58,6 +58,24 @@ struct Omgeving: Sendable {
         diensten = Diensten(opslag: opslag, configuratie: Self.configuratie(map: map, klok: klok))
     }
 
+    /// SQLite, with the configuration changed by `pas` (mail on, an extern-url, …).
+    init(_ pas: (inout ServerConfiguratie) -> Void) throws {
+        map = Repo.tempDir()
+        klok = Klok()
+        opslag = try SQLiteOpslag(pad: (map as NSString).appendingPathComponent("vip.sqlite"))
+        var c = Self.configuratie(map: map, klok: klok)
+        pas(&c)
+        diensten = Diensten(opslag: opslag, configuratie: c)
+    }
+
+    /// Mail on (a sendmail that is never run: the in-process tests look at the outbox), with an
+    /// http extern-url so the cookie keeps its plain name.
+    static func metMail(_ c: inout ServerConfiguratie) {
+        c.mail = .sendmail("/bin/true")
+        c.afzender = Mailadres("Stichting Voorbeeld <vip@voorbeeld.nl>")
+        c.externURL = "http://vip.voorbeeld.nl"
+    }
+
     /// On a fresh database of `motor` (`Motoren`), with `grenzen` for the limits.
     init(motor: String, grenzen: Grenzen = Grenzen()) async throws {
         map = Repo.tempDir()

@@ -106,7 +106,7 @@ extension PostgresOpslag {
 
     public func auteurs(aanvraag: Int64) async throws -> [Gebruiker] {
         try await rijen("""
-            SELECT g.id, g.email, g.naam, g.rol, g.cursus_id, g.wachtwoord_hash FROM aanvraag_auteurs au
+            SELECT g.id, g.email, g.naam, g.rol, g.cursus_id, g.wachtwoord_hash, g.geblokkeerd, g.laatst_ingelogd FROM aanvraag_auteurs au
             JOIN gebruikers g ON g.id = au.gebruiker_id JOIN aanvragen a ON a.id = au.aanvraag_id
             WHERE au.aanvraag_id = \(aanvraag) ORDER BY (g.id <> a.eigenaar_id), g.id
             """).map(Self.gebruiker)

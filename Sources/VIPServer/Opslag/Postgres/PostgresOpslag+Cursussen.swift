@@ -62,7 +62,7 @@ extension PostgresOpslag {
 
     public func cursisten(cursus: Int64) async throws -> [Gebruiker] {
         try await rijen("""
-            SELECT id, email, naam, rol, cursus_id, wachtwoord_hash FROM gebruikers
+            SELECT id, email, naam, rol, cursus_id, wachtwoord_hash, geblokkeerd, laatst_ingelogd FROM gebruikers
             WHERE cursus_id = \(cursus) AND rol = \(Rol.cursist.rawValue) ORDER BY id
             """).map(Self.gebruiker)
     }

@@ -106,7 +106,7 @@ extension SQLiteOpslag {
         try await pool.read { db in
             // The one who began it first, then the others by id.
             try Row.fetchAll(db, sql: """
-                SELECT g.id, g.email, g.naam, g.rol, g.cursus_id, g.wachtwoord_hash FROM aanvraag_auteurs au
+                SELECT g.id, g.email, g.naam, g.rol, g.cursus_id, g.wachtwoord_hash, g.geblokkeerd, g.laatst_ingelogd FROM aanvraag_auteurs au
                 JOIN gebruikers g ON g.id = au.gebruiker_id JOIN aanvragen a ON a.id = au.aanvraag_id
                 WHERE au.aanvraag_id = ? ORDER BY (g.id <> a.eigenaar_id), g.id
                 """, arguments: [aanvraag]).map(Self.gebruiker)
