@@ -78,7 +78,26 @@ import Testing
                     ["eigenaar": .seeOther, "docent": .forbidden, "ander": .notFound][rol(wie)]!
                 }
                 #expect(try await o.opslag.aanvraag(id: a.id)!.versie == v + 1, "alleen de eigenaar sloeg op")
+                // After the decision, and the register's funds: her own pages; the docent reads.
+                for slug in ["na-het-besluit", "fondsen"] {
+                    try await probeer(.get, "\(p)/\(slug)", nil) { wie in
+                        ["eigenaar": .ok, "docent": .seeOther, "ander": .notFound][rol(wie)]!
+                    }
+                }
+                try await probeer(.post, "\(p)/fondsen/toevoegen", "versie=\(v + 1)&naam=Stichting%20Buurtkracht") { wie in
+                    ["eigenaar": .seeOther, "docent": .forbidden, "ander": .notFound][rol(wie)]!
+                }
+                #expect(try await o.opslag.aanvraag(id: a.id)!.versie == v + 2, "alleen de eigenaar voegde een fonds toe")
             }
+
+            // The fund register: organisers only.
+            let organisatoren: Set<Wie> = [.organisator, .andereOrganisator]
+            for pad in ["/fondsenregister", "/fondsenregister/fondsenregister.yaml"] {
+                try await probeer(.get, pad, nil) { organisatoren.contains($0) ? .ok : .forbidden }
+            }
+            let tekst = String(decoding: Repo.sample("fondsenregister.yaml"), as: UTF8.self)
+                .addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            try await probeer(.post, "/fondsenregister", "tekst=\(tekst)") { organisatoren.contains($0) ? .seeOther : .forbidden }
 
             // Cursussen: only their own docent.
             for (cursus, eigen) in [(c1, Wie.docent), (c2, Wie.andereDocent)] {

@@ -25,6 +25,8 @@ public func buildRouter(_ diensten: Diensten) -> (Router<VIPContext>, [Route]) {
     BestandAPI(diensten: diensten).registreer(routes)
     BeoordelingAPI(diensten: diensten).registreer(routes)
     EvenementAPI(diensten: diensten).registreer(routes)
+    RegisterAPI(diensten: diensten).registreer(routes)
+    FondsenAPI(diensten: diensten).registreer(routes)
     // The HTML pages are not part of the API description, so they register on the router itself.
     Paginas(diensten: diensten).registreer(router)
     return (router, routes.alle)

@@ -149,7 +149,7 @@ public final class OnderdelenCache: @unchecked Sendable {
         let sleutel = Sleutel(aanvraag: a.id, versie: a.versie)
         if let t = lees(sleutel) { return t }
         let tekst = try await kern.opslag.tekst(aanvraag: a.id, versie: a.versie) ?? []
-        let t = await Zwaar.doe { Voortgang.onderdelen(kern.controleer(tekst).bevindingen) }
+        let t = Voortgang.onderdelen(try await kern.controleer(tekst).bevindingen)
         bewaar(sleutel, t)
         try await kern.opslag.bewaarOnderdelen(aanvraag: a.id, versie: a.versie, onderdelen: Telling.codeer(t))
         return t

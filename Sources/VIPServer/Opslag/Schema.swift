@@ -84,6 +84,9 @@ public enum Schema {
         Tabel(naam: "evenement_cursussen", kolommen: [k("evenement_id", .geheel, sinds: 2), k("cursus_id", .geheel, sinds: 2),
                                                       k("nr", .geheel, sinds: 2)],
               volgorde: "evenement_id, nr", sinds: 2, achterblijvend: false),
+        Tabel(naam: "fondsenregisters", kolommen: [k("versie", .geheel, sinds: 5), k("tekst", .bytes, sinds: 5),
+                                                   k("door_id", .geheel, sinds: 5), k("tijd", .geheel, sinds: 5)],
+              volgorde: "versie", sinds: 5, achterblijvend: false),
     ]
 
     /// Tables that a migration removed again, with the version that removed them.
