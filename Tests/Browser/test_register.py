@@ -159,7 +159,7 @@ def test_cursist_zoekt_fonds_en_legt_besluit_en_realisatie_vast(browser, organis
     expect(treffer).to_contain_text("t.a.v. mevrouw J. Hendriks, Postbus 1201, 6801 BE Arnhem")
     expect(page.locator(".register-treffer").first).to_have_attribute("data-register-fonds", "Groenfonds Gelderland")
     controleer(page, browser, c, "fondsen-register", js)
-    page.get_by_role("button", name="Toevoegen aan mijn fondsen: Groenfonds Gelderland").click()
+    treffer.get_by_role("button", name=re.compile("Toevoegen aan mijn fondsen")).click()
     expect(page.locator(".melding-succes")).to_contain_text("Groenfonds Gelderland staat nu bij uw fondsen")
     expect(page.locator('input[value="Groenfonds Gelderland"][name$=".naam"]')).to_have_count(1)
     expect(page.locator('input[name="fondsen[3].adres.straat"]')).to_have_value("Postbus 1201")
