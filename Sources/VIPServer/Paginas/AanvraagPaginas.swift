@@ -116,7 +116,10 @@ struct AanvraagPaginas {
         // "Na het besluit" comes after Documenten: it is the part after the aanvraag is sent.
         d["extra"] = [("documenten", "Documenten"), ("na-het-besluit", "Na het besluit"), ("geschiedenis", "Versies"),
                       ("uitwisselen", "Importeren en exporteren")]
-            .map { slug, t in ["slug": slug, "titel": t, "actief": slug == actief, "huidig": slug == actief ? "page" : "false"] }
+            .map { slug, t in
+                ["slug": slug, "titel": t, "actief": slug == actief, "huidig": slug == actief ? "page" : "false",
+                 "isDeel": Pagina.met(slug: slug) != nil]
+            }
         d["fouten"] = r.bevindingen.count(.fout)
         d["waarschuwingen"] = r.bevindingen.count(.waarschuwing)
         d["af"] = r.isAf

@@ -27,7 +27,7 @@ struct NaHetBesluitweergave {
         let tabel = Veldentabel.aanvraag
         d["peildatum"] = tabel.veld("realisatie.peildatum").map { w.veld($0, pad: "realisatie.peildatum") } ?? [:]
         d["posten"] = posten(&w)
-        d["dekking"] = dekking()
+        d["dekking"] = dekking(&w)
         if let extra = tabel.veld("realisatie.extra") {
             var v = w.veld(extra, pad: "realisatie.extra")
             v["legendVerborgen"] = true
@@ -148,7 +148,7 @@ struct NaHetBesluitweergave {
             return ["pad": pad, "id": Veldweergave.domID(pad), "post": velden["post"]!, "werkelijk": velden["werkelijk"]!,
                     "toelichting": velden["toelichting"]!, "bevindingen": eigen, "heeftBevindingen": !eigen.isEmpty]
         }
-        let algemeen = w.neem("realisatie.posten") + w.neem("realisatie")
+        let algemeen = w.neem("realisatie.posten")
         return ["groepen": groepen, "heeftGroepen": !groepen.isEmpty, "begroot": v.begroot.description,
                 "werkelijk": v.werkelijk.description, "verschil": VerantwoordingBuilder.verschil(v.verschil),
                 "zonder": zonder, "heeftZonder": zonder > 0, "zonderTekst": zonder == 1 ? "1 post heeft" : "\(zonder) posten hebben",
@@ -159,8 +159,10 @@ struct NaHetBesluitweergave {
 
     /// Per dekkingsplan entry (and money from a source it does not name): asked, promised, received
     /// and the difference, as in the verantwoording.
-    func dekking() -> [String: Any] {
+    func dekking(_ w: inout Veldweergave) -> [String: Any] {
         let v = Verantwoording(model)
+        // What is said of the realisatie as a whole is about money received (`realisatie_ontvangen`).
+        let algemeen = w.neem("realisatie")
         let rijen = v.dekking.map { r -> [String: Any] in
             let verschil = r.ontvangen.map { o in VerantwoordingBuilder.verschil(o - (r.toegezegd ?? .zero)) } ?? "—"
             return ["naam": r.naam, "status": r.status?.rawValue ?? "niet in het dekkingsplan",
@@ -168,6 +170,7 @@ struct NaHetBesluitweergave {
                     "ontvangen": r.ontvangen?.description ?? "—", "verschil": verschil]
         }
         return ["rijen": rijen, "heeftRijen": !rijen.isEmpty, "toegezegd": v.toegezegd.description,
+                "bevindingen": algemeen, "heeftBevindingen": !algemeen.isEmpty,
                 "ontvangen": v.ontvangen.description,
                 "verschil": VerantwoordingBuilder.verschil(v.ontvangen - v.toegezegd)]
     }

@@ -279,7 +279,9 @@
       algemeen.textContent = "";
     }
     (json.bevindingen || []).forEach(function (b) {
-      if (b.pagina !== pagina) return;
+      // A finding of another page counts here when this page shows its field too (the decision
+      // of a fund on "Na het besluit" belongs to the dekkingsplan).
+      if (b.pagina !== pagina && !main.querySelector('[data-bevindingen-voor="' + CSS.escape(b.pad) + '"]')) return;
       var doel = null, pad = b.pad;
       while (pad && !doel) {
         doel = main.querySelector('[data-bevindingen-voor="' + CSS.escape(pad) + '"]');
