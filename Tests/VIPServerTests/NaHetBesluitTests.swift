@@ -152,6 +152,7 @@ import VIPModel
             #expect(bestand.status == .ok && bestand.bytes.starts(with: Array("PK".utf8)))
             #expect(bestand.headers[.contentDisposition] == "attachment; filename=\"verantwoording.odt\"")
         }
+        try await o.opslag.sluit()
     }
 
     /// The organiser's register page: import a file or edit the text; an unreadable text comes back
