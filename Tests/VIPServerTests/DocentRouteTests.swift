@@ -69,7 +69,7 @@ import VIPKit
             #expect(joostRij["aanvraag"] as? Int == Int(vanJoost.id))
             let onderdelen = try #require(joostRij["onderdelen"] as? [String: [String: Int]])
             var verwacht: [String: [String: Int]] = [:]
-            for b in o.diensten.kern.controleer(fouten).bevindingen where !b.onderdrukt && b.ernst != .tip {
+            for b in try await o.diensten.kern.controleer(fouten).bevindingen where !b.onderdrukt && b.ernst != .tip {
                 let delen = b.pad.split(separator: ".").map { $0.split(separator: "[").first.map(String.init) ?? "" }
                 let sleutel = delen.isEmpty ? "algemeen" : delen[0] == "project" && delen.count > 1
                     ? "project.\(delen[1])" : delen[0]

@@ -68,6 +68,13 @@ import Testing
                         let v = try await o.opslag.aanvraag(id: a.id)!.versie
                         return (Array(#"{"versie":\#(v)}"#.utf8), [:])
                     }, Regel(eigenaar: .forbidden, docent: .created, medecursist: .forbidden)),
+                    // The register's funds: searched by whoever sees the aanvraag, added by its owner
+                    // (after the approval above: a fund without an amount is a fout).
+                    (.get, "\(p)/fondsen?datum=2024-11-01", { (nil, [:]) }, Regel(eigenaar: .ok, docent: .ok, medecursist: .ok)),
+                    (.post, "\(p)/fondsen", {
+                        let v = try await o.opslag.aanvraag(id: a.id)!.versie
+                        return (Array(#"{"naam":"Kleine Plannen Fonds"}"#.utf8), [.ifMatch: "\"\(v)\""])
+                    }, Regel(eigenaar: .ok, docent: .forbidden, medecursist: .forbidden)),
                 ]
                 for (method, pad, maakBody, regel) in routes {
                     for wie in Wie.allCases {
@@ -97,9 +104,9 @@ import Testing
             let vanKimOpFatima = try await o.opslag.opmerkingen(aanvraag: vanFatima.id).filter { $0.docent == rollen.kim.id }
             #expect(vanKimOpFatima.count == 1 && vanKimOpFatima.allSatisfy(\.vanMedecursist))
             // Kim's own PUTs made new versions: her approval no longer holds until the docent
-            // approved again (the last POST above did).
+            // approved again (the POST before the register's routes did); adding a fund made one more.
             let kimVersies = try await o.opslag.versies(aanvraag: vanKim.id).count
-            #expect(kimVersies == 2)
+            #expect(kimVersies == 3)
             #expect(try await o.opslag.goedkeuringen(aanvraag: vanKim.id).map(\.versie) == [1, 2])
 
             // Cursussen: their docenten; the course page also for its cursisten, who may see the
@@ -140,6 +147,28 @@ import Testing
                     }
                 }
             }
+            // The fund register: organisers and the beheerder read and replace it; everyone else may
+            // not (403).
+            let organisatoren: Set<Wie> = [.organisator, .andereOrganisator, .beheerder]
+            for (method, body) in [(HTTPRequest.Method.get, nil as [UInt8]?), (.put, Repo.sample("fondsenregister.yaml"))] {
+                for wie in Wie.allCases {
+                    let r = try await c.vraag(method, "/api/fondsenregister", als: sessies[wie], tekst: body)
+                    let verwacht: HTTPResponse.Status = wie == .anoniem ? .unauthorized : organisatoren.contains(wie) ? .ok : .forbidden
+                    #expect(r.status == verwacht, "\(wie.rawValue): \(method) /api/fondsenregister gaf \(r.status.code) \(r.fout ?? "")")
+                    if r.status.code >= 400 { #expect(r.fout != nil) }
+                }
+            }
+            // A change without the CSRF token: 403, nothing stored.
+            let versie = try await o.opslag.registerVersie()
+            let zonder = try await c.vraag(.put, "/api/fondsenregister", als: sessies[.organisator], csrf: false,
+                                           tekst: Repo.sample("fondsenregister.yaml"))
+            let versieNa = try await o.opslag.registerVersie()
+            #expect(zonder.status == .forbidden && versieNa == versie)
+            let zonderAanvraag = try await c.vraag(.post, "/api/aanvragen/\(vanFatima.id)/fondsen", als: sessies[.fatima],
+                                                   csrf: false, tekst: Array(#"{"naam":"Stichting Buurtkracht"}"#.utf8),
+                                                   headers: [.ifMatch: "\"\(try await o.opslag.aanvraag(id: vanFatima.id)!.versie)\""])
+            #expect(zonderAanvraag.status == .forbidden)
+
             // Making things: each role its own.
             let maken: [(String, [UInt8], Set<Wie>)] = [
                 ("/api/aanvragen", tekst, [.fatima, .joost, .kim, .sanne]),

@@ -52,6 +52,11 @@ import Testing
         let organisator = try #require(try await o.gebruiker(email: "org@x.nl"))
         _ = try await o.maakEvenement(organisator: organisator.id, tekst: Array("formaat: vip-fondsendate/1\r\n".utf8) + [0xFF],
                                       titel: "Speeddate", datum: "2027-05-01", cursussen: [leeg.id, c.id], tijd: t0)
+        // The fund register in two versions, the newest bytes no reader would pass.
+        _ = try await o.bewaarRegister(tekst: Array("formaat: vip-fondsenregister/1\nfondsen: []\n".utf8),
+                                       door: organisator.id, verwacht: 0, tijd: t0)
+        _ = try await o.bewaarRegister(tekst: [0xEF, 0xBB, 0xBF, 0x00, 0xFF], door: organisator.id, verwacht: nil,
+                                       tijd: t0.addingTimeInterval(0.25))
         try await o.maakSessie(Sessie(tokenHash: "s", gebruiker: d.id, csrf: "c", verloopt: t0.addingTimeInterval(3600)))
         _ = try await o.probeerPoging([Pogingsgrens(sleutel: "email:docent@x.nl", limiet: 10, venster: 900)], tijd: t0)
     }
@@ -114,6 +119,9 @@ import Testing
         #expect(evenement.tekst == Array("formaat: vip-fondsendate/1\r\n".utf8) + [0xFF])
         #expect(evenement.cursussen.count == 2)
         #expect(evenement.datum == "2027-05-01")
+        #expect(try await p.register() == RegisterRij(versie: 2, tekst: [0xEF, 0xBB, 0xBF, 0x00, 0xFF], door: organisator.id,
+                                                      tijd: Self.t0.addingTimeInterval(0.25)))
+        #expect(try await p.bewaarRegister(tekst: [1], door: organisator.id, verwacht: 2, tijd: Self.t0).versie == 3)
         // Sessions stay behind: everyone signs in again.
         #expect(try await p.sessie(tokenHash: "s", nu: Self.t0) == nil)
         // New rows continue after the imported ids, and saving goes on where it was.

@@ -96,7 +96,29 @@ import Testing
                      "ander": .notFound][rol(wie)]!
                 }
                 #expect(try await o.opslag.aanvraag(id: a.id)!.versie == v + 1, "alleen de eigenaar sloeg op")
+                // After the decision, and the register's funds: the authors' own pages; a docent or
+                // fellow cursist reads. A co-author adding the fund the owner just added changes
+                // nothing and is sent back to the page.
+                for slug in ["na-het-besluit", "fondsen"] {
+                    try await probeer(.get, "\(p)/\(slug)", nil) { wie in
+                        ["eigenaar": .ok, "mede": .ok, "docent": .seeOther, "medecursist": .seeOther, "ander": .notFound][rol(wie)]!
+                    }
+                }
+                try await probeer(.post, "\(p)/fondsen/toevoegen", "versie=\(v + 1)&naam=Stichting%20Buurtkracht") { wie in
+                    ["eigenaar": .seeOther, "mede": .seeOther, "docent": .forbidden, "medecursist": .forbidden,
+                     "ander": .notFound][rol(wie)]!
+                }
+                #expect(try await o.opslag.aanvraag(id: a.id)!.versie == v + 2, "alleen de eigenaar voegde een fonds toe")
             }
+
+            // The fund register: organisers and the beheerder.
+            let organisatoren: Set<Wie> = [.organisator, .andereOrganisator, .beheerder]
+            for pad in ["/fondsenregister", "/fondsenregister/fondsenregister.yaml"] {
+                try await probeer(.get, pad, nil) { organisatoren.contains($0) ? .ok : .forbidden }
+            }
+            let tekst = String(decoding: Repo.sample("fondsenregister.yaml"), as: UTF8.self)
+                .addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            try await probeer(.post, "/fondsenregister", "tekst=\(tekst)") { organisatoren.contains($0) ? .seeOther : .forbidden }
 
             // Cursussen: the docent's pages only for its docenten; the course page for its
             // cursisten (a docent is sent to her own page).

@@ -30,6 +30,8 @@ public func buildRouter(_ diensten: Diensten, logboek: Logboek = .stil) -> (Rout
     BeheerAPI(diensten: diensten).registreer(routes)
     // Not part of the JSON API: the Prometheus text format.
     MetersRoute(diensten: diensten).registreer(router)
+    RegisterAPI(diensten: diensten).registreer(routes)
+    FondsenAPI(diensten: diensten).registreer(routes)
     // The HTML pages are not part of the API description, so they register on the router itself.
     Paginas(diensten: diensten).registreer(router)
     return (router, routes.alle)

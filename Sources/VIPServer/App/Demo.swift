@@ -58,6 +58,15 @@ enum Demo {
         return Array((kop + "\ncursussen: [\(cursus)]\n").utf8)
     }
 
+    /// `fondsenregister.yaml` of the samples, stored as the organiser's import; false when it is
+    /// missing or unreadable.
+    static func laadRegister(_ map: String, opslag: any Opslag, door: Gebruiker, tijd: Date) async throws -> Bool {
+        guard let data = FileManager.default.contents(atPath: (map as NSString).appendingPathComponent("fondsenregister.yaml")),
+              (try? FondsenregisterReader.parse([UInt8](data), bestand: Registerbron.bestand)) != nil else { return false }
+        _ = try await opslag.bewaarRegister(tekst: [UInt8](data), door: door.id, verwacht: 0, tijd: tijd)
+        return true
+    }
+
     /// Loads the demo into an empty database; returns the lines to print.
     static func laad(_ opslag: any Opslag, configuratie: ServerConfiguratie) async throws(StartFout) -> [String] {
         do {
@@ -73,28 +82,32 @@ enum Demo {
                     _ = try await opslag.maakGebruiker(email: a.email, naam: a.naam, rol: a.rol,
                                                        wachtwoordHash: await kern.hash(a.wachtwoord), cursus: nil, tijd: nu)
                 }
-                guard let d = try await opslag.gebruiker(email: docent.email) else { return [] }
+                guard let d = try await opslag.gebruiker(email: docent.email),
+                      let o = try await opslag.gebruiker(email: organisator.email) else { return [] }
                 let cursus = try await opslag.maakCursus(naam: "Van Idee naar Project, najaar 2026", docent: d.id,
                                                          bijeenkomsten: bijeenkomsten, uitnodigingscode: "DEMO-2026", tijd: nu)
+                // The example register (fictional funds), so the fondsen page has something to search; an
+                // installation without --demo has no register until an organiser imports one.
+                let heeftRegister = try await laadRegister(map, opslag: opslag, door: o, tijd: nu)
                 let teksten = voorbeelden(map)
                 for (a, tekst) in zip(cursisten, teksten) {
                     let g = try await opslag.maakGebruiker(email: a.email, naam: a.naam, rol: .cursist,
                                                            wachtwoordHash: await kern.hash(a.wachtwoord),
                                                            cursus: cursus.id, tijd: nu)
-                    let r = kern.controleer(tekst)
+                    let r = try await kern.controleer(tekst)
                     let rij = try await opslag.maakAanvraag(eigenaar: g.id, tekst: tekst, afgeleid: Kern.afgeleid(r), tijd: nu)
                     // The docent has approved what is af, so the speed-date admits someone.
                     if r.isAf { try await opslag.keurGoed(aanvraag: rij.id, versie: rij.versie, docent: d.id, tijd: nu) }
                 }
-                if let o = try await opslag.gebruiker(email: organisator.email),
-                   let tekst = speeddate(map, cursus: cursus.id) {
+                if let tekst = speeddate(map, cursus: cursus.id) {
                     let e = try Speeddateplanning.lees(tekst)
                     _ = try await opslag.maakEvenement(organisator: o.id, tekst: tekst, titel: e.evenement.titel,
                                                        datum: e.evenement.datum?.iso, cursussen: [cursus.id], tijd: nu)
                 }
                 regels.append("Demo geladen: een organisator, een docent, de cursus \"\(cursus.naam)\" (uitnodigingscode "
                     + "\(cursus.uitnodigingscode)), \(min(cursisten.count, teksten.count)) cursisten met een aanvraag (wat af is, "
-                    + "is goedgekeurd) en een speeddate met fondsen.")
+                    + "is goedgekeurd)" + (heeftRegister ? ", het voorbeeldfondsenregister (verzonnen fondsen)" : "")
+                    + " en een speeddate met fondsen.")
             } else {
                 regels.append("De database heeft al gegevens; de demo is niet opnieuw geladen. De demo-accounts (als ze er "
                     + "nog zijn):")

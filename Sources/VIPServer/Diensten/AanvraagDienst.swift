@@ -102,9 +102,7 @@ struct AanvraagDienst: Sendable {
     }
 
     func check(_ a: AanvraagRij, _ versie: Int) async throws -> CheckResultaat {
-        let t = try await tekst(a, versie)
-        let k = kern
-        return await Zwaar.doe { k.controleer(t) }
+        try await kern.controleer(try await tekst(a, versie))
     }
 
     /// The course's pace for this aanvraag: that of its owner's cursus, today.
@@ -180,8 +178,7 @@ struct AanvraagDienst: Sendable {
         let huidig = try await check(a, a.versie)
         guard let model = huidig.aanvraag else { throw Kern.leesfout(huidig) }
         let nieuw = Array(AanvraagExport.schrijf(wijzig(AanvraagExport.boom(model))).utf8)
-        let k = kern
-        let r = await Zwaar.doe { k.controleer(nieuw) }
+        let r = try await kern.controleer(nieuw)
         if r.leesfout != nil { throw VeldFout(resultaat: r, huidig: huidig) }
         return (try await bewaar(a, verwacht: verwacht, tekst: nieuw, bestanden: bestanden, check: r), nieuw)
     }
@@ -283,9 +280,15 @@ struct AanvraagDienst: Sendable {
     func pakket(_ a: AanvraagRij, versie: Int, opties gekozen: BuildOpties) async throws -> Pakketmap {
         let tekst = try await tekst(a, versie)
         let bron = try await Versiebron(opslag: opslag, aanvraag: a.id, versie: versie)
-        let k = kern
+        let checker = try await kern.actueleChecker()
+        // As `vip build --register`: the call sheet after a refusal lists the register's fitting
+        // funds. No `--datum`: the sheet searches on the date of the refusal, so the same text
+        // gives the same files on any day.
+        var metRegister = gekozen
+        metRegister.register = checker.register
+        let gekozen = metRegister
         let uitkomst: Result<Pakketmap, Weigering> = await Zwaar.doe {
-            let r = k.controleer(tekst)
+            let r = Kern.controleer(tekst, checker)
             if r.leesfout != nil { return .failure(Kern.leesfout(r)) }
             if !r.isAf && !gekozen.concept {
                 let n = r.bevindingen.count(.fout)

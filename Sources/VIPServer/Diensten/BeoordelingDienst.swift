@@ -67,8 +67,7 @@ struct BeoordelingDienst: Sendable {
         guard let tekst = try await kern.opslag.tekst(aanvraag: a.id, versie: versie) else {
             throw Weigering.nietGevonden("Versie \(versie) van deze aanvraag bestaat niet.")
         }
-        let k = kern
-        let r = await Zwaar.doe { k.controleer(tekst) }
+        let r = try await kern.controleer(tekst)
         let fouten = r.bevindingen.count(.fout)
         if r.leesfout != nil || fouten > 0 {
             throw Weigering(.unprocessableContent, "Versie \(versie) heeft nog \(fouten) \(fouten == 1 ? "fout" : "fouten") "

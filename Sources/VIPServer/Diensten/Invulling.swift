@@ -62,6 +62,12 @@ struct Invulling: Sendable {
         case .lijst(.sectie):
             var items: [YAMLWaarde] = []
             for i in indices(pad) where self["\(pad)[\(i)]._verwijderen"].isEmpty {
+                // A row offered for every begroting post (`_alleenMet=werkelijk,toelichting`) becomes an
+                // entry only when one of those fields is filled in.
+                let alleenMet = self["\(pad)[\(i)]._alleenMet"].split(separator: ",").map(String.init)
+                if !alleenMet.isEmpty && alleenMet.allSatisfy({ self["\(pad)[\(i)].\($0)"].trimmedText.isEmpty }) {
+                    continue
+                }
                 let paren = veld.velden.compactMap { v in
                     waarde(v, "\(pad)[\(i)].\(v.sleutel)").map { YAMLWaarde.Paar(v.sleutel, $0) }
                 }
@@ -95,7 +101,33 @@ struct Invulling: Sendable {
             guard let veld = Veldentabel.aanvraag.veld(pad) else { continue }
             uit = Self.zet(uit, sleutels: pad.split(separator: ".").map(String.init)[...], waarde(veld, pad))
         }
+        for los in pagina.losseVelden { uit = zetLos(uit, los) }
         return Self.orden(uit, Veldentabel.aanvraag.velden)
+    }
+
+    /// A loose field (`dekkingsplan[].besluit_op`): for each entry of the list that the form names
+    /// (`dekkingsplan[2].besluit_op`) and `boom` has, the value as the form gives it (empty removes
+    /// it). Entries are never added or removed, and fields the form does not name stay as they are.
+    func zetLos(_ boom: YAMLWaarde, _ los: String) -> YAMLWaarde {
+        guard let veld = Veldentabel.aanvraag.veld(los), let haak = los.range(of: "[].", options: .backwards) else { return boom }
+        let lijst = String(los[..<haak.lowerBound]), sleutel = String(los[haak.upperBound...])
+        let sleutels = lijst.split(separator: ".").map(String.init)
+        var huidig: YAMLWaarde? = boom
+        for s in sleutels { huidig = huidig?[s] }
+        guard case .lijst(var items)? = huidig else { return boom }
+        var veranderd = false
+        for i in indices(lijst) where i < items.count && waarden["\(lijst)[\(i)].\(sleutel)"] != nil {
+            guard case .map(var paren) = items[i] else { continue }
+            let nieuw = waarde(veld, "\(lijst)[\(i)].\(sleutel)")
+            if let j = paren.firstIndex(where: { $0.sleutel == sleutel }) {
+                if let nieuw { paren[j].waarde = nieuw } else { paren.remove(at: j) }
+            } else if let nieuw {
+                paren.append(.init(sleutel, nieuw))
+            }
+            items[i] = .map(paren)
+            veranderd = true
+        }
+        return veranderd ? Self.zet(boom, sleutels: sleutels[...], .lijst(items)) : boom
     }
 
     /// Sets (or, with nil, removes) the value at `sleutels`; a section left empty goes too.

@@ -10,8 +10,12 @@ import VIPSpelling
 public struct Kern: Sendable {
     public var opslag: any Opslag
     public var configuratie: ServerConfiguratie
-    /// With Hunspell's Dutch dictionary, loaded once per process (`Hunspell.dutch` is a static let).
+    /// With Hunspell's Dutch dictionary, loaded once per process (`Hunspell.dutch` is a static let);
+    /// without register and date, as `vip fondsendate` checks. Checks of an aanvraag use
+    /// `actueleChecker()`.
     let checker: Checker
+    /// The installation's fund register, read once per stored version.
+    let registerbron = Registerbron()
     /// A hash to verify against when an email has no account, so a login takes as long either way.
     let dummyHash: String
     /// Findings per onderdeel of versions already checked (a version never changes).
@@ -45,15 +49,39 @@ public struct Kern: Sendable {
     /// The file name every check object carries (spec: `"bestand": "aanvraag.yaml"`).
     static let bestand = "aanvraag.yaml"
 
-    /// Reads and checks bytes as `vip check` reads and checks a file.
-    func controleer(_ bytes: [UInt8]) -> CheckResultaat {
-        checker.check(bytes: bytes, bestand: Self.bestand)
+    /// Today in the Netherlands by the server's clock: the `--datum` of every check.
+    var vandaag: Datum { Datum.vandaag(nu) }
+
+    /// The installation's fund register as it stands now (nil register: none, or unreadable).
+    func register() async throws -> Registerbron.Stand {
+        try await registerbron.huidig(opslag, limits: checker.limits)
     }
 
-    /// Checks off the event loops and the cooperative pool; a 422 with `leesfout` for an
-    /// unreadable text.
+    /// The checker of an aanvraag in this installation, now: `vip check --register REGISTER --datum
+    /// VANDAAG` with the installation's register (when there is one) and today's date by the
+    /// server's clock. `/api/check`, `/api/aanvragen/{id}/check`, the pages, the package and the
+    /// counts stored with a version all check with it.
+    func actueleChecker() async throws -> Checker {
+        var c = checker
+        c.register = try await register().register
+        c.datum = vandaag
+        return c
+    }
+
+    /// Reads and checks bytes as `vip check` reads and checks a file.
+    static func controleer(_ bytes: [UInt8], _ checker: Checker) -> CheckResultaat {
+        checker.check(bytes: bytes, bestand: bestand)
+    }
+
+    /// Checks with `actueleChecker()` off the event loops and the cooperative pool.
+    func controleer(_ bytes: [UInt8]) async throws -> CheckResultaat {
+        let c = try await actueleChecker()
+        return await Zwaar.doe { Self.controleer(bytes, c) }
+    }
+
+    /// As `controleer`, with a 422 with `leesfout` for an unreadable text.
     func controleerLeesbaar(_ bytes: [UInt8]) async throws -> CheckResultaat {
-        let r = await Zwaar.doe { self.controleer(bytes) }
+        let r = try await controleer(bytes)
         if r.leesfout != nil { throw Self.leesfout(r) }
         return r
     }
@@ -101,4 +129,5 @@ public struct Diensten: Sendable {
     var beoordelingen: BeoordelingDienst { BeoordelingDienst(kern: kern) }
     var evenementen: EvenementDienst { EvenementDienst(kern: kern) }
     var beheer: BeheerDienst { BeheerDienst(kern: kern) }
+    var register: RegisterDienst { RegisterDienst(kern: kern) }
 }

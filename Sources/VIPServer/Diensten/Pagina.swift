@@ -16,15 +16,20 @@ struct Pagina: Sendable {
     var velden: [String]
     /// Projectplan parts are numbered as in the projectplan.
     var groep: Groep
+    /// Fields of the entries of a list that stands on another page, which this page also sets for
+    /// the entries that exist (`dekkingsplan[].besluit_op`): the page never adds or removes an entry.
+    var losseVelden: [String] = []
 
     enum Groep: String, Sendable { case aanvraag, projectplan, naHetBesluit, afronding }
 
-    init(_ slug: String, _ titel: String, _ vraag: String, _ velden: [String], groep: Groep = .aanvraag) {
+    init(_ slug: String, _ titel: String, _ vraag: String, _ velden: [String], groep: Groep = .aanvraag,
+         losseVelden: [String] = []) {
         self.slug = slug
         self.titel = titel
         self.vraag = vraag
         self.velden = velden
         self.groep = groep
+        self.losseVelden = losseVelden
     }
 
     /// The pages in the order of the course: the hoofdlijnen (bijeenkomst 2), the begroting (3),
@@ -67,18 +72,29 @@ struct Pagina: Sendable {
         Pagina("bijlagen", "Bijlagen", "Welke stukken gaan mee met de aanvraag?", ["bijlagen"]),
         Pagina("fondsen", "Fondsen", "Welke fondsen schrijft u aan?", ["fondsen"]),
         Pagina("brief", "Brief", "De begeleidende brief: wie bent u, wat vraagt u, en waarom?", ["brief"]),
+        // What each fund decided (the decision keys of the dekkingsplan entries), and the realisatie.
         Pagina("na-het-besluit", "Na het besluit",
-               "Wat is er met het geld gedaan, wat is bereikt, en wat ging goed of kan beter?", ["realisatie"],
-               groep: .naHetBesluit),
+               "Wat hebben de fondsen besloten, wat is er met het geld gedaan, wat is bereikt, en wat ging goed of kan beter?",
+               ["realisatie"], groep: .naHetBesluit,
+               losseVelden: besluitvelden.map { "dekkingsplan[].\($0)" }),
         Pagina("woordenlijst", "Woordenlijst en bewuste keuzes",
                "Welke woorden kent de spellingcontrole niet, en welke meldingen laat u bewust staan?",
                ["woordenlijst", "negeer"], groep: .afronding),
     ]
 
+    /// What a fund decided, per dekkingsplan entry (the field table's keys after the decision).
+    static let besluitvelden = ["status", "aangevraagd_op", "besluit_op", "toegezegd_bedrag", "kenmerk",
+                                "verantwoording_voor", "voorwaarden", "bedankt_op"]
+
     static func met(slug: String) -> Pagina? { alle.first { $0.slug == slug } }
 
     /// The fields of the table on this page.
     var tabelvelden: [Veld] { velden.compactMap { Veldentabel.aanvraag.veld($0) } }
+
+    /// Whether the page shows the finding at `pad`: its own fields, and its loose fields.
+    func toont(_ pad: String) -> Bool {
+        Pagina.van(pad)?.slug == slug || losseVelden.contains(Veldentabel.zonderIndex(pad))
+    }
 
     /// Whether the table path `pad` (without indices) is on this page, or inside a field of it.
     func bevat(_ pad: String) -> Bool {

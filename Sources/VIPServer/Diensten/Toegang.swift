@@ -82,6 +82,20 @@ public struct Toegang: Sendable {
         }
     }
 
+    /// The roles that keep the installation's fund register (na-het-besluit.md: "organisers and
+    /// beheerders edit it").
+    static let registerbeheerders: Set<Rol> = [.organisator, .beheerder]
+
+    /// `g` when she keeps the fund register; 403 for every other account (the register exists for
+    /// everyone: cursisten search it).
+    public func registerbeheerder(_ g: Gebruiker) throws -> Gebruiker {
+        guard Self.registerbeheerders.contains(g.rol) else {
+            throw Weigering.verboden("Alleen een organisator of beheerder beheert het fondsenregister. Cursisten zoeken erin op de "
+                + "pagina Fondsen van hun aanvraag.")
+        }
+        return g
+    }
+
     /// The event when `g` is the organiser who made it; 404 for anyone else.
     public func evenementAlsOrganisator(_ id: Int64?, voor g: Gebruiker) async throws -> EvenementRij {
         guard let id, g.rol == .organisator, let e = try await opslag.evenement(id: id), e.organisator == g.id else {

@@ -198,7 +198,7 @@ public final class OnderdelenCache: @unchecked Sendable {
         let sleutel = Sleutel(aanvraag: a.id, versie: a.versie)
         if let t = lees(sleutel) { return t }
         let tekst = try await kern.opslag.tekst(aanvraag: a.id, versie: a.versie) ?? []
-        let t = await Zwaar.doe { Voortgang.onderdelen(kern.controleer(tekst)) }
+        let t = Voortgang.onderdelen(try await kern.controleer(tekst))
         bewaar(sleutel, t)
         try await kern.opslag.bewaarOnderdelen(aanvraag: a.id, versie: a.versie, onderdelen: Telling.codeer(t))
         return t

@@ -369,6 +369,23 @@ public enum Migraties {
             );
             CREATE INDEX postvak_uit_wachtend ON postvak_uit (status, volgende_poging);
             """),
+        // 7: the installation's fund register (issue 20): every import or edit is a new version of the
+        // `vip-fondsenregister/1` text, kept byte for byte; the newest is the register.
+        Migratie(sqlite: """
+            CREATE TABLE fondsenregisters (
+                versie INTEGER PRIMARY KEY,
+                tekst BLOB NOT NULL,
+                door_id BIGINT NOT NULL REFERENCES gebruikers(id),
+                tijd BIGINT NOT NULL
+            );
+            """, postgres: """
+            CREATE TABLE fondsenregisters (
+                versie BIGINT PRIMARY KEY,
+                tekst BYTEA NOT NULL,
+                door_id BIGINT NOT NULL REFERENCES gebruikers(id),
+                tijd BIGINT NOT NULL
+            );
+            """),
     ]
 
     /// The schema version this vip knows.

@@ -426,10 +426,38 @@ public struct Postbusstand: Sendable, Equatable {
     public var verstuurd: Int
 }
 
+/// One stored version of the installation's fund register: the `vip-fondsenregister/1` text byte
+/// for byte, who stored it and when.
+public struct RegisterRij: Sendable, Equatable {
+    public var versie: Int
+    public var tekst: [UInt8]
+    public var door: Int64
+    public var tijd: Date
+    public init(versie: Int, tekst: [UInt8], door: Int64, tijd: Date) {
+        self.versie = versie
+        self.tekst = tekst
+        self.door = door
+        self.tijd = tijd
+    }
+}
+
+/// The installation's one fund register, in versions: every import or edit adds one, and the
+/// newest is the register. Nothing is changed once stored.
+public protocol RegisterOpslag: Sendable {
+    /// Stores `tekst` as the next version, when `verwacht` is nil or still the newest version (0: no
+    /// register yet); otherwise throws `OpslagFout.verouderd` and stores nothing.
+    func bewaarRegister(tekst: [UInt8], door: Int64, verwacht: Int?, tijd: Date) async throws -> RegisterRij
+    /// The newest version; nil when no register was ever stored.
+    func register() async throws -> RegisterRij?
+    /// The number of the newest version, 0 when there is none: what a cache asks before every check.
+    func registerVersie() async throws -> Int
+}
+
 /// Everything the server stores, behind one engine-neutral interface: SQLite (GRDB) and
 /// PostgreSQL (PostgresNIO) implement it, and one contract suite runs against both. Every method
 /// is one transaction. Times are stored to the millisecond.
-public protocol Opslag: AccountOpslag, CursusOpslag, AanvraagOpslag, EvenementOpslag, MailOpslag, OverdraagbareOpslag {
+public protocol Opslag: AccountOpslag, CursusOpslag, AanvraagOpslag, EvenementOpslag, MailOpslag, RegisterOpslag,
+    OverdraagbareOpslag {
     /// Closes the database after the last request.
     func sluit() async throws
     /// The schema version this engine is at.

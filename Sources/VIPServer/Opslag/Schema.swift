@@ -114,6 +114,9 @@ public enum Schema {
                                               k("bezig_tot", .geheel, sinds: 6, afgeleid: true),
                                               k("bezig_door", .tekst, sinds: 6, afgeleid: true)],
               volgorde: "id", sinds: 6, achterblijvend: false),
+        Tabel(naam: "fondsenregisters", kolommen: [k("versie", .geheel, sinds: 7), k("tekst", .bytes, sinds: 7),
+                                                   k("door_id", .geheel, sinds: 7), k("tijd", .geheel, sinds: 7)],
+              volgorde: "versie", sinds: 7, achterblijvend: false),
     ]
 
     /// Tables that a migration removed again, with the version that removed them.

@@ -21,12 +21,13 @@ struct AanvraagPaginas {
         paginas.op(router, .post, "/aanvragen/{id}/{deel}", bewaar)
         // The router prefers a constant segment to a parameter: where a longer route has one
         // (`bijlagen/upload`, `documenten/…`, `geschiedenis/…`), the page itself is named too.
-        for vast in ["bijlagen", "documenten", "geschiedenis", "samenwerken"] {
+        for vast in ["bijlagen", "documenten", "geschiedenis", "samenwerken", "fondsen"] {
             paginas.op(router, .get, "/aanvragen/{id}/\(vast)", deel)
             paginas.op(router, .post, "/aanvragen/{id}/\(vast)", bewaar)
         }
         paginas.op(router, .post, "/aanvragen/{id}/bijlagen/upload", upload)
         paginas.op(router, .post, "/aanvragen/{id}/bijlagen/verwijder", verwijderBestand)
+        paginas.op(router, .post, "/aanvragen/{id}/fondsen/toevoegen", voegFondsToe)
     }
 
     /// The caller's own aanvraag (404 for anyone else's, as the API does). The docent of the
@@ -115,7 +116,10 @@ struct AanvraagPaginas {
         // "Na het besluit" comes after Documenten: it is the part after the aanvraag is sent.
         d["extra"] = [("documenten", "Documenten"), ("na-het-besluit", "Na het besluit"), ("geschiedenis", "Versies"),
                       ("samenwerken", "Samenwerken"), ("uitwisselen", "Importeren en exporteren")]
-            .map { slug, t in ["slug": slug, "titel": t, "actief": slug == actief, "huidig": slug == actief ? "page" : "false"] }
+            .map { slug, t in
+                ["slug": slug, "titel": t, "actief": slug == actief, "huidig": slug == actief ? "page" : "false",
+                 "isDeel": Pagina.met(slug: slug) != nil]
+            }
         let stand = Paginastand.alle(r.bevindingen, wachtlijst: wachtlijst)
         d["fouten"] = stand.reduce(0) { $0 + $1.fouten }
         d["waarschuwingen"] = stand.reduce(0) { $0 + $1.waarschuwingen }
@@ -150,15 +154,26 @@ struct AanvraagPaginas {
         if q.get("verwijderd") != nil {
             melding = ["soort": "succes", "tekst": "Het bestand is uit de nieuwe versie gehaald; oudere versies houden het."]
         }
+        var extra: [String: Any] = [:]
+        if pagina.slug == "fondsen" {
+            extra["register"] = try await Fondsenzoekweergave(diensten: diensten)
+                .gegevens(a, model, bedrag: q.get("bedrag"), datum: q.get("datum"))
+            if let naam = q.get("toegevoegd"), let register = try await diensten.register.huidig().register,
+               let fonds = register.fonds(naam) {
+                melding = ["soort": "succes", "tekst": "\(fonds.naam) staat nu bij uw fondsen, met adres en aanhef uit het "
+                    + "register, en in het dekkingsplan met de status ‘verwacht’. Vul in het dekkingsplan in hoeveel u bij dit "
+                    + "fonds aanvraagt."]
+            }
+        }
         let html = try await onderdeel(context, a, r, pagina, invulling: Invulling(model), bevindingen: r.bevindingen,
-                                       versie: a.versie, melding: melding, model: model)
+                                       versie: a.versie, melding: melding, model: model, extra: extra)
         return Weergave.antwoord(html)
     }
 
     /// The page of one part: its fields with their values and findings.
     func onderdeel(_ context: VIPContext, _ a: AanvraagRij, _ r: CheckResultaat, _ pagina: Pagina,
                    invulling: Invulling, bevindingen: [Bevinding], versie: Int, melding: [String: Any]?,
-                   model: Aanvraag?, opgeslagen: Invulling? = nil) async throws -> String {
+                   model: Aanvraag?, opgeslagen: Invulling? = nil, extra: [String: Any] = [:]) async throws -> String {
         let (g, _) = try paginas.aangemeld(context)
         let (_, goedkeuringen) = try await diensten.beoordelingen.goedkeuring(aanvraag: a.id, voor: g)
         let goedkeuring = DocentPaginas.goedkeuring(versie: a.versie, goedgekeurd: goedkeuringen.laatste(aanvraag: a.id),
@@ -166,10 +181,16 @@ struct AanvraagPaginas {
         let opmerkingen = try await diensten.beoordelingen.opmerkingen(aanvraag: a.id, voor: g)
         let wachtlijst = try await aanvragen.wachtlijst(a, r)
         var d = aanvraagBasis(context, a, r, wachtlijst: wachtlijst, titel: pagina.titel, actief: pagina.slug)
-        var w = Veldweergave(invulling: invulling, bevindingen: bevindingen.filter { Pagina.van($0.pad)?.slug == pagina.slug },
+        var w = Veldweergave(invulling: invulling, bevindingen: bevindingen.filter { pagina.toont($0.pad) },
                              wachtlijst: wachtlijst)
         var velden: [[String: Any]] = []
-        for pad in pagina.velden {
+        d["naHetBesluit"] = false
+        if pagina.slug == "na-het-besluit", let model = model ?? r.aanvraag {
+            // Its own layout: the decision per fund and the realisatie as tables (the field table still
+            // names every input, its label and its findings).
+            d["naHetBesluit"] = NaHetBesluitweergave(model: model, invulling: invulling).gegevens(&w)
+        }
+        for pad in pagina.velden where pagina.slug != "na-het-besluit" {
             guard let v = Veldentabel.aanvraag.veld(pad) else { continue }
             if pagina.slug == "begroting" && pad == "begroting" {
                 d["begroting"] = begroting(&w, v, model: model)
@@ -223,11 +244,18 @@ struct AanvraagPaginas {
             d["maxBestandenMiB"] = diensten.kern.grenzen.bytesPerVersie / 1024 / 1024
         }
         DocentPaginas.cursistDeel(&d, pagina: pagina, opmerkingen: opmerkingen, goedkeuring: goedkeuring)
-        if let i = Pagina.alle.firstIndex(where: { $0.slug == pagina.slug }) {
-            d["vorige"] = i > 0 ? ["slug": Pagina.alle[i - 1].slug, "titel": Pagina.alle[i - 1].titel] : false
-            d["volgende"] = i + 1 < Pagina.alle.count ? ["slug": Pagina.alle[i + 1].slug, "titel": Pagina.alle[i + 1].titel]
+        // In the order of the course; "Na het besluit" comes after Documenten, outside that order.
+        let volgorde = Pagina.alle.filter { $0.groep != .naHetBesluit }
+        if pagina.groep == .naHetBesluit {
+            d["vorige"] = ["slug": "documenten", "titel": "Documenten"]
+            d["volgende"] = ["slug": "geschiedenis", "titel": "Versies"]
+        } else if let i = volgorde.firstIndex(where: { $0.slug == pagina.slug }) {
+            d["vorige"] = i > 0 ? ["slug": volgorde[i - 1].slug, "titel": volgorde[i - 1].titel] : false
+            d["volgende"] = i + 1 < volgorde.count ? ["slug": volgorde[i + 1].slug, "titel": volgorde[i + 1].titel]
                 : ["slug": "documenten", "titel": "Documenten"]
         }
+        d["register"] = false
+        for (k, v) in extra { d[k] = v }
         return weergave.html("onderdeel", d)
     }
 
@@ -371,6 +399,26 @@ struct AanvraagPaginas {
                                    .init("bestand", .tekst(naam))]))
             }
             return Invulling.zet(boom, sleutels: ["bijlagen"], .lijst(items))
+        }
+    }
+
+    // MARK: Fondsen from the register
+
+    /// "Toevoegen aan mijn fondsen": the register fund with its address in `fondsen` and in the
+    /// dekkingsplan, in one new version (as `POST /api/aanvragen/{id}/fondsen`).
+    @Sendable func voegFondsToe(_ request: Request, _ context: VIPContext) async throws -> Response {
+        let a = try await eigen(context)
+        let f = try await paginas.formulier(request, context, limiet: Limieten.json)
+        let naam = f["naam"] ?? ""
+        do {
+            let t = try await aanvragen.voegFondsToe(a, verwacht: Int(f["versie"] ?? "") ?? -1, naam: naam)
+            let naam = t.fonds.naam.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            return Weergave.doorsturen("/aanvragen/\(a.id)/fondsen?toegevoegd=\(naam)#v-fondsen")
+        } catch is VerouderdeVersie {
+            throw Weigering(.conflict, "Deze aanvraag is intussen gewijzigd, in een ander venster of op een ander apparaat. "
+                + "Er is niets toegevoegd; open de pagina Fondsen opnieuw en kies het fonds nog eens.")
+        } catch let fout as AanvraagDienst.VeldFout {
+            throw Weigering(.unprocessableContent, "Niet toegevoegd: \(fout.fout.melding)")
         }
     }
 

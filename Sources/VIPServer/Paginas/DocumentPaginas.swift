@@ -55,16 +55,70 @@ struct DocumentPaginas {
                 let pakket = try await aanvragen.pakket(a, versie: a.versie, opties: opties)
                 defer { pakket.ruimOp() }
                 let query = "formaat=\(d["formaat"] as? String ?? "beide")&concept=\(opties.concept ? "1" : "0")"
-                d["gebouwd"] = ["query": query, "bestanden": pakket.bestanden.map { b in
-                    ["naam": b.naam, "grootte": Bestanden.grootte(pakket.grootte(b)),
-                     "adres": "bestand?naam=" + (b.naam.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
-                        + "&" + query] as [String: Any]
-                }]
+                let namen = r.aanvraag.map(Self.fondsnamen) ?? [:]
+                let bestanden = pakket.bestanden.map { b -> [String: Any] in
+                    let (omschrijving, naHetBesluit) = Self.omschrijving(b.naam, fondsen: namen)
+                    return ["naam": b.naam, "grootte": Bestanden.grootte(pakket.grootte(b)), "omschrijving": omschrijving,
+                            "naHetBesluit": naHetBesluit,
+                            "adres": "bestand?naam=" + (b.naam.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+                                + "&" + query]
+                }
+                let na = bestanden.filter { $0["naHetBesluit"] as? Bool == true }
+                d["gebouwd"] = ["query": query, "bestanden": bestanden.filter { $0["naHetBesluit"] as? Bool != true },
+                                "naHetBesluit": na, "heeftNaHetBesluit": !na.isEmpty]
             } catch let fout as Weigering {
                 d["bouwfout"] = fout.fout
             }
         }
         return Weergave.antwoord(weergave.html("documenten", d))
+    }
+
+    /// The funds of the aanvraag by the slug their files carry (`brief-oranje-fonds`).
+    static func fondsnamen(_ a: Aanvraag) -> [String: String] {
+        var uit: [String: String] = [:]
+        for (slug, f) in zip(Pakket(aanvraag: a, map: "", opties: BuildOpties()).fondsSlugs, a.fondsen) {
+            uit[slug] = f.naam ?? slug
+        }
+        return uit
+    }
+
+    /// What a file of the package is, in Dutch, and whether it belongs to the time after the funds
+    /// decided (na-het-besluit.md): sent later, one by one, never in `aanvraag-<fonds>.zip`.
+    static func omschrijving(_ naam: String, fondsen: [String: String]) -> (String, Bool) {
+        var stam = naam
+        var soort = ""
+        for (ext, tekst) in [(".odt", " (ODT, LibreOffice)"), (".docx", " (DOCX, Word)"), (".pdf", " (PDF)"), (".zip", "")]
+            where stam.hasSuffix(ext) {
+            stam.removeLast(ext.count)
+            soort = tekst
+        }
+        func fonds(_ voorvoegsel: String) -> String? {
+            guard stam.hasPrefix(voorvoegsel) else { return nil }
+            let slug = String(stam.dropFirst(voorvoegsel.count))
+            return fondsen[slug] ?? slug
+        }
+        if let f = fonds("bedankbrief-") {
+            return ("Bedankbrief aan \(f), dat toezegde. Stuur hem binnen twee weken na de toezegging" + soort, true)
+        }
+        if let f = fonds("na-afwijzing-") {
+            return ("Belblad na de afwijzing door \(f): bel het fonds met de vijf vragen uit het boek; met fondsen uit het "
+                + "register die passen, als er een register is" + soort, true)
+        }
+        if let f = fonds("verantwoording-") {
+            return ("Verantwoording aan \(f): begroot en werkelijk, toegezegd en ontvangen, resultaten en verslag" + soort, true)
+        }
+        if stam == "verantwoording" {
+            return ("Verantwoording voor alle fondsen: begroot en werkelijk, toegezegd en ontvangen, resultaten en verslag"
+                + soort, true)
+        }
+        if let f = fonds("aanvraag-") { return ("Alles voor \(f) in één zip: brief, projectplan, begroting, fondsenlijst en bijlagen", false) }
+        if let f = fonds("brief-") { return ("Brief aan \(f)" + soort, false) }
+        switch stam {
+        case "projectplan": return ("Projectplan" + soort, false)
+        case "begroting": return ("Begroting met dekkingsplan en toelichting" + soort, false)
+        case "fondsenlijst": return ("Lijst van de aangeschreven fondsen" + soort, false)
+        default: return (naam, false)
+        }
     }
 
     @Sendable func pakketZip(_ request: Request, _ context: VIPContext) async throws -> Response {

@@ -23,6 +23,8 @@ struct Evenementformulier: Sendable {
     /// Every row as shown, empty ones included, so that a form shown again keeps its rows.
     var fondsen: [[String: String]] = []
     var cursussen: [String] = []
+    /// The register funds ticked in the choice list (by name).
+    var registerKeuze: [String] = []
 
     /// A fresh form: the usual afternoon (14:00, rounds of 10 minutes, 2 to change tables).
     static var leeg: Evenementformulier {
@@ -46,10 +48,44 @@ struct Evenementformulier: Sendable {
             Dictionary(uniqueKeysWithValues: Self.fondsvelden.map { ($0, f["fonds-\(i)-\($0)"] ?? "") })
         }
         cursussen = f.waarden["cursus"] ?? []
+        registerKeuze = f.waarden["register"] ?? []
     }
 
     static func leeg(_ rij: [String: String]) -> Bool {
         fondsvelden.allSatisfy { (rij[$0] ?? "").trimmedText.isEmpty }
+    }
+
+    /// "Overnemen": the ticked register funds fill the fund rows (empty rows first, then new ones),
+    /// each as the register has it, so the organiser can still change a row; a fund whose name
+    /// already stands in a row is left alone. One empty row stays for a fund of her own. Returns
+    /// the names taken over.
+    @discardableResult
+    mutating func neemOver(_ gekozen: [Fondsenregister.Fonds]) -> [String] {
+        var aanwezig = Set(fondsen.compactMap { $0["naam"] }.map(Regio.normaal).filter { !$0.isEmpty })
+        var overgenomen: [String] = []
+        for f in gekozen where aanwezig.insert(Regio.normaal(f.naam)).inserted {
+            let rij = Self.rij(f)
+            if let leeg = fondsen.firstIndex(where: Self.leeg) {
+                fondsen[leeg] = rij
+            } else if fondsen.count < Self.maxRijen {
+                fondsen.append(rij)
+            } else {
+                break
+            }
+            overgenomen.append(f.naam)
+        }
+        if !fondsen.contains(where: Self.leeg) && fondsen.count < Self.maxRijen { fondsen.append([:]) }
+        registerKeuze = []
+        return overgenomen
+    }
+
+    /// A register fund as a row of the form: name, contact as representative, doelstelling, themes,
+    /// region and range; one table.
+    static func rij(_ f: Fondsenregister.Fonds) -> [String: String] {
+        ["naam": f.naam, "vertegenwoordigers": f.terAttentieVan ?? "", "doelstelling": f.doelstelling ?? "",
+         "thema": f.themas.joined(separator: ", "), "regio": f.regio.joined(separator: ", "),
+         "bedrag-min": f.bedragMin?.formatted(symbol: false) ?? "", "bedrag-max": f.bedragMax?.formatted(symbol: false) ?? "",
+         "tafels": ""]
     }
 
     mutating func meerRijen() {

@@ -53,6 +53,11 @@ struct OrganisatorPaginas {
                     "cursussen": "\(n) \(n == 1 ? "cursus" : "cursussen")"]
         }
         d["geenEvenementen"] = rijen.isEmpty
+        let register = try await diensten.register.huidig()
+        let n = register.register?.fondsen.count ?? 0
+        d["registerStand"] = register.rij == nil
+            ? "Er is nog geen fondsenregister. Cursisten zoeken er fondsen in, en u kiest er de fondsen van een speeddate uit."
+            : "Het register heeft \(n) \(n == 1 ? "fonds" : "fondsen") (versie \(register.versie))."
         return Weergave.antwoord(weergave.html("organisator", d))
     }
 
@@ -71,6 +76,15 @@ struct OrganisatorPaginas {
             invoer.meerRijen()
             return try await formulier(context, invoer, fout: nil)
         }
+        if f["actie"] == "register" {
+            let register = try await diensten.register.huidig().register
+            let gekozen = Set(invoer.registerKeuze.map(Regio.normaal))
+            let namen = invoer.neemOver((register?.fondsen ?? []).filter { gekozen.contains(Regio.normaal($0.naam)) })
+            let melding = namen.isEmpty ? "Kies eerst een of meer fondsen uit het register; er is niets overgenomen."
+                : "Overgenomen uit het register: \(namen.joined(separator: ", ")). Kijk de rijen na (bijvoorbeeld het aantal "
+                    + "tafels) en maak de fondsendate aan."
+            return try await formulier(context, invoer, fout: nil, melding: melding)
+        }
         let (tekst, rijVan) = invoer.tekst()
         do {
             let e = try await diensten.evenementen.maak(tekst: tekst, door: g)
@@ -83,8 +97,21 @@ struct OrganisatorPaginas {
     /// The form with what was typed; with a refusal, its message at the top and beside the
     /// field it is about, and the refusal's status (422: nothing was stored).
     func formulier(_ context: VIPContext, _ invoer: Evenementformulier, fout: Weigering?,
-                   rijVan: [Int] = []) async throws -> Response {
+                   rijVan: [Int] = [], melding overgenomen: String? = nil) async throws -> Response {
         var d = paginas.basis(context, titel: "Nieuwe fondsendate")
+        d["overgenomen"] = overgenomen ?? false
+        // The choice list of the register: a fund already in a row is shown as taken over.
+        let register = try await diensten.register.huidig().register
+        let inRijen = Set(invoer.fondsen.compactMap { $0["naam"] }.map(Regio.normaal))
+        let aangevinkt = Set(invoer.registerKeuze.map(Regio.normaal))
+        d["registerfondsen"] = (register?.fondsen ?? []).enumerated().map { i, f -> [String: Any] in
+            let sleutel = Regio.normaal(f.naam)
+            let uitleg = [f.themas.isEmpty ? nil : f.themas.joined(separator: ", "),
+                          f.regio.isEmpty ? nil : f.regio.joined(separator: ", "), f.bereik].compactMap { $0 }
+            return ["id": "register-\(i)", "naam": f.naam, "uitleg": uitleg.joined(separator: "; "),
+                    "gekozen": aangevinkt.contains(sleutel), "inRij": inRijen.contains(sleutel)]
+        }
+        d["heeftRegister"] = !(register?.fondsen ?? []).isEmpty
         var melding: String? = nil
         var plek: (rij: Int?, veld: String?) = (nil, nil)
         if let fout {

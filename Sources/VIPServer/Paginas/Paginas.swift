@@ -26,6 +26,7 @@ struct Paginas: Sendable {
         AanvraagPaginas(paginas: self).registreer(router)
         DocumentPaginas(paginas: self).registreer(router)
         OrganisatorPaginas(paginas: self).registreer(router)
+        RegisterPaginas(paginas: self).registreer(router)
         ReviewPaginas(paginas: self).registreer(router)
         DocentPaginas(paginas: self).registreer(router)
         CursistPaginas(paginas: self).registreer(router)

@@ -18,7 +18,7 @@ extension Omgeving {
         let huidig = try #require(try await opslag.aanvraag(id: a.id)).versie
         klok.verzet(60)
         return try await opslag.voegVersieToe(aanvraag: a.id, verwacht: huidig, tekst: tekst,
-                                              afgeleid: Kern.afgeleid(diensten.kern.controleer(tekst)), tijd: klok.nu)
+                                              afgeleid: Kern.afgeleid(try await diensten.kern.controleer(tekst)), tijd: klok.nu)
     }
 
     @discardableResult

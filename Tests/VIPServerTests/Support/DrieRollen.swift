@@ -53,6 +53,9 @@ struct DrieRollen {
         e2 = try await o.opslag.maakEvenement(organisator: andereOrganisator.id,
                                               tekst: Array(Evenementtekst.sample(cursussen: [c2.id]).utf8),
                                               titel: "E2", datum: nil, cursussen: [c2.id], tijd: o.klok.nu)
+        // The installation's fund register, imported by the first organiser.
+        _ = try await o.opslag.bewaarRegister(tekst: Repo.sample("fondsenregister.yaml"), door: organisator.id, verwacht: 0,
+                                              tijd: o.klok.nu)
         opmerkingen = [:]
         for (a, d) in [(vanFatima, docent), (vanJoost, andereDocent), (vanKim, docent)] {
             opmerkingen[a.id] = try await o.opslag.maakOpmerking(aanvraag: a.id, versie: 1, docent: d.id, pad: "brief",

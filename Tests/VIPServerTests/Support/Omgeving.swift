@@ -119,7 +119,7 @@ struct Omgeving: Sendable {
 
     func aanvraag(_ eigenaar: Gebruiker, _ tekst: [UInt8] = Repo.sample("buurtmoestuin.yaml")) async throws -> AanvraagRij {
         try await opslag.maakAanvraag(eigenaar: eigenaar.id, tekst: tekst,
-                                      afgeleid: Kern.afgeleid(diensten.kern.controleer(tekst)), tijd: klok.nu)
+                                      afgeleid: Kern.afgeleid(try await diensten.kern.controleer(tekst)), tijd: klok.nu)
     }
 }
 

@@ -5,7 +5,7 @@ import GRDB
 /// committed transaction survives `kill -9` and a power cut. Writes are serialised by
 /// GRDB's `DatabasePool`; reads run beside them. The SQL is kept to what PostgreSQL reads the
 /// same way where it can be; each kind of data has its own file (`+Accounts`, `+Cursussen`,
-/// `+Aanvragen`, `+Evenementen`, `+Overdracht`).
+/// `+Aanvragen`, `+Evenementen`, `+Register`, `+Overdracht`).
 public final class SQLiteOpslag: Opslag {
     let pool: DatabasePool
 

@@ -53,6 +53,43 @@
     if (totaal && ietsIngevuld) totaal.textContent = toonBedrag(lopend);
   }
 
+  // ---- Realisatie: differences per post, running, per categorie and in total ----
+  // The server shows the same figures (the verantwoording's); the script keeps them current
+  // while the cursist types. A post without a werkelijk amount has no difference ("—").
+  function toonVerschil(centen) {
+    return centen === 0 ? toonBedrag(0) : (centen > 0 ? "+" : "\u2212") + toonBedrag(Math.abs(centen));
+  }
+  function herberekenRealisatie(tabel) {
+    var lopend = 0, werkelijk = 0, begroot = 0;
+    $$("tbody[data-categorie]", tabel).forEach(function (groep) {
+      var w = 0, b = 0;
+      $$("tr.realisatie-post", groep).forEach(function (rij) {
+        var post = Number(rij.getAttribute("data-begroot")) || 0, bedrag = null;
+        b += post;
+        if (rij.hasAttribute("data-werkelijk")) {
+          bedrag = Number(rij.getAttribute("data-werkelijk"));
+        } else {
+          var invoer = $("input[data-bedrag]", rij);
+          if (invoer && invoer.value.trim()) bedrag = leesBedrag(invoer.value);
+        }
+        var verschil = $("[data-verschil-uit]", rij), lop = $("[data-lopend-uit]", rij);
+        if (bedrag !== null) {
+          w += bedrag; lopend += bedrag - post;
+          verschil.textContent = toonVerschil(bedrag - post); lop.textContent = toonVerschil(lopend);
+        } else { verschil.textContent = "\u2014"; lop.textContent = ""; }
+      });
+      var sub = $("tr[data-subtotaal]", groep);
+      if (sub) {
+        $("[data-werkelijk-uit]", sub).textContent = toonBedrag(w);
+        $("[data-verschil-uit]", sub).textContent = toonVerschil(w - b);
+      }
+      werkelijk += w; begroot += b;
+    });
+    var tw = $("[data-totaal-werkelijk]", tabel), tv = $("[data-totaal-verschil]", tabel);
+    if (tw) tw.textContent = toonBedrag(werkelijk);
+    if (tv) tv.textContent = toonVerschil(werkelijk - begroot);
+  }
+
   // A list of sections (partners, dekkingsplan, fondsen…): the empty entry at the end is
   // copied, numbered one higher, so there is always an empty one to fill in.
   function nieuwItem(lijst) {
@@ -242,7 +279,9 @@
       algemeen.textContent = "";
     }
     (json.bevindingen || []).forEach(function (b) {
-      if (b.pagina !== pagina) return;
+      // A finding of another page counts here when this page shows its field too (the decision
+      // of a fund on "Na het besluit" belongs to the dekkingsplan).
+      if (b.pagina !== pagina && !main.querySelector('[data-bevindingen-voor="' + CSS.escape(b.pad) + '"]')) return;
       var doel = null, pad = b.pad;
       while (pad && !doel) {
         doel = main.querySelector('[data-bevindingen-voor="' + CSS.escape(pad) + '"]');
@@ -361,6 +400,11 @@
           }
         });
       });
+      var realisatie = $("table.realisatietabel", form);
+      if (realisatie) {
+        herberekenRealisatie(realisatie);
+        form.addEventListener("input", function () { herberekenRealisatie(realisatie); });
+      }
       var tabel = $("table.begrotingstabel", form);
       if (tabel) {
         herberekenBegroting(tabel);
