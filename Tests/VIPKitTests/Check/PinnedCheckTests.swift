@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+import VIPChecklist
+import VIPKit
+
+/// The check JSON of every sample and fixture, pinned as `vip check --format json` printed it
+/// before the speed work of issue 21 (Tests/Fixtures/check/). Making the checklist or the
+/// spell check faster must not change one finding, line or column.
+@Suite struct PinnedCheckTests {
+    static let bestanden = [
+        "Samples/buurtmoestuin.yaml", "Samples/kinderfestival.yaml", "Samples/concept-vol-fouten.yaml",
+        "Tests/Fixtures/leeswerf/leeswerf.yaml", "Tests/Fixtures/review/goed.yaml",
+        "Tests/Fixtures/review/matig.yaml", "Tests/Fixtures/review/zwak.yaml",
+    ]
+
+    func verwacht(_ bestand: String) throws -> String {
+        let naam = ((bestand as NSString).lastPathComponent as NSString).deletingPathExtension
+        let data = try #require(FileManager.default.contents(atPath: Repo.path("Tests/Fixtures/check/\(naam).json")))
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test(arguments: bestanden)
+    func checkJSONIsUnchanged(bestand: String) throws {
+        // Read from the repository, named as `vip check` run in its root names it.
+        var r = Checker().check(path: Repo.path(bestand))
+        r.bestand = bestand
+        #expect(CheckReport.json([r]) == (try verwacht(bestand)))
+    }
+
+    /// The spec's example (spec/voorbeelden/steunpilaar.yaml), which the rule examples lay
+    /// their fragments over.
+    @Test func checkJSONOfTheSpecExampleIsUnchanged() throws {
+        let r = Checker().check(bytes: Array(Baseline.yaml.utf8), bestand: "steunpilaar.yaml")
+        #expect(CheckReport.json([r]) == (try verwacht("steunpilaar.yaml")))
+    }
+}
