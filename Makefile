@@ -8,7 +8,7 @@ ORACLE_PACKAGES := jing libxml2-utils libreoffice-writer-nogui pandoc poppler-ut
 PYTHON_PACKAGES := lxml python-docx jsonschema PyYAML pytest playwright axe-selenium-python
 SAMPLES := Samples/buurtmoestuin.yaml Samples/kinderfestival.yaml
 
-.PHONY: all setup setup-test build release demo serve test test-checker test-browser test-asan templates web docs bench bench-server fuzz clean
+.PHONY: all setup setup-test build release demo serve test test-checker test-browser test-asan web docs bench bench-server fuzz clean
 
 all: build
 
@@ -89,10 +89,6 @@ test-checker:
 docs: build
 	.build/debug/vip regels --format markdown > docs/checklist.md.tmp
 	mv docs/checklist.md.tmp docs/checklist.md
-
-# Regenerates Sources/VIPDocument/EmbeddedTemplates.swift from Templates/.
-templates:
-	python3 scripts/embed-templates.py
 
 # Regenerates Sources/VIPServer/Paginas/EmbeddedWeb.swift from Web/ (page templates, CSS, JS).
 web:

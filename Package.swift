@@ -35,10 +35,13 @@ let package = Package(
         .target(name: "VIPYAML", dependencies: ["CYAML"]),
         .target(name: "VIPModel", dependencies: ["VIPYAML"]),
         .target(name: "VIPChecklist", dependencies: ["VIPModel", "VIPSpelling"]),
-        .target(name: "VIPDocument", dependencies: ["VIPXML", "VIPZip"]),
+        // Templates/ travels inside the binary, generated at build time (Plugins/EmbedFolder).
+        .target(name: "VIPDocument", dependencies: ["VIPXML", "VIPZip"], plugins: ["EmbedFolder"]),
         .target(name: "VIPPlanning"),
         .target(name: "VIPKit", dependencies: ["VIPModel", "VIPChecklist", "VIPDocument", "VIPZip",
                                               "VIPPlanning", "VIPSpelling"]),
+        .executableTarget(name: "EmbedFolderTool"),
+        .plugin(name: "EmbedFolder", capability: .buildTool(), dependencies: ["EmbedFolderTool"]),
         .executableTarget(name: "vip", dependencies: [
             "VIPKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
