@@ -29,7 +29,8 @@ let package = Package(
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1",
                        providers: [.apt(["libyaml-dev"])]),
 
-        .target(name: "VIPXML", dependencies: ["CLibXML2"]),
+        .target(name: "VIPHash"),
+        .target(name: "VIPXML", dependencies: ["CLibXML2", "VIPHash"]),
         .target(name: "VIPZip", dependencies: ["CLibZip", "CLibDeflate"]),
         .target(name: "VIPSpelling", dependencies: ["CHunspell"]),
         .target(name: "VIPYAML", dependencies: ["CYAML"]),
@@ -39,7 +40,7 @@ let package = Package(
         .target(name: "VIPDocument", dependencies: ["VIPXML", "VIPZip"], plugins: ["EmbedFolder"]),
         .target(name: "VIPPlanning"),
         .target(name: "VIPKit", dependencies: ["VIPModel", "VIPChecklist", "VIPDocument", "VIPZip",
-                                              "VIPPlanning", "VIPSpelling"]),
+                                              "VIPPlanning", "VIPSpelling", "VIPHash"]),
         .executableTarget(name: "EmbedFolderTool"),
         .plugin(name: "EmbedFolder", capability: .buildTool(), dependencies: ["EmbedFolderTool"]),
         .executableTarget(name: "vip", dependencies: [
@@ -54,7 +55,7 @@ let package = Package(
             "VIPPlanning", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "VIPKitTests", dependencies: ["VIPKit", "VIPModel", "VIPChecklist", "VIPDocument", "VIPZip",
-                                                     "VIPSpelling"],
+                                                     "VIPSpelling", "VIPHash"],
                     exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
@@ -76,7 +77,7 @@ if ProcessInfo.processInfo.environment["VIP_ZONDER_SERVER"] == nil {
     package.targets += [
         .target(name: "VIPServer", dependencies: [
             "VIPKit", "VIPModel", "VIPChecklist", "VIPDocument", "VIPZip", "VIPSpelling",
-            "VIPPlanning",
+            "VIPPlanning", "VIPHash",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "GRDB", package: "GRDB.swift"),

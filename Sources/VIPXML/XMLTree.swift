@@ -1,4 +1,5 @@
 import CLibXML2
+import VIPHash
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -275,13 +276,8 @@ public final class XMLTree {
         }
 
         private static func hash(_ s: String) -> Int {
-            func fnv(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-                var h: UInt64 = 0xcbf2_9ce4_8422_2325
-                for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-                return h
-            }
             var copy = s
-            let h = copy.withUTF8(fnv)
+            let h = copy.withUTF8 { FNV1a64.hash($0) }
             return Int(truncatingIfNeeded: h ^ (h >> 29))
         }
 

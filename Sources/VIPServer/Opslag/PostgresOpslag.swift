@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import VIPHash
 
 /// The PostgreSQL engine, for a shared installation with several `vip server` processes on
 /// one database. Same tables, same migrations (`Migraties.alle`, PostgreSQL's side), same
@@ -90,9 +91,7 @@ public final class PostgresOpslag: Opslag {
 
     /// A stable 64-bit key (FNV-1a) for the migration lock of one schema.
     static func slotSleutel(_ schema: String) -> Int64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in "vip-migraties:\(schema)".utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return Int64(bitPattern: h)
+        Int64(bitPattern: FNV1a64.hash("vip-migraties:\(schema)".utf8))
     }
 
     /// The server's own words for an error, without PostgresNIO's debugging detail.
