@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "VIPHash"),
         .target(name: "VIPXML", dependencies: ["CLibXML2", "VIPHash"]),
         .target(name: "VIPZip", dependencies: ["CLibZip", "CLibDeflate"]),
-        .target(name: "VIPSpelling", dependencies: ["CHunspell"]),
+        .target(name: "VIPSpelling", dependencies: ["CHunspell", "VIPHash"]),
         .target(name: "VIPYAML", dependencies: ["CYAML"]),
         .target(name: "VIPModel", dependencies: ["VIPYAML"]),
         .target(name: "VIPChecklist", dependencies: ["VIPModel", "VIPSpelling"]),
@@ -47,15 +47,20 @@ let package = Package(
             "VIPKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Paths to the shared samples and fixtures, for every test target.
+        .target(name: "VIPTestSupport", path: "Tests/VIPTestSupport"),
         .testTarget(name: "VIPYAMLTests", dependencies: ["VIPYAML"]),
-        .testTarget(name: "VIPModelTests", dependencies: ["VIPModel"]),
+        .testTarget(name: "VIPXMLTests", dependencies: ["VIPXML"]),
+        .testTarget(name: "VIPZipTests", dependencies: ["VIPZip"]),
+        .testTarget(name: "VIPSpellingTests", dependencies: ["VIPSpelling", "VIPTestSupport"]),
+        .testTarget(name: "VIPModelTests", dependencies: ["VIPModel", "VIPTestSupport"]),
         .testTarget(name: "VIPChecklistTests", dependencies: ["VIPChecklist", "VIPModel", "VIPSpelling"]),
-        .testTarget(name: "VIPDocumentTests", dependencies: ["VIPDocument", "VIPXML", "VIPZip"]),
+        .testTarget(name: "VIPDocumentTests", dependencies: ["VIPDocument", "VIPXML", "VIPZip", "VIPTestSupport"]),
         .testTarget(name: "VIPPlanningTests", dependencies: [
             "VIPPlanning", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "VIPKitTests", dependencies: ["VIPKit", "VIPModel", "VIPChecklist", "VIPDocument", "VIPZip",
-                                                     "VIPSpelling", "VIPHash"],
+                                                     "VIPSpelling", "VIPHash", "VIPTestSupport"],
                     exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -19,7 +19,7 @@ public struct Checker: Sendable {
     public var limits: ReadLimits
 
     /// The default spelling is the Dutch dictionary, loaded only when an aanvraag has
-    /// prose to check.
+    /// prose to check, and then only what its words need (`Hunspell.Deferred`).
     public init(checklist: Checklist = Checklist(), spelling: (any Spelling)? = Hunspell.Deferred.dutch,
                 limits: ReadLimits = .standard) {
         self.checklist = checklist
@@ -34,9 +34,10 @@ public struct Checker: Sendable {
     }
 
     public func check(_ a: Aanvraag) throws(LeesFout) -> [Bevinding] {
-        // The dictionary loads on a second core while the rules before `spelling` run.
-        if let deferred = spelling as? Hunspell.Deferred, !deferred.isLoaded, Checklist.heeftProza(a) {
-            deferred.prefetch()
+        // What the dictionary needs for this aanvraag's words loads on a second core while the
+        // rules before `spelling` run.
+        if let deferred = spelling as? Hunspell.Deferred, !deferred.isLoaded {
+            deferred.prefetch(words: { Checklist.spellingwoorden(a) })
         }
         return try checklist.check(context(a))
     }
