@@ -361,8 +361,10 @@ extension XMLTreeElement {
     /// Convenience: a new element holding only `text`.
     @discardableResult
     public func append(_ qualifiedName: String, text: String) throws(XMLError) -> XMLTreeElement {
+        // Checked first: a refused text leaves no empty element behind.
+        try XMLTree.checkCharacters(text)
         let e = try append(qualifiedName)
-        try e.appendText(text)
+        e.appendCheckedText(text)
         return e
     }
 }
@@ -418,8 +420,13 @@ public struct XMLTreeElement {
     /// Appends a text node. `xmlNewDocText` takes the text literally; `xmlNodeSetContent`
     /// would parse entities and turn "A & B" into an empty node.
     public func appendText(_ text: String) throws(XMLError) {
-        guard !text.isEmpty else { return }
         try XMLTree.checkCharacters(text)
+        appendCheckedText(text)
+    }
+
+    /// `appendText` for a text whose characters have been checked.
+    func appendCheckedText(_ text: String) {
+        guard !text.isEmpty else { return }
         guard let t = XMLTree.withXMLChars(text, { xmlNewDocText(document.doc, $0) }) else {
             fatalError("libxml2: out of memory")
         }

@@ -7,11 +7,7 @@ import VIPKit
 /// before the speed work of issue 21 (Tests/Fixtures/check/). Making the checklist or the
 /// spell check faster must not change one finding, line or column.
 @Suite struct PinnedCheckTests {
-    static let bestanden = [
-        "Samples/buurtmoestuin.yaml", "Samples/kinderfestival.yaml", "Samples/concept-vol-fouten.yaml",
-        "Tests/Fixtures/leeswerf/leeswerf.yaml", "Tests/Fixtures/review/goed.yaml",
-        "Tests/Fixtures/review/matig.yaml", "Tests/Fixtures/review/zwak.yaml",
-    ]
+    static let bestanden = Repo.aanvragen
 
     func verwacht(_ bestand: String) throws -> String {
         let naam = ((bestand as NSString).lastPathComponent as NSString).deletingPathExtension
