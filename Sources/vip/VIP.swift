@@ -161,17 +161,40 @@ struct Build: ParsableCommand {
             }
         }
         let bouwer = Bouwer(opties: opties)
+        let invoer = Uitvoermap.Invoermappen(aanvragen)
+        // Files take their names in batches, after one sync for the batch (Uitvoermap); what
+        // is reported as written is on disk.
+        let partij = Uitvoermap.Partij()
+        var wachtend: [BuildResultaat] = []
         var worst: Int32 = 0
+        func voltooi() {
+            let fouten = partij.voltooi()
+            for var r in wachtend {
+                if let g = r.groep, let fout = fouten[g] { r.uitkomst = .mislukt(fout) }
+                Self.meld(r)
+                worst = max(worst, Uitgang.code(r))
+            }
+            wachtend = []
+        }
         for (i, bestand) in aanvragen.enumerated() {
             if aanvragen.count > 1 && Terminal.stderrIsTerminal {
                 Terminal.fout("[\(i + 1)/\(aanvragen.count)] \(bestand)")
             }
-            let r = bouwer.build(bestand, meerdere: aanvragen.count > 1, alleInvoer: aanvragen)
-            Self.meld(r)
-            worst = max(worst, Uitgang.code(r))
+            let r = bouwer.build(bestand, meerdere: aanvragen.count > 1, invoer: invoer, partij: partij)
+            if r.groep != nil {
+                wachtend.append(r)
+            } else {
+                Self.meld(r)
+                worst = max(worst, Uitgang.code(r))
+            }
+            if wachtend.count >= Self.partijgrootte { voltooi() }
         }
+        voltooi()
         throw ExitCode(worst)
     }
+
+    /// Aanvragen per sync: a bound on how long files wait under temporary names.
+    static let partijgrootte = 100
 
     /// What the user reads: written files on standard output, refusals on standard error.
     static func meld(_ r: BuildResultaat) {
