@@ -1,4 +1,6 @@
 import Foundation
+// `_forEachField`: the stored properties of a type from its metadata, once per type.
+@_spi(Reflection) import Swift
 
 /// One value of an aanvraag, found through the field table.
 public struct Veldwaarde {
@@ -99,41 +101,60 @@ extension Veldentabel {
 
     /// The value itself, or nil when it is missing: `nil`, an empty text or an empty list.
     static func aanwezig(_ waarde: Any) -> Any? {
-        if let s = waarde as? String { return s.isEmpty ? nil : s }  // most values; no reflection needed
-        let m = Mirror(reflecting: waarde)
-        switch m.displayStyle {
-        case .optional: return m.children.first.flatMap { aanwezig($0.value) }
-        case .collection: return m.children.isEmpty ? nil : waarde
-        default:
-            if let s = waarde as? String, s.isEmpty { return nil }
-            return waarde
-        }
+        if let s = waarde as? String { return s.isEmpty ? nil : s }  // most values
+        if let o = waarde as? any OptioneleWaarde { return o.ingepakt.flatMap(aanwezig) }
+        if let l = waarde as? any Lijstwaarde { return l.isLeeg ? nil : waarde }
+        return waarde
     }
 
-    static func items(_ lijst: Any) -> [Any] { Mirror(reflecting: lijst).children.map(\.value) }
+    static func items(_ lijst: Any) -> [Any] { (lijst as? any Lijstwaarde)?.elementen ?? [] }
 }
 
-/// The stored properties of one model value, read by name. Reflecting a property costs a
-/// type lookup by mangled name every time, so a property is reflected only when asked for;
-/// each type's property names are learnt once per process.
+/// What `aanwezig` and `items` need to know of optionals and lists, asked by a protocol cast
+/// (which the runtime remembers per type) rather than a `Mirror` per value.
+protocol OptioneleWaarde { var ingepakt: Any? { get } }
+extension Optional: OptioneleWaarde { var ingepakt: Any? { map { $0 } } }
+protocol Lijstwaarde {
+    var isLeeg: Bool { get }
+    var elementen: [Any] { get }
+}
+extension Array: Lijstwaarde {
+    var isLeeg: Bool { isEmpty }
+    var elementen: [Any] { map { $0 } }
+}
+
+/// The stored properties of one model value, read by name. Each struct type's properties
+/// (name, offset, type) are learnt once per process from the type's metadata
+/// (`_forEachField`); a property is then read at its offset. Reading through `Mirror` looked
+/// each property's type up by its mangled name on every access, a third of the checklist.
+/// Other values (classes, values with a custom mirror) still go through `Mirror`.
 struct Eigenschappen {
-    private let children: Mirror.Children
+    private let waarde: Any
+    private let velden: [String: Eigenschap]?
+    private let children: Mirror.Children?
     private let positions: [String: Int]
 
     init(_ waarde: Any) {
+        self.waarde = waarde
+        if let velden = Self.cache.velden(of: waarde) {
+            self.velden = velden
+            children = nil
+            positions = [:]
+            return
+        }
+        velden = nil
         let mirror = Mirror(reflecting: waarde)
         children = mirror.children
-        // A type with its own mirror may show different children per value: learn those
-        // per value rather than per type.
-        if waarde is CustomReflectable {
-            positions = Self.positions(of: mirror.children)
-        } else {
-            positions = Self.cache.positions(of: type(of: waarde)) { Self.positions(of: mirror.children) }
-        }
+        positions = Self.positions(of: mirror.children)
     }
 
     subscript(label: String) -> Any? {
-        guard let i = positions[label] else { return nil }
+        if let velden {
+            guard let e = velden[label] else { return nil }
+            func lees<T>(_ value: T) -> Any { withUnsafeBytes(of: value) { e.lees($0.baseAddress! + e.offset) } }
+            return _openExistential(waarde, do: lees)
+        }
+        guard let children, let i = positions[label] else { return nil }
         return children[children.index(children.startIndex, offsetBy: i)].value
     }
 
@@ -145,26 +166,46 @@ struct Eigenschappen {
         return uit
     }
 
-    private static let cache = PositionCache()
+    /// One stored property: where it lies in its struct, and how to read it as its own type.
+    struct Eigenschap {
+        let offset: Int
+        let lees: @Sendable (UnsafeRawPointer) -> Any
+    }
 
-    /// Property positions per type, shared by all threads.
-    private final class PositionCache: @unchecked Sendable {
+    private static let cache = VeldCache()
+
+    /// The properties of each struct type, shared by all threads; nil for a type that is
+    /// not a struct.
+    private final class VeldCache: @unchecked Sendable {
         private let lock = NSLock()
-        private var byType: [ObjectIdentifier: [String: Int]] = [:]
+        private var byType: [ObjectIdentifier: [String: Eigenschap]?] = [:]
 
-        func positions(of type: Any.Type, _ learn: () -> [String: Int]) -> [String: Int] {
-            let key = ObjectIdentifier(type)
+        func velden(of waarde: Any) -> [String: Eigenschap]? {
+            let key = ObjectIdentifier(type(of: waarde))
             lock.lock()
             if let known = byType[key] {
                 lock.unlock()
                 return known
             }
             lock.unlock()
-            let learnt = learn()
+            // Plain structs only: classes, enums, tuples and values with a custom mirror (which
+            // may show other children per value) keep the Mirror.
+            let learnt = !(waarde is CustomReflectable) && Mirror(reflecting: waarde).displayStyle == .struct
+                ? Self.learn(type(of: waarde)) : nil
             lock.lock()
-            byType[key] = learnt
+            byType[key] = .some(learnt)
             lock.unlock()
             return learnt
+        }
+
+        private static func learn(_ type: Any.Type) -> [String: Eigenschap]? {
+            var velden: [String: Eigenschap] = [:]
+            let complete = _forEachField(of: type) { name, offset, fieldType, _ in
+                func lezer<F>(_: F.Type) -> @Sendable (UnsafeRawPointer) -> Any { { $0.load(as: F.self) } }
+                velden[String(cString: name)] = Eigenschap(offset: offset, lees: _openExistential(fieldType, do: lezer))
+                return true
+            }
+            return complete ? velden : nil
         }
     }
 }
