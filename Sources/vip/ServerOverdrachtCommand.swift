@@ -35,6 +35,7 @@ func overdracht(_ werk: @escaping @Sendable () async throws -> Void) throws {
 
 struct Exporteer: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "exporteer",
         abstract: "Schrijf alle gegevens van vip server naar standaarduitvoer (formaat vip-export/1).",
         discussion: "Accounts (met wachtwoordhashes), cursussen en elke versie van elke aanvraag, byte voor byte. Sessies "
             + "gaan niet mee. Voorbeeld: vip server exporteer --data vip-data > vip.export")
@@ -68,6 +69,7 @@ struct Exporteer: ParsableCommand {
 
 struct Importeer: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "importeer",
         abstract: "Vul een nieuwe, lege database met een export van vip server exporteer.",
         discussion: "Weigert een database die al gegevens heeft. Voorbeeld: vip server importeer --database "
             + "postgres://vip@localhost/vip < vip.export")
