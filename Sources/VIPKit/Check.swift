@@ -17,6 +17,9 @@ public struct Checker: Sendable {
     public var checklist: Checklist
     public var spelling: (any Spelling)?
     public var limits: ReadLimits
+    /// Only the rules whose severity is `fout` (`vip build` only needs to know whether the
+    /// aanvraag is af): all fouten, but not all waarschuwingen and tips.
+    public var alleenFouten = false
 
     /// The default spelling is the Dutch dictionary, loaded only when an aanvraag has
     /// prose to check, and then only what its words need (`Hunspell.Deferred`).
@@ -39,7 +42,7 @@ public struct Checker: Sendable {
         if let deferred = spelling as? Hunspell.Deferred, !deferred.isLoaded {
             deferred.prefetch(words: { Checklist.spellingwoorden(a) })
         }
-        return try checklist.check(context(a))
+        return try checklist.check(context(a), alleenFouten: alleenFouten)
     }
 
     public func check(path: String) -> CheckResultaat {

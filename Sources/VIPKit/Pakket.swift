@@ -33,6 +33,8 @@ public struct BuildResultaat: Sendable {
     public var concept = false
     /// Funds that got no letter and no zip, and why.
     public var geenBrief: [GeenBrief] = []
+    /// What the build's checker found: with the default checker (`Bouwer.foutenchecker`) the fouten
+    /// and whatever else the rules that report fouten found.
     public var bevindingen: [Bevinding] = []
     /// The group of a batch (`Uitvoermap.Partij`) whose files wait for their names there.
     public var groep: Int?
@@ -277,12 +279,18 @@ public struct Bouwer: Sendable {
     public var checker: Checker
     public var opties: BuildOpties
 
-    /// The build only needs to know whether there are fouten; spelling is never a fout,
-    /// so the default checker skips loading the dictionary (most of a build's start-up).
-    public init(checker: Checker = Checker(spelling: nil), opties: BuildOpties) {
+    /// The build only needs to know whether there are fouten: the default checker runs only
+    /// the rules that report fouten, without the dictionary (spelling is never a fout).
+    public init(checker: Checker = Bouwer.foutenchecker, opties: BuildOpties) {
         self.checker = checker
         self.opties = opties
     }
+
+    public static let foutenchecker: Checker = {
+        var c = Checker(spelling: nil)
+        c.alleenFouten = true
+        return c
+    }()
 
     public func uitvoermap(voor bestand: String, meerdere: Bool) -> String {
         let stem = ((bestand as NSString).lastPathComponent as NSString).deletingPathExtension

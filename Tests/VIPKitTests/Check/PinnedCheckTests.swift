@@ -23,6 +23,16 @@ import VIPKit
         #expect(CheckReport.json([r]) == (try verwacht(bestand)))
     }
 
+    /// `vip build` runs only the rules that report fouten: the same fouten, in the same order,
+    /// with the same messages, as the whole checklist's.
+    @Test(arguments: bestanden)
+    func theBuildsChecklistFindsTheSameFouten(bestand: String) throws {
+        let alles = Checker(spelling: nil).check(path: Repo.path(bestand))
+        let fouten = Bouwer.foutenchecker.check(path: Repo.path(bestand))
+        #expect(fouten.bevindingen.filter { $0.ernst == .fout } == alles.bevindingen.filter { $0.ernst == .fout })
+        #expect(fouten.isAf == alles.isAf)
+    }
+
     /// The spec's example (spec/voorbeelden/steunpilaar.yaml), which the rule examples lay
     /// their fragments over.
     @Test func checkJSONOfTheSpecExampleIsUnchanged() throws {
