@@ -100,34 +100,27 @@ extension Veldentabel {
     static func eigenschappen(_ waarde: Any) -> Eigenschappen { Eigenschappen(waarde) }
 
     /// The value itself, or nil when it is missing: `nil`, an empty text or an empty list.
+    ///
+    /// Casts to `Optional<Any>` and `[Any]`, not to protocols and not through a `Mirror`: the
+    /// first cast of each type to a protocol searches all conformances of the program, which
+    /// in one `vip build` process was a tenth of its instructions.
     static func aanwezig(_ waarde: Any) -> Any? {
         if let s = waarde as? String { return s.isEmpty ? nil : s }  // most values
-        if let o = waarde as? any OptioneleWaarde { return o.ingepakt.flatMap(aanwezig) }
-        if let l = waarde as? any Lijstwaarde { return l.isLeeg ? nil : waarde }
-        return waarde
+        // An optional is unwrapped by the cast (`nil` stays nil); anything else comes back as it is.
+        guard let w = (waarde as? Any?) ?? nil else { return nil }
+        if let s = w as? String { return s.isEmpty ? nil : s }
+        if let l = w as? [Any] { return l.isEmpty ? nil : w }
+        return w
     }
 
-    static func items(_ lijst: Any) -> [Any] { (lijst as? any Lijstwaarde)?.elementen ?? [] }
-}
-
-/// What `aanwezig` and `items` need to know of optionals and lists, asked by a protocol cast
-/// (which the runtime remembers per type) rather than a `Mirror` per value.
-protocol OptioneleWaarde { var ingepakt: Any? { get } }
-extension Optional: OptioneleWaarde { var ingepakt: Any? { map { $0 } } }
-protocol Lijstwaarde {
-    var isLeeg: Bool { get }
-    var elementen: [Any] { get }
-}
-extension Array: Lijstwaarde {
-    var isLeeg: Bool { isEmpty }
-    var elementen: [Any] { map { $0 } }
+    static func items(_ lijst: Any) -> [Any] { (lijst as? [Any]) ?? [] }
 }
 
 /// The stored properties of one model value, read by name. Each struct type's properties
 /// (name, offset, type) are learnt once per process from the type's metadata
 /// (`_forEachField`); a property is then read at its offset. Reading through `Mirror` looked
 /// each property's type up by its mangled name on every access, a third of the checklist.
-/// Other values (classes, values with a custom mirror) still go through `Mirror`.
+/// Other values (classes, enums) still go through `Mirror`.
 struct Eigenschappen {
     private let waarde: Any
     private let velden: [String: Eigenschap]?
@@ -188,15 +181,29 @@ struct Eigenschappen {
                 return known
             }
             lock.unlock()
-            // Plain structs only: classes, enums, tuples and values with a custom mirror (which
-            // may show other children per value) keep the Mirror.
-            let learnt = !(waarde is CustomReflectable) && Mirror(reflecting: waarde).displayStyle == .struct
-                ? Self.learn(type(of: waarde)) : nil
+            // Structs only (the model's sections); classes, enums and tuples keep the Mirror.
+            let learnt = Self.isStruct(type(of: waarde)) ? Self.learn(type(of: waarde)) : nil
             lock.lock()
             byType[key] = .some(learnt)
             lock.unlock()
             return learnt
         }
+
+        /// A struct type: its metadata kind, read as that of a probe's only field (a `Mirror`
+        /// or a protocol cast would search the program's conformances).
+        private static func isStruct(_ type: Any.Type) -> Bool {
+            func kind<T>(_: T.Type) -> Bool {
+                var isStruct = false
+                _ = _forEachField(of: Probe<T>.self) { _, _, _, kind in
+                    isStruct = kind == .struct
+                    return false
+                }
+                return isStruct
+            }
+            return _openExistential(type, do: kind)
+        }
+
+        private struct Probe<T> { var value: T }
 
         private static func learn(_ type: Any.Type) -> [String: Eigenschap]? {
             var velden: [String: Eigenschap] = [:]
