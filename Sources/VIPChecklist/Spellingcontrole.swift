@@ -12,6 +12,7 @@ extension Hunspell: Spelling {
 extension Hunspell.Deferred: Spelling {
     public func isCorrect(_ word: String) -> Bool { spell(word) }
     public func suggestions(_ word: String, limit: Int) -> [String] { suggest(word, limit: limit) }
+    public func prepare(_ words: () -> [String]) { prepare(words()) }
 }
 
 extension Checklist {
@@ -159,11 +160,13 @@ struct Spellingcontrole {
     func run(_ m: inout Melder) {
         let namen = Self.namen(aanvraag)
         let velden = Self.prozavelden(aanvraag).map { (pad: $0.pad, tokens: Self.tokens($0.tekst).filter { !Self.skip($0) }) }
-        var opzoeken: [String] = []
-        for veld in velden {
-            for t in veld.tokens { Self.opzoekingen(t, namen: namen, &opzoeken) }
+        spelling.prepare {
+            var opzoeken: [String] = []
+            for veld in velden {
+                for t in veld.tokens { Self.opzoekingen(t, namen: namen, &opzoeken) }
+            }
+            return opzoeken
         }
-        spelling.prepare(opzoeken)
         for (pad, tokens) in velden {
             var onbekend: [String] = []
             for t in tokens {
