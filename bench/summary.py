@@ -98,7 +98,8 @@ print()
 
 # ------------------------------------------------------------------ one aanvraag
 print("Eén aanvraag inclusief processtart (ms, mediaan (min–p90))")
-print(f"  {'opdracht':34s} {'CPU vip':>20s} {'wand vip':>22s} {'wand vorige':>22s} {'vorige ÷ vip':>12s}")
+print(f"  {'opdracht':34s} {'CPU vip':>20s} {'CPU vorige':>20s} {'wand vip':>22s} {'wand vorige':>22s} "
+      f"{'vorige ÷ vip':>12s}")
 one = {}
 for kind, label in (("version", "vip --version (alleen de start)"), ("build", "vip build (ODT + DOCX)"),
                     ("odt", "vip build --formaat odt"), ("docx", "vip build --formaat docx"),
@@ -106,18 +107,19 @@ for kind, label in (("version", "vip --version (alleen de start)"), ("build", "v
     a, b = figures(f"one-vip-{kind}.txt"), figures(f"one-vorige-{kind}.txt")
     one[kind] = a
     if a:
-        print(f"  {label:34s} {cell(a, 'cpu', 1):>20s} {cell(a, 'wall', 1):>22s} "
+        print(f"  {label:34s} {cell(a, 'cpu', 1):>20s} {cell(b, 'cpu', 1) if b else '':>20s} {cell(a, 'wall', 1):>22s} "
               f"{cell(b, 'wall', 1) if b else '':>22s} {ratio(b, a, 'wall'):>12s}")
 first = figures("one-vip-check-eerste.txt")
 if first:
-    print(f"  {'vip check, eerste keer (index maken)':34s} {cell(first, 'cpu', 1):>20s} {cell(first, 'wall', 1):>22s}")
+    print(f"  {'vip check, eerste keer (index maken)':34s} {cell(first, 'cpu', 1):>20s} {'':>20s} "
+          f"{cell(first, 'wall', 1):>22s}")
 peers_one = {}
 for name, label in (("relatorio-odt", "python + relatorio (ODT)"), ("docxtpl-docx", "python + docxtpl (DOCX)"),
                     ("python", "alleen python starten")):
     f = figures(f"one-{name}.txt")
     peers_one[name] = f
     if f:
-        print(f"  {label:34s} {cell(f, 'cpu', 1):>20s} {cell(f, 'wall', 1):>22s}")
+        print(f"  {label:34s} {cell(f, 'cpu', 1):>20s} {'':>20s} {cell(f, 'wall', 1):>22s}")
 if one.get("odt") and peers_one.get("relatorio-odt"):
     print(f"  relatorio ÷ vip --formaat odt (wand): {ratio(peers_one['relatorio-odt'], one['odt'], 'wall')}; "
           f"relatorio ÷ vip ODT + DOCX: {ratio(peers_one['relatorio-odt'], one['build'], 'wall')}; "
