@@ -11,7 +11,7 @@ PYTHON_PACKAGES := lxml python-docx jsonschema PyYAML pytest playwright axe-sele
 BEHEER_PACKAGES := msmtp openssl systemd nginx caddy
 SAMPLES := Samples/buurtmoestuin.yaml Samples/kinderfestival.yaml
 
-.PHONY: all setup setup-test build release demo serve test test-checker test-browser test-beheer test-vijandig test-asan templates docs bench bench-server fuzz clean
+.PHONY: all setup setup-test build release demo serve test test-checker test-browser test-beheer test-vijandig test-asan docs bench bench-server fuzz clean
 
 all: build
 
@@ -111,9 +111,6 @@ docs: build
 	.build/debug/vip regels --format markdown > docs/checklist.md.tmp
 	mv docs/checklist.md.tmp docs/checklist.md
 
-# Regenerates Sources/VIPDocument/EmbeddedTemplates.swift from Templates/.
-templates:
-	python3 scripts/embed-templates.py
 
 # The bench's own tools: wrk for a quick load by hand on `vip server` (bench/server.sh has
 # its own asyncio client), postgresql for BENCH_POSTGRES=1.

@@ -31,31 +31,40 @@ let package = Package(
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1",
                        providers: [.apt(["libyaml-dev"])]),
 
-        .target(name: "VIPXML", dependencies: ["CLibXML2"]),
+        .target(name: "VIPHash"),
+        .target(name: "VIPXML", dependencies: ["CLibXML2", "VIPHash"]),
         .target(name: "VIPZip", dependencies: ["CLibZip", "CLibDeflate"]),
-        .target(name: "VIPSpelling", dependencies: ["CHunspell"]),
+        .target(name: "VIPSpelling", dependencies: ["CHunspell", "VIPHash"]),
         .target(name: "VIPYAML", dependencies: ["CYAML"]),
         .target(name: "VIPModel", dependencies: ["VIPYAML"]),
         .target(name: "VIPChecklist", dependencies: ["VIPModel", "VIPSpelling"]),
-        .target(name: "VIPDocument", dependencies: ["VIPXML", "VIPZip"]),
+        // Templates/ travels inside the binary, generated at build time (Plugins/EmbedFolder).
+        .target(name: "VIPDocument", dependencies: ["VIPXML", "VIPZip"], plugins: ["EmbedFolder"]),
         .target(name: "VIPPlanning"),
         .target(name: "VIPFormulier"),
         .target(name: "VIPKit", dependencies: ["VIPModel", "VIPChecklist", "VIPDocument", "VIPZip",
-                                              "VIPPlanning", "VIPSpelling"]),
+                                              "VIPPlanning", "VIPSpelling", "VIPHash"]),
+        .executableTarget(name: "EmbedFolderTool"),
+        .plugin(name: "EmbedFolder", capability: .buildTool(), dependencies: ["EmbedFolderTool"]),
         .executableTarget(name: "vip", dependencies: [
             "VIPKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Paths to the shared samples and fixtures, for every test target.
+        .target(name: "VIPTestSupport", path: "Tests/VIPTestSupport"),
         .testTarget(name: "VIPYAMLTests", dependencies: ["VIPYAML"]),
-        .testTarget(name: "VIPModelTests", dependencies: ["VIPModel"]),
+        .testTarget(name: "VIPXMLTests", dependencies: ["VIPXML"]),
+        .testTarget(name: "VIPZipTests", dependencies: ["VIPZip"]),
+        .testTarget(name: "VIPSpellingTests", dependencies: ["VIPSpelling", "VIPTestSupport"]),
+        .testTarget(name: "VIPModelTests", dependencies: ["VIPModel", "VIPTestSupport"]),
         .testTarget(name: "VIPChecklistTests", dependencies: ["VIPChecklist", "VIPModel", "VIPSpelling"]),
-        .testTarget(name: "VIPDocumentTests", dependencies: ["VIPDocument", "VIPXML", "VIPZip"]),
+        .testTarget(name: "VIPDocumentTests", dependencies: ["VIPDocument", "VIPXML", "VIPZip", "VIPTestSupport"]),
         .testTarget(name: "VIPFormulierTests", dependencies: ["VIPFormulier"]),
         .testTarget(name: "VIPPlanningTests", dependencies: [
             "VIPPlanning", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "VIPKitTests", dependencies: ["VIPKit", "VIPModel", "VIPChecklist", "VIPDocument", "VIPZip",
-                                                     "VIPSpelling"],
+                                                     "VIPSpelling", "VIPHash", "VIPTestSupport"],
                     exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
@@ -83,7 +92,7 @@ if ProcessInfo.processInfo.environment["VIP_ZONDER_SERVER"] == nil {
     package.targets += [
         .target(name: "VIPServer", dependencies: [
             "VIPKit", "VIPModel", "VIPChecklist", "VIPDocument", "VIPZip", "VIPSpelling",
-            "VIPPlanning", "VIPFormulier",
+            "VIPPlanning", "VIPFormulier", "VIPHash",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "GRDB", package: "GRDB.swift"),

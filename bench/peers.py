@@ -9,6 +9,9 @@ X van Y"); the ODT templates use vip's own styles.xml and content.xml skeleton. 
   peers.py templates DIR                      make the templates
   peers.py batch --templates DIR --variants DIR --n N --runs R --json OUT
   peers.py one --templates DIR --format odt|docx FILE.yaml OUTDIR   (one package, for process-start timing)
+  peers.py process --templates DIR --format odt|docx --uit OUTDIR FILE.yaml...
+                                              (the whole job in one process, as `vip build` of many aanvragen:
+                                               read each file, render its package, write it to OUTDIR/<stem>/)
   peers.py verify --templates DIR VARIANT.yaml VIPDIR               (same key texts in peers' and vip's output)
 """
 import io
@@ -411,7 +414,16 @@ def main():
         else:
             rest.append(x)
     peers = Peers(opts["templates"])
-    if cmd == "one":
+    if cmd == "process":
+        for path in rest:
+            with open(path, encoding="utf-8") as f:
+                a = yaml.safe_load(f)
+            out = os.path.join(opts["uit"], os.path.splitext(os.path.basename(path))[0])
+            os.makedirs(out, exist_ok=True)
+            for name, data in peers.package(a, opts["format"]).items():
+                with open(os.path.join(out, name), "wb") as f:
+                    f.write(data)
+    elif cmd == "one":
         with open(rest[0], encoding="utf-8") as f:
             a = yaml.safe_load(f)
         os.makedirs(rest[1], exist_ok=True)

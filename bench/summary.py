@@ -1,124 +1,187 @@
 #!/usr/bin/env python3
-"""Prints the figures of bench/run.sh: vip and its peers side by side, the ratios, and
-the goals of issue 12."""
+"""Prints the figures of bench/run.sh: vip beside its peers and beside the previous release,
+the ratios, and the goals of issue 21. Whole processes first (what a user waits for), then
+the figures in one process (the library's steps, as in earlier rounds).
+
+  summary.py RESULTS_DIR BENCH_N CLI_N"""
 import json
 import os
 import statistics
 import sys
 
 R = sys.argv[1]
-CLI_N = int(sys.argv[2]) if len(sys.argv) > 2 else None
+N = int(sys.argv[2])
+CLI_N = int(sys.argv[3])
 
 
-def load(name):
-    p = os.path.join(R, name)
-    return json.load(open(p)) if os.path.exists(p) else None
+def path(name):
+    return os.path.join(R, name)
 
 
-def times(name):
-    p = os.path.join(R, name)
-    if not os.path.exists(p):
+def runs(name):
+    """The runs of one command: [(wall, user, sys, maxrss_kb, exit)]."""
+    if not os.path.exists(path(name)):
         return None
-    v = sorted(int(x) / 1000 for x in open(p).read().split())
-    return {"min": v[0], "median": statistics.median(v), "p90": v[min(len(v) - 1, round(0.9 * (len(v) - 1)))]}
+    rows = []
+    for line in open(path(name)):
+        w, u, s, m, x = line.split()
+        rows.append((float(w), float(u), float(s), int(m), int(x)))
+    return rows or None
+
+
+def q(values, p):
+    s = sorted(values)
+    return s[min(len(s) - 1, round(p * (len(s) - 1)))]
+
+
+def spread(values):
+    return {"min": min(values), "median": statistics.median(values), "p90": q(values, 0.9)}
+
+
+def figures(name, per=1):
+    """CPU (user + sys) and wall in ms, per `per` packages: median, min and p90 over the runs."""
+    r = runs(name)
+    if not r:
+        return None
+    return {"cpu": spread([(u + s) * 1000 / per for _, u, s, _, _ in r]),
+            "wall": spread([w * 1000 / per for w, _, _, _, _ in r]),
+            "rss": max(m for *_, m, _ in r) / 1024, "exit": {x for *_, x in r}, "n": len(r)}
+
+
+def ms(v, digits=2):
+    return f"{v:,.{digits}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def cell(f, key="cpu", digits=2):
+    s = f[key]
+    return f"{ms(s['median'], digits)} ({ms(s['min'], digits)}–{ms(s['p90'], digits)})"
+
+
+def ratio(a, b, key="cpu"):
+    return f"{a[key]['median'] / b[key]['median']:.1f}×".replace(".", ",") if a and b else ""
 
 
 def line(name):
-    p = os.path.join(R, name)
-    return open(p).read().split() if os.path.exists(p) else None
+    return open(path(name)).read().split() if os.path.exists(path(name)) else None
 
 
-def ok(cond):
-    return "gehaald" if cond else "NIET gehaald"
+ok = lambda c: "gehaald" if c else "NIET gehaald"
 
-
-vip, peers = load("vip.json"), load("peers.json")
-m = vip["measures"]
 ls, le = line("load-start.txt"), line("load-end.txt")
-print(f"Samenvatting ({ls[0]} cores; load average bij start {' '.join(ls[1:])}, aan het eind {' '.join(le[1:])})")
-print(f"  pakket: {vip['package_files']} bestanden, {vip['package_bytes'] / 1024:.0f} KB "
-      "(een brief per fonds dat niet afwees, projectplan, begroting, fondsenlijst in ODT en DOCX, per fonds een zip); "
-      f"batch: {vip['n']} pakketten × {vip['runs']} runs (vip), {peers['n']} × {peers['runs']} (peers)" if peers else "")
+vorige = open(path("vorige-commit.txt")).read().strip()
+huidige = open(path("huidige-commit.txt")).read().strip()
+print(f"Samenvatting: {ls[0]} cores, {' '.join(ls[4:])}; load average bij de start {' '.join(ls[1:4])}, "
+      f"aan het eind {' '.join(le[1:4])}. vip {huidige}, vorige release {vorige}.")
+print(open(path("peer-versions.txt")).read().strip())
 print()
-print(f"{'ms per pakket (mediaan, min–p90)':44s} {'vip':>22s} {'peer':>26s} {'peer/vip':>9s}")
-rows = [("lezen + check", m["check"], None, None), ("lezen + check zonder spelling", m["check_no_spelling"], None, None),
-        ("build ODT + DOCX", m["build"], None, None), ("lezen + check + build", m["complete"], None, None),
-        ("build alleen ODT", m["build_odt"], "relatorio", "odt"), ("build alleen DOCX", m["build_docx"], "docxtpl", "docx")]
-for label, v, peer, fmt in rows:
-    s = v["perPackage"]
-    vt = f"{s['median']:.3f} ({s['min']:.3f}–{s['p90']:.3f})"
-    if peer and peers:
-        p = peers[peer]["perPackage"]
-        pt = f"{peer} {p['median']:.1f} ({p['min']:.1f}–{p['p90']:.1f})"
-        print(f"  {label:42s} {vt:>22s} {pt:>26s} {p['median'] / s['median']:8.1f}×")
-    else:
-        print(f"  {label:42s} {vt:>22s}")
-so = line("soffice.txt")
-if so:
-    n, nin, nout, us = int(so[0]), so[1], so[2], int(so[3])
-    per = us / 1000 / n
-    print(f"  {'LibreOffice ODT→DOCX (één soffice-aanroep)':42s} {'':>22s} "
-          f"{f'soffice {per:.1f}':>26s} {per / m['build_docx']['perPackage']['median']:8.1f}×   ({nin} → {nout} bestanden)")
-print(f"  pakketten per seconde (build ODT + DOCX): {m['build']['packagesPerSecond']:.0f}; "
-      f"lezen + check + build: {m['complete']['packagesPerSecond']:.0f}")
+
+# ------------------------------------------------------------------ a course in one call
+print(f"Hele processen: een cursus van {N} aanvragen in één `vip build`-aanroep (ms per pakket, mediaan (min–p90) "
+      "over de runs; CPU = user + sys)")
+print(f"  {'formaat':8s} {'wie':10s} {'CPU per pakket':>24s} {'wand per pakket':>24s} {'piek-RSS':>9s}  "
+      f"{'÷ vip (CPU)':>11s} {'÷ vip (wand)':>12s}")
+batch = {}
+for fmt, peer in (("odt", "relatorio"), ("docx", "docxtpl")):
+    batch[fmt] = {who: figures(f"batch-{who}-{fmt}.txt", N) for who in ("vip", "vorige", peer)}
+    v = batch[fmt]["vip"]
+    for who in ("vip", "vorige", peer):
+        f = batch[fmt][who]
+        if not f:
+            continue
+        rel = "" if who == "vip" else ratio(f, v)
+        relw = "" if who == "vip" else ratio(f, v, "wall")
+        print(f"  {fmt:8s} {who:10s} {cell(f):>24s} {cell(f, 'wall'):>24s} {ms(f['rss'], 1):>6s} MB  {rel:>11s} {relw:>12s}")
+diff = open(path("batch-diff.txt")).read().strip() if os.path.exists(path("batch-diff.txt")) else "?"
+print("  documenten van de cursus (ODT + DOCX) byte voor byte gelijk aan die van de vorige release: "
+      + ("ja" if diff == "" else "NEE"))
 print()
-print("één pakket inclusief processtart (ms, mediaan (min–p90))")
-one = {k: times(f"one-{k}.txt") for k in ("vip", "vip-odt", "vip-docx", "vip-check", "relatorio", "docxtpl", "python")}
-one["vip-version"] = times("one-vip-version.txt")
-for k, label in (("vip-version", "vip --version (alleen de start)"), ("vip", "vip build (ODT + DOCX)"),
-                 ("vip-odt", "vip build --formaat odt"),
-                 ("vip-docx", "vip build --formaat docx"), ("vip-check", "vip check"),
-                 ("relatorio", "python + relatorio (ODT)"), ("docxtpl", "python + docxtpl (DOCX)"),
-                 ("python", "alleen python starten")):
-    t = one[k]
-    if t:
-        print(f"  {label:42s} {t['median']:8.1f} ({t['min']:.1f}–{t['p90']:.1f})")
-r_one = one["relatorio"]["median"] / one["vip-odt"]["median"]
-r_one_both = one["relatorio"]["median"] / one["vip"]["median"]
-r_one_docx = one["docxtpl"]["median"] / one["vip-docx"]["median"]
-print(f"  relatorio / vip --formaat odt: {r_one:.1f}×; relatorio / vip ODT+DOCX: {r_one_both:.1f}×; "
-      f"docxtpl / vip --formaat docx: {r_one_docx:.1f}×")
+
+# ------------------------------------------------------------------ one aanvraag
+print("Eén aanvraag inclusief processtart (ms, mediaan (min–p90))")
+print(f"  {'opdracht':34s} {'CPU vip':>20s} {'CPU vorige':>20s} {'wand vip':>22s} {'wand vorige':>22s} "
+      f"{'vorige ÷ vip':>12s}")
+one = {}
+for kind, label in (("version", "vip --version (alleen de start)"), ("build", "vip build (ODT + DOCX)"),
+                    ("odt", "vip build --formaat odt"), ("docx", "vip build --formaat docx"),
+                    ("check", "vip check (met woordenboek)")):
+    a, b = figures(f"one-vip-{kind}.txt"), figures(f"one-vorige-{kind}.txt")
+    one[kind] = a
+    if a:
+        print(f"  {label:34s} {cell(a, 'cpu', 1):>20s} {cell(b, 'cpu', 1) if b else '':>20s} {cell(a, 'wall', 1):>22s} "
+              f"{cell(b, 'wall', 1) if b else '':>22s} {ratio(b, a, 'wall'):>12s}")
+first = figures("one-vip-check-eerste.txt")
+if first:
+    print(f"  {'vip check, eerste keer (index maken)':34s} {cell(first, 'cpu', 1):>20s} {'':>20s} "
+          f"{cell(first, 'wall', 1):>22s}")
+peers_one = {}
+for name, label in (("relatorio-odt", "python + relatorio (ODT)"), ("docxtpl-docx", "python + docxtpl (DOCX)"),
+                    ("python", "alleen python starten")):
+    f = figures(f"one-{name}.txt")
+    peers_one[name] = f
+    if f:
+        print(f"  {label:34s} {cell(f, 'cpu', 1):>20s} {'':>20s} {cell(f, 'wall', 1):>22s}")
+if one.get("odt") and peers_one.get("relatorio-odt"):
+    print(f"  relatorio ÷ vip --formaat odt (wand): {ratio(peers_one['relatorio-odt'], one['odt'], 'wall')}; "
+          f"relatorio ÷ vip ODT + DOCX: {ratio(peers_one['relatorio-odt'], one['build'], 'wall')}; "
+          f"docxtpl ÷ vip --formaat docx: {ratio(peers_one['docxtpl-docx'], one['docx'], 'wall')}")
 print()
-print("groei met het aantal begrotingsposten")
+
+# ------------------------------------------------------------------ LibreOffice
+so, son = runs("soffice.txt"), line("soffice-n.txt")
+if so and son:
+    n = int(son[0])
+    w, u, s = so[0][0], so[0][1], so[0][2]
+    print(f"LibreOffice, ODT → DOCX van {n} pakketten in één soffice-aanroep: {ms(w * 1000 / n, 0)} ms wand, "
+          f"{ms((u + s) * 1000 / n, 0)} ms CPU per pakket ({son[1]} → {son[2]} bestanden)")
+    print()
+
+# ------------------------------------------------------------------ the CLI at scale
+print(f"De CLI in één aanroep (s, piek-RSS)")
+cli = {}
+for name, label in ((f"vip-build-all", f"vip build van {CLI_N} aanvragen (ODT + DOCX)"),
+                    (f"vorige-build-all", f"  vorige release"),
+                    (f"vip-check-all", f"vip check van {CLI_N} aanvragen"),
+                    (f"vorige-check-all", f"  vorige release"),
+                    ("vip-check-2000", "vip check, 2 000 posten"), ("vip-build-2000", "vip build, 2 000 posten"),
+                    ("vip-aliasbom", "vip check, aliasbom (10^10 knopen)")):
+    r = runs(f"cli-{name}.txt")
+    if r:
+        w, u, s, m, x = r[0]
+        cli[name] = r[0]
+        print(f"  {label:46s} {ms(w, 2):>7s} s wand  {ms(u + s, 2):>7s} s CPU  {ms(m / 1024, 1):>6s} MB  exit {x}")
+print()
+
+# ------------------------------------------------------------------ in one process
+vip = json.load(open(path("vip.json")))
+m = vip["measures"]
+print(f"In één proces (VipBench: de bibliotheek, zonder processtart, lezen van schijf en schrijven; "
+      f"{vip['n']} varianten × {vip['runs']} runs; ms per pakket, mediaan (min–p90))")
+for key, label in (("read", "lezen"), ("check", "lezen + check (met spellingcontrole)"),
+                   ("check_no_spelling", "lezen + check zonder spellingcontrole"),
+                   ("build", "build ODT + DOCX"), ("build_odt", "build alleen ODT"), ("build_docx", "build alleen DOCX"),
+                   ("complete", "lezen + check + build")):
+    s = m[key]["perPackage"]
+    print(f"  {label:42s} {ms(s['median'], 3)} ({ms(s['min'], 3)}–{ms(s['p90'], 3)})")
+print(f"  eenmalig per proces: woordenboek laden {ms(vip['startup_hunspell_ms'], 1)} ms (het hele woordenboek; "
+      f"vip check laadt alleen wat zijn woorden nodig hebben), sjablonen {ms(vip['startup_templates_ms'], 1)} ms")
+print(f"  pakket: {vip['package_files']} bestanden, {vip['package_bytes'] / 1024:.0f} KB")
 for row in vip.get("posts", []):
     p = row["posts"]
-    print(f"  {p:6d} posten: lezen+check {row['check_ms']:9.2f} ms ({row['check_ms'] / p:.4f}/post)   "
-          f"build {row['build_ms']:9.2f} ms ({row['build_ms'] / p:.4f}/post)")
+    print(f"  {p:6d} posten: lezen + check {ms(row['check_ms'])} ms, build {ms(row['build_ms'])} ms")
 print()
-print("de CLI (/usr/bin/time: seconden, max RSS)")
-cli = {}
-n_cli = CLI_N or vip["n"]
-for k, label in (("check-all", f"vip check van {n_cli} aanvragen"), ("build-all", f"vip build van {n_cli} aanvragen"),
-                 ("check-2000", "vip check, 2 000 posten"), ("build-2000", "vip build, 2 000 posten"),
-                 ("aliasbom", "vip check, aliasbom (10^10 knopen)")):
-    v = open(os.path.join(R, f"cli-{k}.txt")).read().splitlines()[-1].split() if os.path.exists(os.path.join(R, f"cli-{k}.txt")) else None
-    if v:
-        cli[k] = (float(v[0]), int(v[1]) / 1024, int(v[2]))
-        print(f"  {label:42s} {cli[k][0]:7.2f} s  {cli[k][1]:6.1f} MB  exit {cli[k][2]}")
-print()
-print("doelen (issue 12)")
-b = m["build"]["perPackage"]["median"]
-print(f"  build ODT + DOCX in batch ≤ 3 ms per pakket: {b:.2f} ms — {ok(b <= 3)}")
-if peers:
-    for peer, key, goal in (("relatorio", "build_odt", 10), ("docxtpl", "build_docx", 60)):
-        r = peers[peer]["perPackage"]["median"] / m[key]["perPackage"]["median"]
-        print(f"  alleen {key[6:].upper()} ≥ {goal}× sneller dan {peer} (batch): {r:.1f}× — {ok(r >= goal)}")
-    if so:
-        r = per / m["build_docx"]["perPackage"]["median"]
-        print(f"  (LibreOffice-conversie naar DOCX ÷ vip DOCX: {r:.1f}×)")
-v1 = one["vip"]["median"]
-print(f"  één pakket met processtart ≥ 10× sneller dan relatorio en ≤ 17 ms: vip build {v1:.1f} ms, "
-      f"{r_one_both:.1f}× (ODT + DOCX), {r_one:.1f}× (alleen ODT) — {ok(r_one_both >= 10 and v1 <= 17)}")
-c1 = one["vip-check"]["median"]
-print(f"  vip check van één schone aanvraag (proces) ≤ 40 ms: {c1:.1f} ms — {ok(c1 <= 40)}")
-if "build-all" in cli:
-    print(f"  piekgeheugen ≤ 32 MB voor {n_cli} pakketten in één aanroep: {cli['build-all'][1]:.1f} MB — "
-          f"{ok(cli['build-all'][1] <= 32)}; in de benchmark zelf (VmHWM) {vip['peak_rss_mb']:.1f} MB")
-posts = vip.get("posts", [])
-if len(posts) >= 2:
-    f = lambda k: posts[-1][k] / posts[-1]["posts"] / (posts[-2][k] / posts[-2]["posts"])
-    print(f"  (lineair: ms/post bij {posts[-1]['posts']} ÷ ms/post bij {posts[-2]['posts']}: check {f('check_ms'):.2f}, "
-          f"build {f('build_ms'):.2f})")
-if "aliasbom" in cli:
-    t, rss, code = cli["aliasbom"]
-    print(f"  (aliasbom geweigerd met exit {code} in {t:.2f} s, {rss:.1f} MB)")
+
+# ------------------------------------------------------------------ goals
+print("Doelen (issue 21)")
+odt = batch["odt"]["vip"]["cpu"]["median"]
+print(f"  CPU per ODT-pakket, hele proces, batch ≤ 1,5 ms: {ms(odt)} ms — {ok(odt <= 1.5)} "
+      f"(relatorio ÷ vip {ratio(batch['odt']['relatorio'], batch['odt']['vip'])})")
+r_docx = batch["docx"]["docxtpl"]["cpu"]["median"] / batch["docx"]["vip"]["cpu"]["median"]
+print(f"  DOCX ≥ 50× docxtpl (CPU per pakket, hele proces, batch): {ms(r_docx, 1)}× — {ok(r_docx >= 50)}")
+w1 = one["build"]["wall"]["median"]
+print(f"  één pakket inclusief start ≤ 17 ms (vip build, ODT + DOCX, wand): {ms(w1, 1)} ms — {ok(w1 <= 17)} "
+      f"(CPU {ms(one['build']['cpu']['median'], 1)} ms)")
+if "vip-build-all" in cli:
+    rss = cli["vip-build-all"][3] / 1024
+    print(f"  piekgeheugen voor {CLI_N} pakketten ≤ 32 MB: {ms(rss, 1)} MB — {ok(rss <= 32)}")
+c1 = one["check"]["wall"]["median"]
+print(f"  vip check van één aanvraag met woordenboek < 60 ms (wand): {ms(c1, 1)} ms — {ok(c1 < 60)}")

@@ -14,6 +14,13 @@ public struct Checklist: Sendable {
     /// applied: a suppressed waarschuwing or tip is kept and marked, a fout stays.
     /// An unknown rule id in `negeer:` is a reading error, like an unknown key.
     public func check(_ context: CheckContext) throws(LeesFout) -> [Bevinding] {
+        try check(context, alleenFouten: false)
+    }
+
+    /// With `alleenFouten`, only the rules whose severity is `fout` run: what `vip build` needs
+    /// to know. A rule only ever lowers its severity for a finding, never raises it, so the
+    /// fouten are exactly those of the whole checklist, in the same order.
+    public func check(_ context: CheckContext, alleenFouten: Bool) throws(LeesFout) -> [Bevinding] {
         let a = context.aanvraag
         var negeer: [String: String] = [:]
         for (i, n) in a.negeer.enumerated() {
@@ -28,7 +35,7 @@ public struct Checklist: Sendable {
             negeer[id] = n.reden ?? ""
         }
         var all: [(Int, Bevinding)] = []
-        for (order, regel) in regels.enumerated() {
+        for (order, regel) in regels.enumerated() where !alleenFouten || regel.ernst == .fout {
             for var b in regel.run(context) {
                 if let reden = negeer[b.regel] {
                     if b.ernst == .fout {

@@ -93,11 +93,16 @@ public protocol Spelling: Sendable {
     func isCorrect(_ word: String) -> Bool
     /// Up to `limit` corrections for a misspelt word, best first.
     func suggestions(_ word: String, limit: Int) -> [String]
+    /// Every word `isCorrect` is about to be asked, so that a checker can load only what
+    /// those need (`Hunspell.Deferred`); `words` is worked out only if the checker asks.
+    func prepare(_ words: () -> [String])
 }
 
 extension Spelling {
     /// A spell checker without suggestions.
     public func suggestions(_ word: String, limit: Int) -> [String] { [] }
+    /// A spell checker that needs no preparation.
+    public func prepare(_ words: () -> [String]) {}
 }
 
 /// Collects the findings of one rule.

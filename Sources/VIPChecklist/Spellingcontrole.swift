@@ -6,17 +6,31 @@ extension Hunspell: Spelling {
     public func suggestions(_ word: String, limit: Int) -> [String] { suggest(word, limit: limit) }
 }
 
-/// The dictionary loads at the first word looked up; one that cannot be opened knows
-/// every word (as no dictionary at all: no findings).
+/// The dictionary loads what the prepared words need, or all of it at the first other word
+/// or suggestion; one that cannot be opened knows every word (as no dictionary at all: no
+/// findings).
 extension Hunspell.Deferred: Spelling {
-    public func isCorrect(_ word: String) -> Bool { hunspell?.spell(word) ?? true }
-    public func suggestions(_ word: String, limit: Int) -> [String] { hunspell?.suggest(word, limit: limit) ?? [] }
+    public func isCorrect(_ word: String) -> Bool { spell(word) }
+    public func suggestions(_ word: String, limit: Int) -> [String] { suggest(word, limit: limit) }
+    public func prepare(_ words: () -> [String]) { prepare(words()) }
 }
 
 extension Checklist {
     /// Whether the aanvraag has prose for the spell check (`spelling`); without it the
     /// dictionary need not be loaded.
     public static func heeftProza(_ a: Aanvraag) -> Bool { !Spellingcontrole.prozavelden(a).isEmpty }
+
+    /// Every word the spell check of this aanvraag will look up (`Spelling.prepare`).
+    public static func spellingwoorden(_ a: Aanvraag) -> [String] {
+        let namen = Spellingcontrole.namen(a)
+        var uit: [String] = []
+        for (_, tekst) in Spellingcontrole.prozavelden(a) {
+            for t in Spellingcontrole.tokens(tekst) where !Spellingcontrole.skip(t) {
+                Spellingcontrole.opzoekingen(t, namen: namen, &uit)
+            }
+        }
+        return uit
+    }
 }
 
 /// The `spelling` rule's work: every prose field through the dictionary, one finding
@@ -116,6 +130,17 @@ struct Spellingcontrole {
         return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty } && labels.last!.allSatisfy(\.isLowercase)
     }
 
+    /// Every text `woordGoed` may look up in the dictionary for `w`: kept in step with it.
+    static func opzoekingen(_ w: Substring, namen: Set<String>, _ uit: inout [String]) {
+        let word = String(w)
+        if namen.contains(word.lowercased()) { return }
+        uit.append(word)
+        if let first = word.first, first.isUppercase { uit.append(word.lowercased()) }
+        if word.utf8.contains(UInt8(ascii: "-")) {
+            for part in word.split(separator: "-") { opzoekingen(part, namen: namen, &uit) }
+        }
+    }
+
     func woordGoed(_ w: Substring, namen: Set<String>) -> Bool {
         let word = String(w)
         if namen.contains(word.lowercased()) { return true }
@@ -134,9 +159,17 @@ struct Spellingcontrole {
 
     func run(_ m: inout Melder) {
         let namen = Self.namen(aanvraag)
-        for (pad, tekst) in Self.prozavelden(aanvraag) {
+        let velden = Self.prozavelden(aanvraag).map { (pad: $0.pad, tokens: Self.tokens($0.tekst).filter { !Self.skip($0) }) }
+        spelling.prepare {
+            var opzoeken: [String] = []
+            for veld in velden {
+                for t in veld.tokens { Self.opzoekingen(t, namen: namen, &opzoeken) }
+            }
+            return opzoeken
+        }
+        for (pad, tokens) in velden {
             var onbekend: [String] = []
-            for t in Self.tokens(tekst) where !Self.skip(t) {
+            for t in tokens {
                 if !woordGoed(t, namen: namen), !onbekend.contains(String(t)) { onbekend.append(String(t)) }
             }
             guard !onbekend.isEmpty else { continue }

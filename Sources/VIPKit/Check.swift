@@ -21,9 +21,12 @@ public struct Checker: Sendable {
     public var register: Fondsenregister?
     /// Today (`vip check --datum`), for the rules about dates; nil leaves them out.
     public var datum: Datum?
+    /// Only the rules whose severity is `fout` (`vip build` only needs to know whether the
+    /// aanvraag is af): all fouten, but not all waarschuwingen and tips.
+    public var alleenFouten = false
 
     /// The default spelling is the Dutch dictionary, loaded only when an aanvraag has
-    /// prose to check.
+    /// prose to check, and then only what its words need (`Hunspell.Deferred`).
     public init(checklist: Checklist = Checklist(), spelling: (any Spelling)? = Hunspell.Deferred.dutch,
                 limits: ReadLimits = .standard, register: Fondsenregister? = nil, datum: Datum? = nil) {
         self.checklist = checklist
@@ -40,11 +43,12 @@ public struct Checker: Sendable {
     }
 
     public func check(_ a: Aanvraag) throws(LeesFout) -> [Bevinding] {
-        // The dictionary loads on a second core while the rules before `spelling` run.
-        if let deferred = spelling as? Hunspell.Deferred, !deferred.isLoaded, Checklist.heeftProza(a) {
-            deferred.prefetch()
+        // What the dictionary needs for this aanvraag's words loads on a second core while the
+        // rules before `spelling` run.
+        if let deferred = spelling as? Hunspell.Deferred, !deferred.isLoaded {
+            deferred.prefetch(words: { Checklist.spellingwoorden(a) })
         }
-        return try checklist.check(context(a))
+        return try checklist.check(context(a), alleenFouten: alleenFouten)
     }
 
     public func check(path: String) -> CheckResultaat {

@@ -38,7 +38,11 @@ public struct BuildResultaat: Sendable {
     public var concept = false
     /// Funds that got no letter and no zip, and why.
     public var geenBrief: [GeenBrief] = []
+    /// What the build's checker found: with the default checker (`Bouwer.foutenchecker`) the fouten
+    /// and whatever else the rules that report fouten found.
     public var bevindingen: [Bevinding] = []
+    /// The group of a batch (`Uitvoermap.Partij`) whose files wait for their names there.
+    public var groep: Int?
 }
 
 /// A fund that gets no letter and no zip in the package, and why.
@@ -374,93 +378,23 @@ extension Pakket {
     }
 }
 
-/// Writing output safely (cli.md): temp file then rename, never into the input's folder
-/// itself, never over an input.
-public enum Uitvoermap {
-    public static func echtPad(_ p: String) -> String {
-        URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path
-    }
-
-    /// Refuses an output folder that holds one of the inputs (directly or below it).
-    public static func controleer(_ map: String, invoer: [String]) throws(BuildFout) {
-        let uit = echtPad(map)
-        // Each input folder is resolved once: `vip build` of a whole course passes every
-        // input for every aanvraag, and resolving them all each time was quadratic
-        // (most of a 1 000-aanvraag build).
-        var gezien = Set<String>()
-        for bestand in invoer {
-            let ouder = (bestand as NSString).deletingLastPathComponent
-            guard gezien.insert(ouder).inserted else { continue }
-            let dir = echtPad(ouder.isEmpty ? "." : ouder)
-            if dir == uit || dir.hasPrefix(uit + "/") {
-                throw .uitvoermapBevatInvoer(map: map, invoer: bestand)
-            }
-        }
-    }
-
-    /// Why a folder cannot be made (Foundation's own message is English).
-    public enum Reden: Sendable, Equatable, CustomStringConvertible {
-        /// `pad`, on the way to the folder, is a file.
-        case bestand(pad: String)
-        case geenSchrijfrechten(pad: String)
-        case onbekend
-
-        public var description: String {
-            switch self {
-            case .bestand(let pad): return "\(pad) is een bestand, geen map"
-            case .geenSchrijfrechten(let pad): return "u hebt geen schrijfrechten in \(pad)"
-            case .onbekend: return "de map kan niet worden aangemaakt (schijf vol?)"
-            }
-        }
-    }
-
-    static func reden(_ map: String) -> Reden {
-        let fm = FileManager.default
-        var pad = (map as NSString).standardizingPath
-        while !pad.isEmpty && pad != "/" && !fm.fileExists(atPath: pad) { pad = (pad as NSString).deletingLastPathComponent }
-        var isDir: ObjCBool = false
-        if fm.fileExists(atPath: pad, isDirectory: &isDir), !isDir.boolValue { return .bestand(pad: pad) }
-        if !fm.isWritableFile(atPath: pad.isEmpty ? "." : pad) { return .geenSchrijfrechten(pad: pad.isEmpty ? "." : pad) }
-        return .onbekend
-    }
-
-    /// Writes every file to a temporary name in `map`, then renames it into place.
-    public static func schrijf(_ files: [Pakket.Uitvoer], naar map: String) throws(BuildFout) {
-        let fm = FileManager.default
-        do {
-            try fm.createDirectory(atPath: map, withIntermediateDirectories: true)
-        } catch {
-            throw .uitvoermapNietTeMaken(map: map, reden: reden(map))
-        }
-        var tijdelijk: [(String, String)] = []
-        for f in files {
-            let doel = (map as NSString).appendingPathComponent(f.naam)
-            let tmp = (map as NSString).appendingPathComponent(".\(f.naam).vip-tmp-\(getpid())")
-            guard fm.createFile(atPath: tmp, contents: Data(f.bytes)) else {
-                for (t, _) in tijdelijk { try? fm.removeItem(atPath: t) }
-                throw .uitvoermapNietSchrijfbaar(map: map)
-            }
-            tijdelijk.append((tmp, doel))
-        }
-        // All files are complete on disk; only now do they take their names.
-        for (tmp, doel) in tijdelijk where rename(tmp, doel) != 0 {
-            for (t, _) in tijdelijk { try? fm.removeItem(atPath: t) }
-            throw .hernoemen(doel: doel, errno: errno)
-        }
-    }
-}
-
 /// `vip build` for several aanvragen: each in its own subfolder when there are several.
 public struct Bouwer: Sendable {
     public var checker: Checker
     public var opties: BuildOpties
 
-    /// The build only needs to know whether there are fouten; spelling is never a fout,
-    /// so the default checker skips loading the dictionary (most of a build's start-up).
-    public init(checker: Checker = Checker(spelling: nil), opties: BuildOpties) {
+    /// The build only needs to know whether there are fouten: the default checker runs only
+    /// the rules that report fouten, without the dictionary (spelling is never a fout).
+    public init(checker: Checker = Bouwer.foutenchecker, opties: BuildOpties) {
         self.checker = checker
         self.opties = opties
     }
+
+    public static let foutenchecker: Checker = {
+        var c = Checker(spelling: nil)
+        c.alleenFouten = true
+        return c
+    }()
 
     public func uitvoermap(voor bestand: String, meerdere: Bool) -> String {
         let stem = ((bestand as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -470,7 +404,19 @@ public struct Bouwer: Sendable {
         return meerdere ? (base as NSString).appendingPathComponent(stem) : base
     }
 
+    /// Builds one aanvraag and writes its files, on disk before this returns.
     public func build(_ bestand: String, meerdere: Bool = false, alleInvoer: [String]? = nil) -> BuildResultaat {
+        let partij = Uitvoermap.Partij()
+        var r = build(bestand, meerdere: meerdere, invoer: Uitvoermap.Invoermappen(alleInvoer ?? [bestand]), partij: partij)
+        let fouten = partij.voltooi()
+        if let g = r.groep, let fout = fouten[g] { r.uitkomst = .mislukt(fout) }
+        return r
+    }
+
+    /// Builds one aanvraag into `partij`: its files get their names at `partij.voltooi()`,
+    /// which may still fail them (`.gebouwd` means written under temporary names until then).
+    public func build(_ bestand: String, meerdere: Bool, invoer: Uitvoermap.Invoermappen,
+                      partij: Uitvoermap.Partij) -> BuildResultaat {
         let r = checker.check(path: bestand)
         if let e = r.leesfout { return BuildResultaat(bestand: bestand, uitkomst: .mislukt(.leesfout(e))) }
         let a = r.aanvraag!
@@ -480,7 +426,7 @@ public struct Bouwer: Sendable {
         }
         let map = uitvoermap(voor: bestand, meerdere: meerdere)
         do {
-            try Uitvoermap.controleer(map, invoer: alleInvoer ?? [bestand])
+            try Uitvoermap.controleer(map, invoer: invoer)
             let dir = (bestand as NSString).deletingLastPathComponent
             let pakket = Pakket(aanvraag: a, map: dir.isEmpty ? "." : dir, opties: opties)
             var files = try pakket.maak()
@@ -489,12 +435,13 @@ public struct Bouwer: Sendable {
                 let bron = opties.formaten.contains(.odt) ? ".odt" : ".docx"
                 files += try PDF.converteer(files.filter { $0.naam.hasSuffix(bron) })
             }
-            try Uitvoermap.schrijf(files, naar: map)
+            let groep = try partij.voegToe(files, naar: map)
             return BuildResultaat(bestand: bestand,
                                   uitkomst: .gebouwd(map: map, geschreven: files.map {
                                       (map as NSString).appendingPathComponent($0.naam)
                                   }),
-                                  concept: opties.concept, geenBrief: pakket.geenBrief, bevindingen: r.bevindingen)
+                                  concept: opties.concept, geenBrief: pakket.geenBrief, bevindingen: r.bevindingen,
+                                  groep: groep)
         } catch {
             return BuildResultaat(bestand: bestand, uitkomst: .mislukt(error))
         }

@@ -13,12 +13,53 @@ public final class Hunspell: @unchecked Sendable {
     public static let standardFolders = ["/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts"]
 
     /// Opens `<name>.aff` and `<name>.dic` from the first folder that has them.
-    public init?(dictionary name: String = "nl", folders: [String] = standardFolders) {
+    public convenience init?(dictionary name: String = "nl", folders: [String] = standardFolders) {
+        guard let (aff, dic) = Self.files(name, folders) else { return nil }
+        self.init(affixPath: aff, dictionaryPath: dic)
+    }
+
+    /// Opens an affix file and a dictionary file.
+    public init?(affixPath: String, dictionaryPath: String) {
+        guard let h = Hunspell_create(affixPath, dictionaryPath) else { return nil }
+        handle = h
+    }
+
+    /// Opens an affix file with a dictionary made in memory (`DictionaryIndex`), handed to
+    /// hunspell as an anonymous in-memory file, or a temporary file where there is none.
+    public convenience init?(affixPath: String, dictionary: [UInt8]) {
+        var fd = vip_memfd_create("vip-woordenboek")
+        var path = "/proc/self/fd/\(fd)"
+        var temporary: String?
+        if fd < 0 {
+            var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("vip-woordenboek-XXXXXX").utf8CString)
+            fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard fd >= 0 else { return nil }
+            path = String(cString: template)
+            temporary = path
+        }
+        defer {
+            close(fd)
+            if let temporary { unlink(temporary) }
+        }
+        let written = dictionary.withUnsafeBytes { raw -> Bool in
+            var o = 0
+            while o < raw.count {
+                let n = write(fd, raw.baseAddress! + o, raw.count - o)
+                if n <= 0 { return false }
+                o += n
+            }
+            return true
+        }
+        // Hunspell reads the whole file while it is created; the file can go right after.
+        guard written else { return nil }
+        self.init(affixPath: affixPath, dictionaryPath: path)
+    }
+
+    /// `<name>.aff` and `<name>.dic` in the first folder that has both.
+    static func files(_ name: String, _ folders: [String]) -> (affix: String, dictionary: String)? {
         for folder in folders {
             let aff = "\(folder)/\(name).aff", dic = "\(folder)/\(name).dic"
-            guard Self.exists(aff), Self.exists(dic), let h = Hunspell_create(aff, dic) else { continue }
-            handle = h
-            return
+            if exists(aff) && exists(dic) { return (aff, dic) }
         }
         return nil
     }
@@ -53,10 +94,17 @@ public final class Hunspell: @unchecked Sendable {
 }
 
 extension Hunspell {
-    /// A dictionary that is loaded only when a word is first looked up: loading the Dutch
-    /// one takes about 70–110 ms, most of a `vip check`, and an aanvraag without prose
-    /// never needs it. `prefetch()` starts the loading on a background thread, so that it
-    /// overlaps with the rest of the checklist; a lookup waits for it.
+    /// A dictionary that loads no more than it needs, when it needs it. Loading the whole
+    /// Dutch dictionary takes 70–110 ms, most of a `vip check`, so:
+    ///
+    /// - Told beforehand which words will be looked up (`prepare`, or `prefetch(words:)` on a
+    ///   second core while the rest of the checklist runs), it loads only the dictionary lines
+    ///   hunspell can consult for them (`DictionaryIndex`), and answers those words from that.
+    /// - Anything else, and every suggestion (hunspell's suggestions scan the whole dictionary),
+    ///   loads the whole dictionary, once; so an aanvraag with a misspelt word still costs it.
+    ///   `prefetch()` starts that load on a background thread.
+    /// - After some partial dictionaries (a `vip check` of a whole course), the whole one is
+    ///   cheaper than more partial ones, and it is loaded instead.
     public final class Deferred: @unchecked Sendable {
         private enum State {
             case idle
@@ -64,21 +112,48 @@ extension Hunspell {
             case loaded(Hunspell?)
         }
 
+        /// The dictionary of the prepared words, and which words it answers for.
+        private struct Partial {
+            var hunspell: Hunspell
+            var words: Set<String>
+        }
+
         private let condition = NSCondition()
         private var state = State.idle
+        private var partial: Partial?
+        private var preparing = false
+        /// Lines loaded into partial dictionaries so far, with a charge for each affix file read.
+        private var partialCost = 0
+        private var index: DictionaryIndex??
         private let load: @Sendable () -> Hunspell?
+        private let loadIndex: @Sendable () -> DictionaryIndex?
+        private let affixPath: String
 
-        /// Nil when no folder has the dictionary's files (checked without loading them).
-        public init?(dictionary name: String = "nl", folders: [String] = Hunspell.standardFolders) {
-            guard folders.contains(where: { Hunspell.exists("\($0)/\(name).aff") && Hunspell.exists("\($0)/\(name).dic") })
-            else { return nil }
-            load = { Hunspell(dictionary: name, folders: folders) }
+        /// Nil when no folder has the dictionary's files (checked without loading them). The
+        /// index of the dictionary is kept in `cacheFolder` (nil: no partial dictionaries).
+        public init?(dictionary name: String = "nl", folders: [String] = Hunspell.standardFolders,
+                     cacheFolder: String? = Deferred.standardCacheFolder) {
+            guard let (aff, dic) = Hunspell.files(name, folders) else { return nil }
+            affixPath = aff
+            load = { Hunspell(affixPath: aff, dictionaryPath: dic) }
+            loadIndex = {
+                guard let cacheFolder else { return nil }
+                return DictionaryIndex.load(affixPath: aff, dictionaryPath: dic, cacheFolder: cacheFolder)
+            }
         }
 
         /// The Dutch dictionary, shared by the process like `Hunspell.dutch`.
         public static let dutch: Deferred? = Deferred(dictionary: "nl")
 
-        /// Whether the dictionary has been loaded already (or failed to load).
+        /// `$XDG_CACHE_HOME/vip`, else `~/.cache/vip`; nil without a home folder.
+        public static var standardCacheFolder: String? {
+            let env = ProcessInfo.processInfo.environment
+            if let xdg = env["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg + "/vip" }
+            if let home = env["HOME"], home.hasPrefix("/") { return home + "/.cache/vip" }
+            return nil
+        }
+
+        /// Whether the whole dictionary has been loaded already (or failed to load).
         public var isLoaded: Bool {
             condition.lock()
             defer { condition.unlock() }
@@ -86,7 +161,7 @@ extension Hunspell {
             return false
         }
 
-        /// Starts loading on a background thread, unless it has started already.
+        /// Starts loading the whole dictionary on a background thread, unless it has started already.
         public func prefetch() {
             condition.lock()
             defer { condition.unlock() }
@@ -96,8 +171,98 @@ extension Hunspell {
             thread.start()
         }
 
-        /// The loaded dictionary, loading it on this thread or waiting for the
-        /// background load; nil when hunspell could not open the files.
+        /// `prepare(words())` on a background thread.
+        public func prefetch(words: @escaping @Sendable () -> [String]) {
+            condition.lock()
+            defer { condition.unlock() }
+            guard case .idle = state, !preparing else { return }
+            preparing = true
+            let thread = Thread { [self] in makePartial(words()) }
+            thread.start()
+        }
+
+        /// Makes the lookups of exactly these words (each as it will be looked up, so a word
+        /// and, when it is looked up too, its lower-case form) cheap: loads the dictionary
+        /// lines hunspell can consult for them. Waits for a preparation under way.
+        public func prepare(_ words: [String]) {
+            condition.lock()
+            guard case .idle = state else {
+                condition.unlock()
+                return
+            }
+            while preparing { condition.wait() }
+            if let partial, words.allSatisfy(partial.words.contains) {
+                condition.unlock()
+                return
+            }
+            preparing = true
+            condition.unlock()
+            makePartial(words)
+        }
+
+        /// Builds the partial dictionary and publishes it (`preparing` is set). Without an
+        /// index, or when partial dictionaries have cost about half of the whole one already,
+        /// it loads the whole dictionary instead.
+        private func makePartial(_ words: [String]) {
+            guard !words.isEmpty else { return done(nil) }
+            condition.lock()
+            let known = index
+            let wholeIsCheaper = partialCost > 90_000
+            condition.unlock()
+            let index = known ?? loadIndex()
+            condition.lock()
+            self.index = .some(index)
+            condition.unlock()
+            guard !wholeIsCheaper, let index else {
+                condition.lock()
+                let start = { if case .idle = self.state { return true } else { return false } }()
+                if start { state = .loading }
+                condition.unlock()
+                done(nil)
+                if start { finish(load()) }
+                return
+            }
+            let (dictionary, lines) = index.dictionary(for: words)
+            let made = Hunspell(affixPath: affixPath, dictionary: dictionary).map { Partial(hunspell: $0, words: Set(words)) }
+            condition.lock()
+            // Reading the affix file costs about what 10 000 dictionary lines do.
+            partialCost += lines + 10_000
+            condition.unlock()
+            done(made)
+        }
+
+        private func done(_ made: Partial?) {
+            condition.lock()
+            preparing = false
+            if let made { partial = made }
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// True when hunspell knows `word`: from the partial dictionary when `word` was
+        /// prepared, else from the whole one.
+        public func spell(_ word: String) -> Bool {
+            condition.lock()
+            if case .loaded(let h) = state {
+                condition.unlock()
+                return h?.spell(word) ?? true
+            }
+            while preparing { condition.wait() }
+            if let partial, partial.words.contains(word) {
+                condition.unlock()
+                return partial.hunspell.spell(word)
+            }
+            condition.unlock()
+            return hunspell?.spell(word) ?? true
+        }
+
+        /// Suggestions always come from the whole dictionary.
+        public func suggest(_ word: String, limit: Int) -> [String] {
+            hunspell?.suggest(word, limit: limit) ?? []
+        }
+
+        /// The whole dictionary, loading it on this thread or waiting for the background
+        /// load; nil when hunspell could not open the files.
         public var hunspell: Hunspell? {
             condition.lock()
             switch state {

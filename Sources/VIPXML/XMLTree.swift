@@ -1,4 +1,5 @@
 import CLibXML2
+import VIPHash
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -40,6 +41,12 @@ public final class XMLTree {
     /// document, not once per element.
     private var elementNames: [ResolvedName?] = []
     private var attributeNames: [ResolvedName?] = []
+    /// The names asked for last, by the bits of their `String`: the writers pass the same
+    /// literals over and over, and a literal (or a short string) has the same bits at every
+    /// use, so most lookups end here without hashing the text or taking the name table's lock.
+    /// An entry keeps its string alive, so equal bits mean an equal string.
+    private var recentElementNames = RecentNames()
+    private var recentAttributeNames = RecentNames()
 
     struct ResolvedName {
         let ns: xmlNsPtr?
@@ -212,21 +219,52 @@ public final class XMLTree {
 
     /// The namespace and interned local name of an element name.
     func elementName(_ qualifiedName: String) throws(XMLError) -> ResolvedName {
+        if let recent = recentElementNames[qualifiedName] { return recent }
         let name = NameTable.shared.name(qualifiedName)
-        if name.id < elementNames.count, let cached = elementNames[name.id] { return cached }
+        if name.id < elementNames.count, let cached = elementNames[name.id] {
+            recentElementNames[qualifiedName] = cached
+            return cached
+        }
         let resolved = ResolvedName(ns: try namespace(name.prefix), local: intern(name.local))
         Self.store(resolved, at: name.id, in: &elementNames)
+        recentElementNames[qualifiedName] = resolved
         return resolved
     }
 
     /// The namespace and interned local name of an attribute name. Unprefixed
     /// attributes are in no namespace, whatever the default namespace is.
     func attributeName(_ qualifiedName: String) throws(XMLError) -> ResolvedName {
+        if let recent = recentAttributeNames[qualifiedName] { return recent }
         let name = NameTable.shared.name(qualifiedName)
-        if name.id < attributeNames.count, let cached = attributeNames[name.id] { return cached }
+        if name.id < attributeNames.count, let cached = attributeNames[name.id] {
+            recentAttributeNames[qualifiedName] = cached
+            return cached
+        }
         let resolved = ResolvedName(ns: name.prefix == nil ? nil : try namespace(name.prefix), local: intern(name.local))
         Self.store(resolved, at: name.id, in: &attributeNames)
+        recentAttributeNames[qualifiedName] = resolved
         return resolved
+    }
+
+    /// A small direct-mapped cache from a name's `String` to its resolved name.
+    struct RecentNames {
+        private var slots = [(name: String, resolved: ResolvedName)?](repeating: nil, count: 64)
+
+        private static func slot(_ s: String) -> Int {
+            // The string's two words: an immortal literal's address and length, or a short
+            // string's bytes.
+            let (a, b) = unsafeBitCast(s, to: (UInt64, UInt64).self)
+            let h = (a ^ (b &* 0x9E37_79B9_7F4A_7C15))
+            return Int(truncatingIfNeeded: (h >> 58) ^ (h >> 17)) & 63
+        }
+
+        subscript(name: String) -> ResolvedName? {
+            get {
+                guard let entry = slots[Self.slot(name)], entry.name == name else { return nil }
+                return entry.resolved
+            }
+            set { slots[Self.slot(name)] = newValue.map { (name, $0) } }
+        }
     }
 
     private static func store(_ resolved: ResolvedName, at id: Int, in names: inout [ResolvedName?]) {
@@ -275,13 +313,8 @@ public final class XMLTree {
         }
 
         private static func hash(_ s: String) -> Int {
-            func fnv(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-                var h: UInt64 = 0xcbf2_9ce4_8422_2325
-                for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-                return h
-            }
             var copy = s
-            let h = copy.withUTF8(fnv)
+            let h = copy.withUTF8 { FNV1a64.hash($0) }
             return Int(truncatingIfNeeded: h ^ (h >> 29))
         }
 
@@ -365,8 +398,10 @@ extension XMLTreeElement {
     /// Convenience: a new element holding only `text`.
     @discardableResult
     public func append(_ qualifiedName: String, text: String) throws(XMLError) -> XMLTreeElement {
+        // Checked first: a refused text leaves no empty element behind.
+        try XMLTree.checkCharacters(text)
         let e = try append(qualifiedName)
-        try e.appendText(text)
+        e.appendCheckedText(text)
         return e
     }
 }
@@ -422,8 +457,13 @@ public struct XMLTreeElement {
     /// Appends a text node. `xmlNewDocText` takes the text literally; `xmlNodeSetContent`
     /// would parse entities and turn "A & B" into an empty node.
     public func appendText(_ text: String) throws(XMLError) {
-        guard !text.isEmpty else { return }
         try XMLTree.checkCharacters(text)
+        appendCheckedText(text)
+    }
+
+    /// `appendText` for a text whose characters have been checked.
+    func appendCheckedText(_ text: String) {
+        guard !text.isEmpty else { return }
         guard let t = XMLTree.withXMLChars(text, { xmlNewDocText(document.doc, $0) }) else {
             fatalError("libxml2: out of memory")
         }

@@ -7,6 +7,7 @@ import VIPKit
 /// input (unreadable file, wrong number of files, bad CSV).
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "review",
         abstract: "Maak de peer-review van bijeenkomst 4: drie geanonimiseerde aanvragen, een beoordelingsformulier "
             + "en een docentenblad.",
         discussion: """
@@ -21,6 +22,7 @@ struct Review: ParsableCommand {
 
     struct Maak: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "maak",
             abstract: "Maak de kopieën voor de deelnemers (MAP/deelnemers/) en het docentenblad (MAP/docent/).",
             discussion: """
                 De aanvragen krijgen de letters A, B en C in een geschudde volgorde die niet van de volgorde van de \
@@ -74,6 +76,7 @@ struct Review: ParsableCommand {
 
     struct Combineer: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "combineer",
             abstract: "Combineer de rangordes van de groepen (Schulze) en vergelijk ze met die van de docent.",
             discussion: """
                 RANGORDES.csv: per groep één regel met de drie letters, best eerst, gescheiden door komma's of \

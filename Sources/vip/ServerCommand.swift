@@ -30,6 +30,7 @@ func schrijfRegel(_ s: String) {
 /// parent's options would take `--data` away from the other subcommands.
 struct Server: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "server",
         abstract: "Start vip in de browser, of verhuis de gegevens (exporteer, importeer).",
         subcommands: [ServerStart.self, Exporteer.self, Importeer.self],
         defaultSubcommand: ServerStart.self)
@@ -150,6 +151,7 @@ struct GebruikerCommando: ParsableCommand {
 
     struct Toevoegen: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "toevoegen",
             abstract: "Maak een account voor een docent, organisator of beheerder (de eerste beheerder maakt u zo).",
             discussion: "Het wachtwoord komt van de standaardinvoer (één regel); zonder invoer maakt vip er een en "
                 + "toont het. Cursisten melden zich zelf aan met de uitnodigingscode van hun cursus.")

@@ -41,6 +41,7 @@ func overdracht(_ werk: @escaping @Sendable () async throws -> Void) throws {
 
 struct Exporteer: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "exporteer",
         abstract: "Schrijf alle gegevens van vip server naar standaarduitvoer (formaat vip-export/1).",
         discussion: "Eén consistente momentopname, ook terwijl servers draaien: accounts (met wachtwoordhashes), cursussen, "
             + "elke versie van elke aanvraag met haar bestanden byte voor byte, en de postbus (wachtende mail wordt na "
@@ -76,6 +77,7 @@ struct Exporteer: ParsableCommand {
 
 struct Importeer: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "importeer",
         abstract: "Vul een nieuwe, lege database met een export van vip server exporteer.",
         discussion: "Weigert een database die al gegevens heeft. Voorbeeld: vip server importeer --database "
             + "postgres://vip@localhost/vip < vip.export")

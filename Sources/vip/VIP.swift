@@ -5,6 +5,10 @@ import VIPModel
 
 /// The thin executable: parses arguments, calls VIPKit, prints, maps to exit codes
 /// (0 done, 1 fouten, 2 unusable input — cli.md).
+///
+/// Every command gives its `commandName`: without it ArgumentParser derives each name from
+/// the type (`String(describing:)`), for every command at every start, a tenth of a one-package
+/// `vip build` (10 M instructions).
 @main
 struct VIP: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -81,6 +85,7 @@ enum Uitvoerformaat: String, ExpressibleByArgument, CaseIterable {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Controleer aanvragen met de VIP-checklist.",
         discussion: "Eén regel per bevinding: bestand:regel:kolom: ernst: melding [regel-id]. "
             + "Uitgangscode 0: af; 1: er zijn fouten; 2: een bestand kon niet worden gelezen.")
@@ -120,6 +125,7 @@ struct Check: ParsableCommand {
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Maak het complete aanvraagpakket: per fonds een brief, het projectplan, de begroting en de fondsenlijst.",
         discussion: "Zonder --concept weigert vip een aanvraag met fouten (uitgangscode 1). Standaardmap: uit/ naast "
             + "de aanvraag; met meerdere aanvragen krijgt elke aanvraag een eigen submap.")
@@ -170,17 +176,40 @@ struct Build: ParsableCommand {
             }
         }
         let bouwer = Bouwer(opties: opties)
+        let invoer = Uitvoermap.Invoermappen(aanvragen)
+        // Files take their names in batches, after one sync for the batch (Uitvoermap); what
+        // is reported as written is on disk.
+        let partij = Uitvoermap.Partij()
+        var wachtend: [BuildResultaat] = []
         var worst: Int32 = 0
+        func voltooi() {
+            let fouten = partij.voltooi()
+            for var r in wachtend {
+                if let g = r.groep, let fout = fouten[g] { r.uitkomst = .mislukt(fout) }
+                Self.meld(r)
+                worst = max(worst, Uitgang.code(r))
+            }
+            wachtend = []
+        }
         for (i, bestand) in aanvragen.enumerated() {
             if aanvragen.count > 1 && Terminal.stderrIsTerminal {
                 Terminal.fout("[\(i + 1)/\(aanvragen.count)] \(bestand)")
             }
-            let r = bouwer.build(bestand, meerdere: aanvragen.count > 1, alleInvoer: aanvragen)
-            Self.meld(r)
-            worst = max(worst, Uitgang.code(r))
+            let r = bouwer.build(bestand, meerdere: aanvragen.count > 1, invoer: invoer, partij: partij)
+            if r.groep != nil {
+                wachtend.append(r)
+            } else {
+                Self.meld(r)
+                worst = max(worst, Uitgang.code(r))
+            }
+            if wachtend.count >= Self.partijgrootte { voltooi() }
         }
+        voltooi()
         throw ExitCode(worst)
     }
+
+    /// Aanvragen per sync: a bound on how long files wait under temporary names.
+    static let partijgrootte = 100
 
     /// What the user reads: written files on standard output, refusals on standard error.
     static func meld(_ r: BuildResultaat) {
@@ -201,6 +230,7 @@ struct Build: ParsableCommand {
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Begin een nieuwe aanvraag: schrijft aanvraag.yaml met uitleg bij elk veld.")
 
     @Argument(help: ArgumentHelp("De map (standaard: hier).", valueName: "MAP"))
@@ -221,7 +251,7 @@ struct Init: ParsableCommand {
 enum RegelsFormaat: String, ExpressibleByArgument, CaseIterable { case tekst, markdown, json }
 
 struct Regels: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Toon alle regels van de checklist.")
+    static let configuration = CommandConfiguration(commandName: "regels", abstract: "Toon alle regels van de checklist.")
 
     @Option(name: .long, help: "Uitvoer: tekst, markdown of json.")
     var format: RegelsFormaat = .tekst
@@ -237,6 +267,7 @@ struct Regels: ParsableCommand {
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "Toon een JSON Schema van het aanvraagformaat, voor uw editor.")
 
     func run() { print(VIPKit.Schema.tekst, terminator: "") }

@@ -1,16 +1,14 @@
 import Foundation
 import Testing
 @testable import VIPDocument
+import VIPTestSupport
 import VIPZip
 
-/// The package root, found from this file's path (…/Tests/VIPDocumentTests/Support.swift).
-let packageRoot: String = {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
-}()
+/// The package root (shared with the other test targets).
+let packageRoot = Repo.root.path
 
 /// The project's document checker (Tests/DocumentChecker/README.md).
-let documentChecker = packageRoot + "/Tests/DocumentChecker/check_document.py"
+let documentChecker = Repo.checker
 
 /// A document with every block and inline kind, a letterhead with logo, concept mode
 /// and text that tests escaping and scripts.

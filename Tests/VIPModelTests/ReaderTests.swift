@@ -1,12 +1,10 @@
 import Foundation
 import Testing
 @testable import VIPModel
+import VIPTestSupport
 
 /// The repository's fully filled example aanvraag (Tests/Fixtures/leeswerf/).
-let fixture: String = {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    return root.appendingPathComponent("Tests/Fixtures/leeswerf/leeswerf.yaml").standardized.path
-}()
+let fixture = Repo.fixture
 
 func readError(_ yaml: String) -> LeesFout? {
     do {

@@ -1,6 +1,7 @@
 import Foundation
 import VIPChecklist
 import VIPDocument
+import VIPHash
 import VIPModel
 import VIPPlanning
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VIPKit
+import VIPHash
 import VIPModel
 import VIPZip
 

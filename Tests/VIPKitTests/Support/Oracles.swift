@@ -1,33 +1,7 @@
 import Foundation
 import Testing
-
-/// Paths in the repository.
-enum Repo {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    static func path(_ rel: String) -> String { root.appendingPathComponent(rel).standardized.path }
-    /// The project's document checker (Tests/DocumentChecker/README.md).
-    static let checker = path("Tests/DocumentChecker/check_document.py")
-    /// The fully filled example aanvraag of the tests, with its logo and bijlage files
-    /// beside it (Tests/Fixtures/leeswerf/).
-    static let fixtureFolder = path("Tests/Fixtures/leeswerf")
-    static let fixture = fixtureFolder + "/leeswerf.yaml"
-
-    /// Copies the fixture folder (aanvraag, logo, bijlagen) into `dir`; returns the aanvraag's path there.
-    static func copyFixture(to dir: String) throws -> String {
-        for name in try FileManager.default.contentsOfDirectory(atPath: fixtureFolder) {
-            try FileManager.default.copyItem(atPath: fixtureFolder + "/" + name, toPath: dir + "/" + name)
-        }
-        return dir + "/leeswerf.yaml"
-    }
-
-    /// A fresh temporary folder, removed by the caller when wanted.
-    static func tempDir(_ name: String = "vip-test") -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)").path
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
-}
+// The shared paths (Repo) for every file of this target.
+@_exported import VIPTestSupport
 
 /// Runs a program and returns its exit status and output.
 @discardableResult

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import VIPHash
 import VIPKit
 
 /// The PostgreSQL engine, for a shared installation with several `vip server` processes on
