@@ -30,7 +30,8 @@ enum Motoren {
 
         func open(migraties: [String]? = nil) async throws -> any Opslag {
             let m = migraties ?? self.migraties
-            if motor == "postgres" { return try await PostgresOpslag.open(plek, migraties: m, maximumVerbindingen: 8) }
+            if motor == "postgres" { return try await PostgresOpslag.open(plek, migraties: m, maximumVerbindingen: 8,
+                                                                               wachttijd: .seconds(120)) }
             return try SQLiteOpslag(pad: plek, migraties: m)
         }
 
