@@ -20,6 +20,8 @@ public struct Kern: Sendable {
     let dummyHash: String
     /// Findings per onderdeel of versions already checked (a version never changes).
     let onderdelen = OnderdelenCache()
+    /// Check results of texts already checked with this register on this day.
+    let controles = Controlecache()
     /// Wakes this process's outbox worker when a request wrote a mail.
     public let wekker = Wekker()
     /// `/metrics`: this application's counts.
@@ -73,10 +75,20 @@ public struct Kern: Sendable {
         checker.check(bytes: bytes, bestand: bestand)
     }
 
-    /// Checks with `actueleChecker()` off the event loops and the cooperative pool.
+    /// Checks with `actueleChecker()` off the event loops and the cooperative pool; a text
+    /// checked before with the same register on the same day is answered from `controles`.
     func controleer(_ bytes: [UInt8]) async throws -> CheckResultaat {
-        let c = try await actueleChecker()
-        return await Zwaar.doe { Self.controleer(bytes, c) }
+        let stand = try await register()
+        let datum = vandaag
+        let sleutel = Controlecache.sleutel(bytes, register: stand.versie, datum: datum)
+        if let r = controles.zoek(sleutel, tekst: bytes) { return r }
+        var c = checker
+        c.register = stand.register
+        c.datum = datum
+        let checker = c
+        let r = await Zwaar.doe { Self.controleer(bytes, checker) }
+        controles.bewaar(sleutel, tekst: bytes, r)
+        return r
     }
 
     /// As `controleer`, with a 422 with `leesfout` for an unreadable text.
