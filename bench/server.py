@@ -159,6 +159,13 @@ def wrk(args, poort):
     return uit
 
 
+def cpu_s(pid):
+    """User plus system CPU seconds of process `pid` so far (/proc/PID/stat, fields 14 and 15)."""
+    with open(f"/proc/{pid}/stat") as f:
+        velden = f.read().rsplit(")", 1)[1].split()
+    return (int(velden[11]) + int(velden[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mb(pid):
     with open(f"/proc/{pid}/status") as f:
         for regel in f:
@@ -273,11 +280,16 @@ async def meet(args, database=None, alleen_opslag=False):
         totaal = [0]
 
         async def fase(naam, *a, **k):
+            # The server's own CPU (user + system) over the phase, per request: what a request
+            # costs, whatever the load on the machine and the cost of this Python client.
+            c0 = cpu_s(server.p.pid)
             r = await belast(poort, *a, **k)
+            r["cpu_ms"] = round((cpu_s(server.p.pid) - c0) * 1000 / max(1, r["verzoeken"]), 2)
             totaal[0] += r["verzoeken"]
             uit[naam] = r
             print(f"   {naam}: {r['verzoeken']} verzoeken, {r['per_s']}/s, p50 {r['p50_ms']} ms, "
-                  f"p99 {r['p99_ms']} ms{', fouten ' + str(r['fouten']) if r['fouten'] else ''}", flush=True)
+                  f"p99 {r['p99_ms']} ms, CPU {r['cpu_ms']} ms per verzoek"
+                  f"{', fouten ' + str(r['fouten']) if r['fouten'] else ''}", flush=True)
             return r
 
         check = lambda i: ("POST", "/api/check", yaml, {"Content-Type": "application/yaml"})
@@ -326,6 +338,12 @@ async def meet(args, database=None, alleen_opslag=False):
         await fase("cursuspagina_2", C, args.voortgang_n, args.max_s, cursuspagina)
         status, _, data = await een(poort, "GET", f"/cursussen/{cid}", b"", st["docent"])
         uit["cursuspagina_rijen"] = data.decode().count('<tr data-cursist=')
+        # The CPU a request costs once its version is known: the check API of a stored version,
+        # and /gezond as the floor (routing, middleware, one small answer).
+        checkversie = lambda i: ("GET", f"/api/aanvragen/{aanvraag}/check", b"", st["sessie"])
+        await fase("checkversie_1", 1, args.pagina_n, args.max_s, checkversie)
+        gezond = lambda i: ("GET", "/gezond", b"", {})
+        await fase("gezond_1", 1, args.pagina_n, args.max_s, gezond)
         # Up to 20 000 requests in all, the same check load as the first 10 000.
         rest = max(0, 2 * args.check_n - totaal[0])
         await fase("check_2", C, rest, 2 * args.max_s, check)
@@ -388,6 +406,16 @@ def tabel(s, p, load):
         ("cursuspagina, tweede ronde (32 clients)", "p99 ≤ 50 ms",
          f"p50 {f(s['cursuspagina_2']['p50_ms'])} ms, p99 {f(s['cursuspagina_2']['p99_ms'])} ms ({f(s['cursuspagina_2']['per_s'], '/s')})",
          ok(s["cursuspagina_2"]["p99_ms"] <= 50, "cursuspagina_2")),
+        ("CPU per verzoek: editorpagina (1 client)", "≤ 2 ms", f(s["pagina_1"]["cpu_ms"], " ms"),
+         ok(s["pagina_1"]["cpu_ms"] <= 2, "pagina_1")),
+        (f"CPU per verzoek: cursuspagina ({s.get('cursuspagina_rijen', '?')} rijen, 1 client)", "≤ 3 ms",
+         f(s["cursuspagina_1"]["cpu_ms"], " ms"), ok(s["cursuspagina_1"]["cpu_ms"] <= 3, "cursuspagina_1")),
+        ("CPU per verzoek: hetzelfde pakket opnieuw (1 client)", "≤ 2 ms", f(s["pakket_1"]["cpu_ms"], " ms"),
+         ok(s["pakket_1"]["cpu_ms"] <= 2, "pakket_1")),
+        ("CPU per verzoek: GET /api/aanvragen/{id}/check (1 client)", "< 1 ms", f(s["checkversie_1"]["cpu_ms"], " ms"),
+         ok(s["checkversie_1"]["cpu_ms"] < 1, "checkversie_1")),
+        ("CPU per verzoek: POST /api/check (steeds dezelfde tekst: uit het geheugen)", "—", f(s["check"]["cpu_ms"], " ms"), ""),
+        ("CPU per verzoek: /gezond (1 client), de bodem", "—", f(s["gezond_1"]["cpu_ms"], " ms"), ""),
         (f"VmRSS na {' / '.join(k for k, _ in rss)} verzoeken", "< 150 MB, groeit niet",
          " → ".join(f"{r:g} MB" for _, r in rss),
          ok(max(r for _, r in rss) < 150 and rss[-1][1] <= rss[-2][1] * 1.05, "check", "check_2", "check_3")),
