@@ -101,4 +101,6 @@ public struct Diensten: Sendable {
     var beoordelingen: BeoordelingDienst { BeoordelingDienst(kern: kern) }
     var evenementen: EvenementDienst { EvenementDienst(kern: kern) }
     var beheer: BeheerDienst { BeheerDienst(kern: kern) }
+    var herinneringen: HerinneringDienst { HerinneringDienst(kern: kern) }
+    var meldingen: MeldingDienst { MeldingDienst(kern: kern) }
 }

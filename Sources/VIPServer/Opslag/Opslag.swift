@@ -429,7 +429,8 @@ public struct Postbusstand: Sendable, Equatable {
 /// Everything the server stores, behind one engine-neutral interface: SQLite (GRDB) and
 /// PostgreSQL (PostgresNIO) implement it, and one contract suite runs against both. Every method
 /// is one transaction. Times are stored to the millisecond.
-public protocol Opslag: AccountOpslag, CursusOpslag, AanvraagOpslag, EvenementOpslag, MailOpslag, OverdraagbareOpslag {
+public protocol Opslag: AccountOpslag, CursusOpslag, AanvraagOpslag, EvenementOpslag, MailOpslag, MeldingOpslag,
+    OverdraagbareOpslag {
     /// Closes the database after the last request.
     func sluit() async throws
     /// The schema version this engine is at.
