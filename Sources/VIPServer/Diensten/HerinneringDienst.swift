@@ -203,18 +203,19 @@ struct MeldingDienst: Sendable {
 
     /// The account and the kind of mail an unsubscribe link turns off; nil for an unknown token.
     func afmelding(token: String) async throws -> (Gebruiker, Afmeldsoort)? {
-        guard token.count <= 128, let (id, soort) = try await opslag.afmeldtoken(hash: Hash.sha256(token)),
-              let g = try await opslag.gebruiker(id: id) else { return nil }
-        return (g, soort)
+        guard token.count <= 128, let t = try await opslag.afmeldtoken(hash: Hash.sha256(token)),
+              let g = try await opslag.gebruiker(id: t.gebruiker) else { return nil }
+        return (g, t.soort)
     }
 
     /// One-click unsubscribe: turns that kind of mail off for the token's account. 404 for an
     /// unknown token; doing it twice changes nothing more.
     func meldAf(token: String) async throws -> (Gebruiker, Afmeldsoort) {
-        guard let (g, soort) = try await afmelding(token: token) else {
+        guard let gevonden = try await afmelding(token: token) else {
             throw Weigering.nietGevonden("Deze afmeldlink kennen we niet. Controleer of u de hele link uit de e-mail "
                 + "hebt gebruikt, of zet de e-mails uit op uw accountpagina.")
         }
+        let (g, soort) = gevonden
         var v = try await opslag.mailvoorkeuren(gebruiker: g.id)
         switch soort {
         case .herinneringen: v.herinneringen = false

@@ -21,7 +21,7 @@ extension Mails {
             aanhef: "Beste \(g.naam),",
             alineas: ["Op \(datum) is bijeenkomst \(nr) van de cursus \(cursus). \(aantal) van uw aanvraag nog niet "
                 + "ingevuld en horen bij het huiswerk voor die bijeenkomst:"],
-            lijst: velden.map { ($0.label, $0.url) },
+            lijst: velden.map { (tekst: $0.label, url: $0.url) },
             knop: nil,
             naKnop: ["Via elke link komt u direct op de pagina waar u het onderdeel invult.",
                      "Wilt u geen herinneringen meer ontvangen? Zet ze uit op uw accountpagina (\(account)) of "

@@ -71,7 +71,7 @@ struct AccountPaginas {
         var d = paginas.basis(context, titel: "Afmelden")
         d["token"] = token
         d["afgemeld"] = false
-        guard let (_, soort) = try await diensten.meldingen.afmelding(token: token) else {
+        guard let soort = try await diensten.meldingen.afmelding(token: token)?.1 else {
             throw Weigering.nietGevonden("Deze afmeldlink kennen we niet. Controleer of u de hele link uit de e-mail hebt "
                 + "gebruikt, of zet de e-mails uit op uw accountpagina.")
         }

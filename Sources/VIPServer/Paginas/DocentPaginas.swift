@@ -372,7 +372,8 @@ struct DocentPaginas {
 
     @Sendable func verstuurHerinneringen(_ request: Request, _ context: VIPContext) async throws -> Response {
         try await cursusActie(request, context, anker: "herinneringen-kop") { c, _ in
-            "herinneringen-\(try await diensten.herinneringen.verstuurNu(c).count)"
+            let verstuurd = try await diensten.herinneringen.verstuurNu(c)
+            return "herinneringen-\(verstuurd.count)"
         }
     }
 
@@ -381,7 +382,8 @@ struct DocentPaginas {
         return try await cursusActie(request, context, anker: "uitnodigen-kop") { c, f in
             let emails = (f["emails"] ?? "").split(whereSeparator: { $0 == "," || $0 == ";" || $0.isNewline || $0 == " " })
                 .map(String.init)
-            return "uitnodigingen-\(try await diensten.herinneringen.nodigUit(c, emails: emails, door: g))"
+            let n = try await diensten.herinneringen.nodigUit(c, emails: emails, door: g)
+            return "uitnodigingen-\(n)"
         }
     }
 

@@ -126,6 +126,7 @@ extension PostgresOpslag {
         guard let row = try await rijen("SELECT gebruiker_id, soort FROM afmeldtokens WHERE token_hash = \(hash)").first
         else { return nil }
         let (g, soort) = try row.decode((Int64, String).self)
-        return Afmeldsoort(rawValue: soort).map { (g, $0) }
+        guard let s = Afmeldsoort(rawValue: soort) else { return nil }
+        return (gebruiker: g, soort: s)
     }
 }

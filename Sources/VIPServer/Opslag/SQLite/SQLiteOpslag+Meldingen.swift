@@ -106,7 +106,8 @@ extension SQLiteOpslag {
             guard let row = try Row.fetchOne(db, sql: "SELECT gebruiker_id, soort FROM afmeldtokens WHERE token_hash = ?",
                                              arguments: [hash]),
                   let soort = Afmeldsoort(rawValue: row["soort"]) else { return nil }
-            return (row["gebruiker_id"], soort)
+            let g: Int64 = row["gebruiker_id"]
+            return (gebruiker: g, soort: soort)
         }
     }
 }
