@@ -213,7 +213,7 @@ import VIPModel
         let a = diensten(eerste), b = diensten(tweede)
         let docent = try await eerste.maakGebruiker(email: "docent@school.nl", naam: "Docent", rol: .docent,
                                                     wachtwoordHash: "", cursus: nil, tijd: klok.nu)
-        let cursus = try await eerste.maakCursus(naam: "Najaar", docent: docent.id, bijeenkomsten: ["2026-09-28"],
+        let cursus = try await eerste.maakCursus(naam: "Najaar", docent: docent.id, bijeenkomsten: ["2026-09-14", "2026-09-28"],
                                                  uitnodigingscode: "NAJAAR-2", tijd: klok.nu)
         var ids: [Int64] = []
         for i in 0..<25 {
@@ -227,9 +227,9 @@ import VIPModel
         // Two processes at the same moment, a few times over.
         var totaal = 0
         for _ in 0..<3 {
-            async let x = Herinneraar(diensten: a, logboek: .stil).rondeHerinneringen()
-            async let y = Herinneraar(diensten: b, logboek: .stil).rondeHerinneringen()
-            totaal += await x + y
+            async let x = a.herinneringen.verstuurAlles()
+            async let y = b.herinneringen.verstuurAlles()
+            totaal += try await x + y
         }
         #expect(totaal == 25)
         #expect(try await eerste.postbus(max: 0).wachtend == 25)

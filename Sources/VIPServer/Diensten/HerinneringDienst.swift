@@ -108,7 +108,8 @@ struct HerinneringDienst: Sendable {
         var uniek: [String] = []
         for e in emails where !uniek.contains(e) { uniek.append(e) }
         let code = c.uitnodigingscode
-        let link = kern.link("/registreren?code=" + (code.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? code))
+        let veilig = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+        let link = kern.link("/registreren?code=" + (code.addingPercentEncoding(withAllowedCharacters: veilig) ?? code))
         let nu = kern.nu
         for e in uniek {
             try await opslag.zetInPostbus(Mails.cursusuitnodiging(aan: e, cursus: c.naam, door: g.naam, code: code, link: link),
