@@ -82,7 +82,7 @@ def test_herinnering_met_precies_de_ontbrekende_velden_en_afmelden_met_een_klik(
         for h in huiswerk:
             assert EXTERN + h["pagina"] in tekst and f'href="{EXTERN}{h["pagina"]}"' in html
         # RFC 8058.
-        kop = mail["List-Unsubscribe"]
+        kop = str(mail["List-Unsubscribe"]).strip()
         assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
         m = re.fullmatch(r"<(https://vip\.voorbeeld\.nl(/afmelden/[0-9a-f]{32}))>", kop)
         assert m, kop
