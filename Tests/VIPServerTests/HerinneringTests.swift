@@ -216,11 +216,13 @@ import VIPModel
         let cursus = try await eerste.maakCursus(naam: "Najaar", docent: docent.id, bijeenkomsten: ["2026-09-14", "2026-09-28"],
                                                  uitnodigingscode: "NAJAAR-2", tijd: klok.nu)
         var ids: [Int64] = []
+        var aanvragen: [AanvraagRij] = []
         for i in 0..<25 {
             let g = try await eerste.maakGebruiker(email: "c\(i)@thuis.nl", naam: "Cursist \(i)", rol: .cursist,
                                                    wachtwoordHash: "", cursus: cursus.id, tijd: klok.nu)
-            _ = try await eerste.maakAanvraag(eigenaar: g.id, tekst: Self.alleenTitel,
-                                              afgeleid: Kern.afgeleid(a.kern.controleer(Self.alleenTitel)), tijd: klok.nu)
+            aanvragen.append(try await eerste.maakAanvraag(eigenaar: g.id, tekst: Self.alleenTitel,
+                                                           afgeleid: Kern.afgeleid(a.kern.controleer(Self.alleenTitel)),
+                                                           tijd: klok.nu))
             ids.append(g.id)
         }
         klok.verzet(5 * Self.dag)
@@ -234,6 +236,19 @@ import VIPModel
         #expect(totaal == 25)
         #expect(try await eerste.postbus(max: 0).wachtend == 25)
         #expect(Set(try await tweede.herinneringen(cursus: cursus.id).map(\.cursist)) == Set(ids))
+        // A notification bundle that both processes find due at once: written by one.
+        for x in aanvragen.prefix(10) {
+            try await eerste.voegMeldingToe(aanvraag: x.id, soort: .opmerking, door: docent.id, tekst: "Kan korter.",
+                                            tijd: klok.nu)
+        }
+        var bundels = 0
+        for _ in 0..<3 {
+            async let x = a.meldingen.verstuur()
+            async let y = b.meldingen.verstuur()
+            bundels += try await x + y
+        }
+        #expect(bundels == 10)
+        #expect(try await eerste.postbus(max: 0).wachtend == 35)
         try await eerste.sluit()
         try await tweede.sluit()
     }
@@ -292,6 +307,38 @@ import VIPModel
             #expect(derde.map(\.aan.adres) == ["fatima@thuis.nl"])
             #expect(derde.first?.tekst.contains("versie 1 van uw aanvraag goedgekeurd") == true)
         }
+    }
+
+    /// The storage's promise, on both engines: a bundle is written once, and never within the hour
+    /// of the aanvraag's last notification, however stale the caller's view.
+    @Test(arguments: Motoren.alle) func eenBundelEenKeer(_ motor: String) async throws {
+        let (k, a) = try await Self.klas(motor)
+        let opslag = k.o.opslag, nu = k.o.klok.nu, grens = nu.addingTimeInterval(-3600)
+        func uit(_ hash: String) -> UitgaandeMail {
+            UitgaandeMail(gebruiker: k.fatima.id, mail: Mails.herstel(aan: k.fatima, link: "x"), afmeldHash: hash,
+                          afmeldsoort: .meldingen)
+        }
+        try await opslag.voegMeldingToe(aanvraag: a.id, soort: .opmerking, door: k.docent.id, tekst: "Eén.", tijd: nu)
+        let w = try await opslag.wachtendeMeldingen(aanvraag: nil, vorigeVoor: grens)
+        #expect(w.map(\.tekst) == ["Eén."] && w.map(\.door) == [k.docent.id])
+        #expect(try await opslag.schrijfMeldingmails(aanvraag: a.id, meldingen: w.map(\.id), mails: [uit("h1")],
+                                                     vorigeVoor: grens, tijd: nu))
+        // The same bundle again, as a process that read it before the first wrote it: nothing.
+        #expect(try await !opslag.schrijfMeldingmails(aanvraag: a.id, meldingen: w.map(\.id), mails: [uit("h2")],
+                                                      vorigeVoor: grens, tijd: nu))
+        // A new one within the hour is not due; written anyway with a stale view: refused, and kept.
+        try await opslag.voegMeldingToe(aanvraag: a.id, soort: .goedkeuring, door: k.docent.id, tekst: "Twee.",
+                                        tijd: nu.addingTimeInterval(60))
+        #expect(try await opslag.wachtendeMeldingen(aanvraag: a.id, vorigeVoor: grens.addingTimeInterval(60)).isEmpty)
+        let later = try await opslag.wachtendeMeldingen(aanvraag: a.id, vorigeVoor: nu)
+        #expect(later.map(\.tekst) == ["Twee."] && later.map(\.soort) == [.goedkeuring])
+        #expect(try await !opslag.schrijfMeldingmails(aanvraag: a.id, meldingen: later.map(\.id), mails: [uit("h3")],
+                                                      vorigeVoor: nu.addingTimeInterval(-1), tijd: nu.addingTimeInterval(60)))
+        #expect(try await opslag.wachtendeMeldingen(aanvraag: a.id, vorigeVoor: nu).map(\.tekst) == ["Twee."])
+        #expect(try await opslag.postbus(max: 0).wachtend == 1)
+        #expect(try await opslag.afmeldtoken(hash: "h1")?.gebruiker == k.fatima.id)
+        #expect(try await opslag.afmeldtoken(hash: "h2") == nil)
+        #expect(try await opslag.afmeldtoken(hash: "h3") == nil)
     }
 
     @Test func eenMedecursistMeldtNietZichzelf() async throws {
