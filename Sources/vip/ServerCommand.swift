@@ -92,6 +92,10 @@ struct ServerStart: ParsableCommand {
                                             valueName: "MIB"))
     var quotumMib = 200
 
+    @Option(name: .long, help: ArgumentHelp("Herinneringen aan het huiswerk gaan uit vanaf dit aantal dagen vóór een "
+        + "bijeenkomst tot en met de dag zelf (standaard 3; alleen met mail).", valueName: "N"))
+    var herinneringDagen = 3
+
     func run() throws {
         var c = ServerConfiguratie()
         c.data = data
@@ -133,6 +137,8 @@ struct ServerStart: ParsableCommand {
         guard (0...65535).contains(poort) else { throw ValidationError("De poort moet tussen 0 en 65535 liggen.") }
         guard (1...1_000_000).contains(quotumMib) else { throw ValidationError("--quotum-mib ligt tussen 1 en 1000000.") }
         c.grenzen.quotum = quotumMib * 1024 * 1024
+        guard (0...60).contains(herinneringDagen) else { throw ValidationError("--herinnering-dagen ligt tussen 0 en 60.") }
+        c.herinneringDagen = herinneringDagen
         let configuratie = c
         do {
             try wachtOp { try await VIPServerStart.draai(configuratie, schrijf: schrijfRegel) }

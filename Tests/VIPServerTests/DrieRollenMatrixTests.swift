@@ -126,6 +126,12 @@ import Testing
                     (.delete, "\(i)/docenten/\(rollen.organisator.id)", nil, .notFound, .forbidden),
                     (.put, "\(i)/aanwezigheid/1", Array("[]".utf8), .ok, .forbidden),
                     (.put, "\(i)/aanwezigheid/99", Array("[]".utf8), .notFound, .forbidden),
+                    // Mail is off here: a docent of the cursus hears so (409, nothing recorded or sent).
+                    (.post, "\(i)/herinneringen", nil, .conflict, .forbidden),
+                    (.post, "\(i)/uitnodigingen", Array(#"{"emails":["nieuw@thuis.nl"]}"#.utf8), .conflict, .forbidden),
+                    // An invalid address: 422 before anything else, nothing sent.
+                    (.post, "\(i)/uitnodigingen", Array(#"{"emails":["geen adres"]}"#.utf8), .unprocessableContent,
+                     .forbidden),
                 ]
                 for (method, pad, body, docent, cursist) in routes {
                     for wie in Wie.allCases {

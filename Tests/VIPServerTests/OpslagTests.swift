@@ -277,7 +277,8 @@ import Testing
         try await Motoren.met(motor) { o in
             let gebruikers = Schema.overgedragen(in: Migraties.bekendeVersie)[0]
             let rij = { (id: Int64, email: String) -> [Waarde] in
-                [.geheel(id), .tekst(email), .tekst("N"), .tekst("docent"), .null, .tekst("h"), .geheel(0), .geheel(0), .null]
+                [.geheel(id), .tekst(email), .tekst("N"), .tekst("docent"), .null, .tekst("h"), .geheel(0), .geheel(0), .null,
+                 .geheel(1), .geheel(1)]
             }
             await #expect(throws: (any Error).self) {
                 try await o.vulLeeg(Self.rijen([(gebruikers, [rij(1, "a@x.nl"), rij(2, "b@x.nl"), rij(3, "a@x.nl")])]))

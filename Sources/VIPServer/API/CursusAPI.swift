@@ -17,6 +17,8 @@ struct CursusAPI {
         r.on(.post, "/api/cursussen/{id}/docenten", voegDocentToe)
         r.on(.delete, "/api/cursussen/{id}/docenten/{gebruiker}", verwijderDocent)
         r.on(.put, "/api/cursussen/{id}/aanwezigheid/{n}", zetAanwezigheid)
+        r.on(.post, "/api/cursussen/{id}/herinneringen", verstuurHerinneringen)
+        r.on(.post, "/api/cursussen/{id}/uitnodigingen", nodigUit)
         r.on(.get, "/api/cursussen/{id}/voortgang", voortgang)
         r.on(.post, "/api/cursussen/{id}/review", review)
         r.on(.post, "/api/cursussen/{id}/review/combineer", combineer)
@@ -213,6 +215,32 @@ struct CursusAPI {
             Aanwezigheid(nr: nr, cursist: $0.cursist, aanwezig: $0.aanwezig)
         })
         return try Antwoord.json(lijst.map { AanwezigheidRegel(cursist: $0.cursist, aanwezig: $0.aanwezig) })
+    }
+
+    struct Verstuurd: Encodable {
+        var verstuurd: [Int64]
+    }
+
+    /// "Nu versturen": the reminders due now, each once; 409 with mail off or reminders off.
+    @Sendable func verstuurHerinneringen(_ request: Request, _ context: VIPContext) async throws -> Response {
+        let (c, _) = try await alsDocent(context)
+        return try Antwoord.json(Verstuurd(verstuurd: try await diensten.herinneringen.verstuurNu(c)))
+    }
+
+    struct Uitnodigingen: Decodable {
+        var emails: [String]
+    }
+
+    struct Uitgenodigd: Encodable {
+        var uitgenodigd: Int
+    }
+
+    /// Invitations by mail to the cursus: 202 with how many distinct addresses got one.
+    @Sendable func nodigUit(_ request: Request, _ context: VIPContext) async throws -> Response {
+        let (c, g) = try await alsDocent(context)
+        let v = try await request.json(Uitnodigingen.self)
+        let n = try await diensten.herinneringen.nodigUit(c, emails: v.emails, door: g)
+        return try Antwoord.json(Uitgenodigd(uitgenodigd: n), status: .accepted)
     }
 
     @Sendable func voortgang(_ request: Request, _ context: VIPContext) async throws -> Response {

@@ -93,6 +93,8 @@ public enum VIPServerStart {
         // The outbox worker looks at the outbox at every start; without mail configured there is none.
         if let postbode = diensten.kern.postbode(logboek: logboek) {
             services.append(postbode)
+            // Reminders and notifications are looked for at start and then on a schedule.
+            services.append(Herinneraar(diensten: diensten, logboek: logboek))
             schrijf("Mail gaat via \(configuratie.mail!.beschrijving); links in mails beginnen met \(configuratie.basisURL).")
         } else {
             schrijf("Mail staat uit (geen --smtp of --sendmail): wachtwoord vergeten en uitnodigingen per mail werken niet.")

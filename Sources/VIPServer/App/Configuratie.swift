@@ -42,6 +42,12 @@ public struct ServerConfiguratie: Sendable {
     public var metricsToken: String?
     /// How often the outbox worker looks for due mail when nothing woke it (tests: shorter).
     public var postbodeInterval: Duration = .seconds(2)
+    /// `--herinnering-dagen`: reminders of a bijeenkomst go out from this many days before its
+    /// date up to and including that date.
+    public var herinneringDagen = 3
+    /// How often the server looks for due notifications (and, at most every 10 minutes, for due
+    /// reminders) when nothing else prompts it.
+    public var herinneraarInterval: Duration = .seconds(60)
 
     public init() {}
 

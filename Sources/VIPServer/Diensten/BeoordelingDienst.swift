@@ -34,8 +34,10 @@ struct BeoordelingDienst: Sendable {
         guard !t.isEmpty, t.count <= Self.maxTekst else {
             throw Weigering(.unprocessableContent, "Schrijf een opmerking van 1 tot \(Self.maxTekst) tekens.")
         }
-        return try await kern.opslag.maakOpmerking(aanvraag: a.id, versie: a.versie, docent: g.id, pad: p, tekst: t,
-                                                   tijd: kern.nu)
+        let o = try await kern.opslag.maakOpmerking(aanvraag: a.id, versie: a.versie, docent: g.id, pad: p, tekst: t,
+                                                    tijd: kern.nu)
+        await MeldingDienst(kern: kern).meld(a, soort: .opmerking, door: g.id, tekst: MeldingDienst.tekst(opmerking: o, door: g))
+        return o
     }
 
     func opmerkingen(aanvraag id: Int64?, voor g: Gebruiker) async throws -> [Opmerking] {
@@ -73,10 +75,15 @@ struct BeoordelingDienst: Sendable {
             throw Weigering(.unprocessableContent, "Versie \(versie) heeft nog \(fouten) \(fouten == 1 ? "fout" : "fouten") "
                 + "en kan niet worden goedgekeurd.", extra: [("check", CheckReport.json(r))])
         }
+        let alGoedgekeurd = try await kern.opslag.goedkeuringen(aanvraag: a.id).contains { $0.versie == versie }
         do {
             try await kern.opslag.keurGoed(aanvraag: a.id, versie: versie, docent: g.id, tijd: kern.nu)
         } catch OpslagFout.nietGevonden {
             throw Weigering.nietGevonden("Versie \(versie) van deze aanvraag bestaat niet.")
+        }
+        if !alGoedgekeurd {
+            await MeldingDienst(kern: kern).meld(a, soort: .goedkeuring, door: g.id,
+                                                 tekst: MeldingDienst.tekst(goedkeuring: versie, door: g))
         }
         return try await kern.opslag.aanvraag(id: a.id) ?? a
     }

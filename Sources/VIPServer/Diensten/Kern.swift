@@ -142,4 +142,6 @@ public struct Diensten: Sendable {
     var evenementen: EvenementDienst { EvenementDienst(kern: kern) }
     var beheer: BeheerDienst { BeheerDienst(kern: kern) }
     var register: RegisterDienst { RegisterDienst(kern: kern) }
+    var herinneringen: HerinneringDienst { HerinneringDienst(kern: kern) }
+    var meldingen: MeldingDienst { MeldingDienst(kern: kern) }
 }

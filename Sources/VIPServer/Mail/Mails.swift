@@ -18,6 +18,8 @@ struct Mailinhoud {
     var onderwerp: String
     var aanhef: String
     var alineas: [String]
+    /// Links after the paragraphs, each on its own line (a reminder's fields).
+    var lijst: [(tekst: String, url: String)] = []
     var knop: (tekst: String, url: String)?
     var naKnop: [String]
     var groet = "Met vriendelijke groet,"
@@ -25,6 +27,7 @@ struct Mailinhoud {
 
     var tekst: String {
         var delen = [aanhef] + alineas
+        if !lijst.isEmpty { delen.append(lijst.map { "- \($0.tekst):\n  \($0.url)" }.joined(separator: "\n")) }
         if let knop { delen.append(knop.url) }
         delen += naKnop
         delen.append(groet + "\n" + ondertekening)
@@ -34,6 +37,8 @@ struct Mailinhoud {
     var html: String {
         var d: [String: Any] = ["onderwerp": onderwerp, "aanhef": aanhef, "alineas": alineas, "naKnop": naKnop,
                                 "groet": groet, "ondertekening": ondertekening]
+        d["heeftLijst"] = !lijst.isEmpty
+        d["lijst"] = lijst.map { ["tekst": $0.tekst, "url": $0.url] }
         d["knop"] = knop.map { ["tekst": $0.tekst, "url": $0.url] } ?? false
         return Weergave.standaard.html("mail", d)
     }

@@ -457,6 +457,7 @@ public protocol RegisterOpslag: Sendable {
 /// PostgreSQL (PostgresNIO) implement it, and one contract suite runs against both. Every method
 /// is one transaction. Times are stored to the millisecond.
 public protocol Opslag: AccountOpslag, CursusOpslag, AanvraagOpslag, EvenementOpslag, MailOpslag, RegisterOpslag,
+    MeldingOpslag,
     OverdraagbareOpslag {
     /// Closes the database after the last request.
     func sluit() async throws

@@ -43,7 +43,9 @@ public enum Schema {
         Tabel(naam: "gebruikers", kolommen: [k("id", .geheel), k("email", .tekst), k("naam", .tekst), k("rol", .tekst),
                                              k("cursus_id", .geheel), k("wachtwoord_hash", .tekst),
                                              k("aangemaakt", .geheel), k("geblokkeerd", .geheel, sinds: 6),
-                                             k("laatst_ingelogd", .geheel, sinds: 6)],
+                                             k("laatst_ingelogd", .geheel, sinds: 6),
+                                             k("mail_herinneringen", .geheel, sinds: 8),
+                                             k("mail_meldingen", .geheel, sinds: 8)],
               volgorde: "id", sinds: 1, achterblijvend: false),
         Tabel(naam: "cursussen", kolommen: [k("id", .geheel), k("naam", .tekst), k("docent_id", .geheel),
                                             k("uitnodigingscode", .tekst), k("aangemaakt", .geheel),
@@ -100,6 +102,22 @@ public enum Schema {
         Tabel(naam: "evenement_cursussen", kolommen: [k("evenement_id", .geheel, sinds: 2), k("cursus_id", .geheel, sinds: 2),
                                                       k("nr", .geheel, sinds: 2)],
               volgorde: "evenement_id, nr", sinds: 2, achterblijvend: false),
+        // Reminders sent move (so none goes out twice after a move); waiting meldingen move and are
+        // sent by the imported server.
+        Tabel(naam: "herinneringen", kolommen: [k("cursus_id", .geheel, sinds: 8), k("nr", .geheel, sinds: 8),
+                                                k("cursist_id", .geheel, sinds: 8), k("verstuurd", .geheel, sinds: 8)],
+              volgorde: "cursus_id, nr, cursist_id", sinds: 8, achterblijvend: false),
+        Tabel(naam: "meldingen", kolommen: [k("id", .geheel, sinds: 8), k("aanvraag_id", .geheel, sinds: 8),
+                                            k("soort", .tekst, sinds: 8), k("door_id", .geheel, sinds: 8),
+                                            k("tekst", .tekst, sinds: 8), k("tijd", .geheel, sinds: 8),
+                                            k("verstuurd", .geheel, sinds: 8)],
+              volgorde: "id", sinds: 8, achterblijvend: false),
+        Tabel(naam: "meldingmails", kolommen: [k("aanvraag_id", .geheel, sinds: 8), k("laatste", .geheel, sinds: 8)],
+              volgorde: "aanvraag_id", sinds: 8, achterblijvend: false),
+        // The links in mails already sent keep working after a move.
+        Tabel(naam: "afmeldtokens", kolommen: [k("token_hash", .tekst, sinds: 8), k("gebruiker_id", .geheel, sinds: 8),
+                                               k("soort", .tekst, sinds: 8), k("aangemaakt", .geheel, sinds: 8)],
+              volgorde: "token_hash", sinds: 8, achterblijvend: false),
         // The outbox moves whole: waiting mail is sent by the imported server, sent and failed mail
         // is history. A lease (`bezig_tot`, `bezig_door`) belongs to a process of the old server and
         // stays behind.

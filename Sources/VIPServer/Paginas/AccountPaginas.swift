@@ -23,6 +23,71 @@ struct AccountPaginas {
         paginas.op(router, .post, "/wachtwoord-herstellen/{token}", kiezen(.herstel))
         paginas.op(router, .get, "/wachtwoord-instellen/{token}", kiezenPagina(.instellen))
         paginas.op(router, .post, "/wachtwoord-instellen/{token}", kiezen(.instellen))
+        paginas.op(router, .get, "/account", accountPagina)
+        paginas.op(router, .post, "/account", zetMailvoorkeuren)
+        paginas.op(router, .get, "/afmelden/{token}", afmeldPagina)
+        paginas.op(router, .post, "/afmelden/{token}", meldAf)
+    }
+
+    // MARK: The account page and one-click unsubscribe
+
+    func accountGegevens(_ context: VIPContext, _ g: Gebruiker, _ v: Mailvoorkeuren, opgeslagen: Bool) -> [String: Any] {
+        var d = paginas.basis(context, titel: "Uw account")
+        d["email"] = g.email
+        d["naam"] = g.naam
+        d["isCursist"] = g.rol == .cursist
+        d["herinneringen"] = v.herinneringen
+        d["meldingen"] = v.meldingen
+        d["opgeslagen"] = opgeslagen
+        d["mailUit"] = !diensten.kern.configuratie.mailAan
+        return d
+    }
+
+    @Sendable func accountPagina(_ request: Request, _ context: VIPContext) async throws -> Response {
+        let (g, _) = try paginas.aangemeld(context)
+        let v = try await diensten.meldingen.voorkeuren(g)
+        return Weergave.antwoord(weergave.html("account", accountGegevens(context, g, v, opgeslagen: false)))
+    }
+
+    @Sendable func zetMailvoorkeuren(_ request: Request, _ context: VIPContext) async throws -> Response {
+        let f = try await paginas.formulier(request, context, limiet: Limieten.json)
+        let (g, _) = try paginas.aangemeld(context)
+        let v = Mailvoorkeuren(herinneringen: f["herinneringen"] == "1", meldingen: f["meldingen"] == "1")
+        try await diensten.meldingen.zetVoorkeuren(g, v)
+        return Weergave.antwoord(weergave.html("account", accountGegevens(context, g, v, opgeslagen: true)))
+    }
+
+    static func wat(_ soort: Afmeldsoort) -> String {
+        switch soort {
+        case .herinneringen: return "herinneringen aan het huiswerk"
+        case .meldingen: return "meldingen van nieuwe opmerkingen en goedkeuringen"
+        }
+    }
+
+    /// GET of an unsubscribe link: a page with a button, never the unsubscribe itself (a mail
+    /// scanner that follows links must not turn anything off).
+    @Sendable func afmeldPagina(_ request: Request, _ context: VIPContext) async throws -> Response {
+        let token = context.parameters.get("token") ?? ""
+        var d = paginas.basis(context, titel: "Afmelden")
+        d["token"] = token
+        d["afgemeld"] = false
+        guard let soort = try await diensten.meldingen.afmelding(token: token)?.1 else {
+            throw Weigering.nietGevonden("Deze afmeldlink kennen we niet. Controleer of u de hele link uit de e-mail hebt "
+                + "gebruikt, of zet de e-mails uit op uw accountpagina.")
+        }
+        d["wat"] = Self.wat(soort)
+        return Weergave.antwoord(weergave.html("afmelden", d))
+    }
+
+    /// POST of an unsubscribe link (RFC 8058: `List-Unsubscribe=One-Click` from the mail program,
+    /// or the page's button): no session and no CSRF token needed, the unguessable token is the
+    /// proof. Turns that kind of mail off.
+    @Sendable func meldAf(_ request: Request, _ context: VIPContext) async throws -> Response {
+        let (_, soort) = try await diensten.meldingen.meldAf(token: context.parameters.get("token") ?? "")
+        var d = paginas.basis(context, titel: "Afgemeld")
+        d["afgemeld"] = true
+        d["wat"] = Self.wat(soort)
+        return Weergave.antwoord(weergave.html("afmelden", d))
     }
 
     func loginGegevens(_ context: VIPContext, terug: String, email: String = "", fout: String? = nil,

@@ -28,6 +28,8 @@ struct DocentPaginas {
         op(.post, "/cursussen/{id}/docenten/{gebruiker}/verwijderen", verwijderDocent)
         op(.post, "/cursussen/{id}/instellingen", zetInstellingen)
         op(.post, "/cursussen/{id}/aanwezigheid/{n}", zetAanwezigheid)
+        op(.post, "/cursussen/{id}/herinneringen", verstuurHerinneringen)
+        op(.post, "/cursussen/{id}/uitnodigingen", nodigUit)
         op(.get, "/aanvragen/{id}/lezen", lezen)
         op(.post, "/aanvragen/{id}/opmerkingen", plaatsOpmerking)
         op(.post, "/aanvragen/{id}/goedkeuring", keurGoed)
@@ -198,6 +200,9 @@ struct DocentPaginas {
         }
         d["herinneringen"] = c.herinneringen
         d["maxAfwezig"] = c.maxAfwezig
+        d["mailUit"] = !kern.configuratie.mailAan
+        d["herinneringDagen"] = kern.configuratie.herinneringDagen
+        let verstuurd = try await diensten.herinneringen.verstuurd(c)
 
         let rijen = try await diensten.cursussen.voortgang(c)
         d["geenCursisten"] = rijen.isEmpty
@@ -212,6 +217,9 @@ struct DocentPaginas {
                 : "\(r.aanwezig.count) keer aanwezig, \(afwezig) keer afwezig"
                     + (r.afwezig.isEmpty ? "" : " (bijeenkomst " + r.afwezig.map(String.init).joined(separator: ", ") + ")")
             rij["teVaakAfwezig"] = afwezig > c.maxAfwezig
+            rij["herinneringenVerstuurd"] = (verstuurd[r.cursist.id] ?? []).map { h in
+                ["nr": h.nr, "datum": Self.dag(h.tijd)] as [String: Any]
+            }
             guard let a = r.aanvraag else { return rij }
             let gevuld = try await kern.onderdelen.ingevuld(a, kern: kern)
             ingevuld[r.cursist.id] = gevuld
@@ -292,7 +300,17 @@ struct DocentPaginas {
         case "docent": return "De docent is toegevoegd; zij ziet en doet nu alles wat een docent van deze cursus doet."
         case "docent-weg": return "De docent is van deze cursus gehaald."
         case "instellingen": return "De instellingen zijn opgeslagen."
+        case "herinneringen-0": return "Er was niemand om te herinneren: wie nog huiswerk heeft, kreeg de herinnering "
+            + "voor deze bijeenkomst al, of de volgende bijeenkomst is nog verder weg."
+        case "herinneringen-1": return "Er is 1 herinnering verstuurd."
+        case "uitnodigingen-1": return "Er is 1 uitnodiging verstuurd."
         default:
+            if code.hasPrefix("herinneringen-"), let n = Int(code.dropFirst(14)), n > 1 {
+                return "Er zijn \(n) herinneringen verstuurd."
+            }
+            if code.hasPrefix("uitnodigingen-"), let n = Int(code.dropFirst(14)), n > 1 {
+                return "Er zijn \(n) uitnodigingen verstuurd."
+            }
             if code.hasPrefix("aanwezigheid-"), let n = Int(code.dropFirst(13)) {
                 return "De aanwezigheid van bijeenkomst \(n) is opgeslagen."
             }
@@ -343,6 +361,29 @@ struct DocentPaginas {
             }
             _ = try await diensten.cursussen.zetInstellingen(c, herinneringen: f["herinneringen"] == "1", maxAfwezig: m)
             return "instellingen"
+        }
+    }
+
+    /// "4 december 2026": the day a reminder was sent, in the Netherlands.
+    static func dag(_ d: Date) -> String {
+        let u = Tijden.kalender.dateComponents([.year, .month, .day], from: d)
+        return "\(u.day ?? 1) \(Tijden.maanden[(u.month ?? 1) - 1]) \(u.year ?? 2000)"
+    }
+
+    @Sendable func verstuurHerinneringen(_ request: Request, _ context: VIPContext) async throws -> Response {
+        try await cursusActie(request, context, anker: "herinneringen-kop") { c, _ in
+            let verstuurd = try await diensten.herinneringen.verstuurNu(c)
+            return "herinneringen-\(verstuurd.count)"
+        }
+    }
+
+    @Sendable func nodigUit(_ request: Request, _ context: VIPContext) async throws -> Response {
+        let (g, _) = try paginas.aangemeld(context)
+        return try await cursusActie(request, context, anker: "uitnodigen-kop") { c, f in
+            let emails = (f["emails"] ?? "").split(whereSeparator: { $0 == "," || $0 == ";" || $0.isNewline || $0 == " " })
+                .map(String.init)
+            let n = try await diensten.herinneringen.nodigUit(c, emails: emails, door: g)
+            return "uitnodigingen-\(n)"
         }
     }
 

@@ -48,7 +48,9 @@ struct Weergave: Sendable {
 
     /// The templates, by name without `.mustache`. A test holds this list against `Web/sjablonen`.
     static let sjablonen: [(String, [UInt8])] = [
+        ("account", PackageResources.account_mustache),
         ("afhandelen", PackageResources.afhandelen_mustache),
+        ("afmelden", PackageResources.afmelden_mustache),
         ("beheer", PackageResources.beheer_mustache),
         ("bevindingen", PackageResources.bevindingen_mustache),
         ("cursus", PackageResources.cursus_mustache),

@@ -77,12 +77,13 @@ struct Omgeving: Sendable {
     }
 
     /// On a fresh database of `motor` (`Motoren`), with `grenzen` for the limits.
-    init(motor: String, grenzen: Grenzen = Grenzen()) async throws {
+    init(motor: String, grenzen: Grenzen = Grenzen(), pas: (inout ServerConfiguratie) -> Void = { _ in }) async throws {
         map = Repo.tempDir()
         klok = Klok()
         opslag = try await Motoren.nieuw(motor).open()
         var c = Self.configuratie(map: map, klok: klok)
         c.grenzen = grenzen
+        pas(&c)
         diensten = Diensten(opslag: opslag, configuratie: c)
     }
 
