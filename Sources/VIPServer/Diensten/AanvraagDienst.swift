@@ -279,32 +279,39 @@ struct AanvraagDienst: Sendable {
     /// which removes its folder. Fouten without `concept`: 422 with the check.
     func pakket(_ a: AanvraagRij, versie: Int, opties gekozen: BuildOpties) async throws -> Pakketmap {
         let tekst = try await tekst(a, versie)
+        // The check of `vip build --register REGISTER --datum VANDAAG`, from memory when this text
+        // was checked today with this register.
+        let stand = try await kern.register()
+        let r = try await kern.controleer(tekst)
+        if r.leesfout != nil { throw Kern.leesfout(r) }
+        if !r.isAf && !gekozen.concept {
+            let n = r.bevindingen.count(.fout)
+            throw Weigering(.unprocessableContent, "De aanvraag is nog niet af (\(n) \(n == 1 ? "fout" : "fouten")); "
+                + "er is geen pakket gemaakt. Vraag een concept (concept=1) voor een versie met CONCEPT op elke pagina.",
+                            extra: [("check", CheckReport.json(r))])
+        }
+        let sleutel = Pakketcache.Sleutel(aanvraag: a.id, versie: versie, formaten: gekozen.formaten.map(\.rawValue),
+                                          concept: gekozen.concept, pdf: gekozen.pdf, register: stand.versie,
+                                          datum: kern.vandaag)
+        if let bewaard = kern.pakketten.zoek(sleutel) { return bewaard }
         let bron = try await Versiebron(opslag: opslag, aanvraag: a.id, versie: versie)
-        let checker = try await kern.actueleChecker()
         // As `vip build --register`: the call sheet after a refusal lists the register's fitting
         // funds. No `--datum`: the sheet searches on the date of the refusal, so the same text
         // gives the same files on any day.
         var metRegister = gekozen
-        metRegister.register = checker.register
-        let gekozen = metRegister
+        metRegister.register = stand.register
+        let opties = metRegister
+        let model = r.aanvraag!
         let uitkomst: Result<Pakketmap, Weigering> = await Zwaar.doe {
-            let r = Kern.controleer(tekst, checker)
-            if r.leesfout != nil { return .failure(Kern.leesfout(r)) }
-            if !r.isAf && !gekozen.concept {
-                let n = r.bevindingen.count(.fout)
-                return .failure(Weigering(.unprocessableContent, "De aanvraag is nog niet af (\(n) \(n == 1 ? "fout" : "fouten")); "
-                    + "er is geen pakket gemaakt. Vraag een concept (concept=1) voor een versie met CONCEPT op elke pagina.",
-                                          extra: [("check", CheckReport.json(r))]))
-            }
             do {
-                return .success(try Pakketmap.bouw(r.aanvraag!, bron: bron, opties: gekozen))
+                return .success(try Pakketmap.bouw(model, bron: bron, opties: opties))
             } catch let fout as BuildFout {
                 return .failure(Weigering(.unprocessableContent, fout.description))
             } catch {
                 return .failure(Weigering(.internalServerError, "Het pakket kon niet worden gemaakt: \(error)"))
             }
         }
-        return try uitkomst.get()
+        return kern.pakketten.bewaar(sleutel, try uitkomst.get())
     }
 }
 

@@ -22,6 +22,8 @@ public struct Kern: Sendable {
     let onderdelen = OnderdelenCache()
     /// Check results of texts already checked with this register on this day.
     let controles = Controlecache()
+    /// Packages already built, by version, formats, concept, register and day.
+    let pakketten = Pakketcache()
     /// Wakes this process's outbox worker when a request wrote a mail.
     public let wekker = Wekker()
     /// `/metrics`: this application's counts.

@@ -13,11 +13,15 @@ final class Pakketmap: Sendable {
     let bestanden: [Pakket.Schijfuitvoer]
     /// The package zip: every document and every fund's zip (those stored, the rest deflated).
     let zip: String
+    /// Kept by the `Pakketcache`: answers and `ruimOp` leave the folder alone; the cache removes
+    /// it (`verwijder`) when the package falls out.
+    let gedeeld: Bool
 
-    init(map: String, bestanden: [Pakket.Schijfuitvoer], zip: String) {
+    init(map: String, bestanden: [Pakket.Schijfuitvoer], zip: String, gedeeld: Bool = false) {
         self.map = map
         self.bestanden = bestanden
         self.zip = zip
+        self.gedeeld = gedeeld
     }
 
     /// Builds the package of `aanvraag` with `bron` into a fresh folder under the system's
@@ -42,7 +46,10 @@ final class Pakketmap: Sendable {
         }
     }
 
-    func ruimOp() { try? FileManager.default.removeItem(atPath: map) }
+    /// Done with a package of one answer: its folder goes, unless the cache keeps it.
+    func ruimOp() { if !gedeeld { verwijder() } }
+
+    func verwijder() { try? FileManager.default.removeItem(atPath: map) }
 
     /// The size of one file of the package.
     func grootte(_ b: Pakket.Schijfuitvoer) -> Int {
@@ -69,10 +76,17 @@ final class Pakketmap: Sendable {
         case .bestand(_, let p)?: pad = p
         case nil: pad = zip
         }
-        let lengte = Self.grootte(pad)
+        // Opened now, not when the body is written: a package the cache removes meanwhile stays
+        // readable through the open file.
+        guard let f = FileHandle(forReadingAtPath: pad) else {
+            ruimOp()
+            return Response(status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: "Het pakket is weg; probeer het opnieuw.")))
+        }
+        let lengte = Int((try? f.seekToEnd()) ?? 0)
+        try? f.seek(toOffset: 0)
         return Response(status: .ok, headers: h, body: ResponseBody(contentLength: lengte) { writer in
             defer { self.ruimOp() }
-            guard let f = FileHandle(forReadingAtPath: pad) else { throw Weigering(.internalServerError, "Het pakket is weg.") }
             defer { try? f.close() }
             while let blok = try f.read(upToCount: 256 * 1024), !blok.isEmpty {
                 try await writer.write(ByteBuffer(bytes: blok))
