@@ -184,8 +184,11 @@ class Server:
         return ["--database", self.database] if self.database else ["--data", self.data]
 
     def start(self):
+        # The request log (one line per request, on standard error) goes to a file: a pipe that
+        # nobody reads would fill up (the server then drops log lines, see Logschrijver).
+        self.log = open(os.path.join(self.data, "server.log"), "w")
         self.p = subprocess.Popen([self.vip, "server", *self.opslag(), "--adres", HOST, "--poort", "0"],
-                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                                  stdout=subprocess.PIPE, stderr=self.log, text=True)
         eind = time.monotonic() + 60
         while time.monotonic() < eind:
             regel = self.p.stdout.readline()
@@ -254,11 +257,14 @@ async def inrichten(server, yaml, n_cursisten, n_put):
     for i in range(n_cursisten):  # one at a time: each is a slow password hash or two
         cursisten.append(await cursist(i))
     sessie = cursisten[0][0]
+    # The PUT load's aanvragen, spread over the cursisten: an account holds at most 20
+    # (server.md, quotas), so a cursist gets at most 19 besides her own.
     put = []
-    for _ in range(n_put):
-        status, _, data = await een(poort, "POST", "/api/aanvragen", yaml, {**sessie, "Content-Type": "application/yaml"})
+    for i in range(n_put):
+        eigen = cursisten[i % len(cursisten)][0]
+        status, _, data = await een(poort, "POST", "/api/aanvragen", yaml, {**eigen, "Content-Type": "application/yaml"})
         assert status == 201, (status, data)
-        put.append(json.loads(data))
+        put.append({**json.loads(data), "sessie": eigen})
     return {"docent": docent, "cursus": cursus, "cursisten": cursisten, "sessie": sessie, "put": put}
 
 
@@ -274,7 +280,7 @@ async def meet(args, database=None, alleen_opslag=False):
     uit = {"opslag": "PostgreSQL" if database else "SQLite"}
     try:
         t0 = time.monotonic()
-        n_cursisten = 1 if alleen_opslag else args.cursisten
+        n_cursisten = -(-C // 19) if alleen_opslag else max(args.cursisten, -(-C // 19))
         st = await inrichten(server, yaml, n_cursisten, C)
         uit["inrichten_s"] = round(time.monotonic() - t0, 1)
         totaal = [0]
@@ -301,7 +307,7 @@ async def meet(args, database=None, alleen_opslag=False):
 
         def put(i):
             return ("PUT", f"/api/aanvragen/{ids[i]}", yaml,
-                    {**st["sessie"], "Content-Type": "application/yaml", "If-Match": f'"{versies[i]}"'})
+                    {**st["put"][i]["sessie"], "Content-Type": "application/yaml", "If-Match": f'"{versies[i]}"'})
 
         def na_put(i, data):
             versies[i] = json.loads(data)["versie"]

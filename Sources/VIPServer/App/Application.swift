@@ -107,7 +107,10 @@ public enum VIPServerStart {
         config.maximumGracefulShutdownDuration = .seconds(10)
         // The packages kept on disk go with the process (after a kill -9, the system's temporary
         // folder is cleaned by its own rules; under systemd it is the unit's PrivateTmp).
-        defer { diensten.kern.pakketten.leeg() }
+        defer {
+            diensten.kern.pakketten.leeg()
+            Logboek.leeg()
+        }
         do {
             try await ServiceGroup(configuration: config).run()
         } catch {

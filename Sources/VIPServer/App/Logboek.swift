@@ -14,9 +14,14 @@ public struct Logboek: Sendable {
         self.schrijf = schrijf
     }
 
+    /// Standard error, through `Logschrijver`: a slow or blocked standard error never stops a
+    /// request.
     public static let standaardfout: @Sendable (String) -> Void = { regel in
-        FileHandle.standardError.write(Data((regel + "\n").utf8))
+        Logschrijver.standaard.schrijf(regel)
     }
+
+    /// Writes what is still queued (at shutdown).
+    public static func leeg() { Logschrijver.standaard.leeg() }
 
     /// Nothing at all (the in-process tests).
     public static let stil = Logboek { _ in }
