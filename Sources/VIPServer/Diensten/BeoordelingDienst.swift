@@ -34,9 +34,12 @@ struct BeoordelingDienst: Sendable {
         guard !t.isEmpty, t.count <= Self.maxTekst else {
             throw Weigering(.unprocessableContent, "Schrijf een opmerking van 1 tot \(Self.maxTekst) tekens.")
         }
+        // The notification is written with the opmerking, in one transaction, and sent after it.
+        let meldingen = MeldingDienst(kern: kern)
+        let tekst = MeldingDienst.tekst(opmerkingOp: p, t, door: g)
         let o = try await kern.opslag.maakOpmerking(aanvraag: a.id, versie: a.versie, docent: g.id, pad: p, tekst: t,
-                                                    tijd: kern.nu)
-        await MeldingDienst(kern: kern).meld(a, soort: .opmerking, door: g.id, tekst: MeldingDienst.tekst(opmerking: o, door: g))
+                                                    tijd: kern.nu, melding: meldingen.nieuw(.opmerking, door: g.id, tekst: tekst))
+        await meldingen.verstuurNa(a)
         return o
     }
 
@@ -75,16 +78,16 @@ struct BeoordelingDienst: Sendable {
             throw Weigering(.unprocessableContent, "Versie \(versie) heeft nog \(fouten) \(fouten == 1 ? "fout" : "fouten") "
                 + "en kan niet worden goedgekeurd.", extra: [("check", CheckReport.json(r))])
         }
-        let alGoedgekeurd = try await kern.opslag.goedkeuringen(aanvraag: a.id).contains { $0.versie == versie }
+        // The notification is written with the approval (only a new one), and sent after it.
+        let meldingen = MeldingDienst(kern: kern)
         do {
-            try await kern.opslag.keurGoed(aanvraag: a.id, versie: versie, docent: g.id, tijd: kern.nu)
+            try await kern.opslag.keurGoed(aanvraag: a.id, versie: versie, docent: g.id, tijd: kern.nu,
+                                           melding: meldingen.nieuw(.goedkeuring, door: g.id,
+                                                                    tekst: MeldingDienst.tekst(goedkeuring: versie, door: g)))
         } catch OpslagFout.nietGevonden {
             throw Weigering.nietGevonden("Versie \(versie) van deze aanvraag bestaat niet.")
         }
-        if !alGoedgekeurd {
-            await MeldingDienst(kern: kern).meld(a, soort: .goedkeuring, door: g.id,
-                                                 tekst: MeldingDienst.tekst(goedkeuring: versie, door: g))
-        }
+        await meldingen.verstuurNa(a)
         return try await kern.opslag.aanvraag(id: a.id) ?? a
     }
 

@@ -139,16 +139,27 @@ struct MeldingDienst: Sendable {
         return (kern.link("/afmelden/" + token), Hash.sha256(token))
     }
 
-    /// Records an event for the authors of `a` and sends what is due for it now. With mail off
-    /// nothing is recorded (no backlog when mail is turned on later). Never fails the request
-    /// that caused it: a failed send is retried by the scheduled run.
-    func meld(_ a: AanvraagRij, soort: Melding.Soort, door: Int64, tekst: String) async {
+    /// The event to record with its cause, in the same transaction (`maakOpmerking`,
+    /// `keurGoed`); nil with mail off (no backlog when mail is turned on later).
+    func nieuw(_ soort: Melding.Soort, door: Int64, tekst: String) -> NieuweMelding? {
+        guard kern.configuratie.mailAan else { return nil }
+        return NieuweMelding(soort: soort, door: door, tekst: String(tekst.prefix(400)))
+    }
+
+    /// After the cause's commit: sends what is due for `a` now. Never fails the request that
+    /// caused it: what is not sent now goes with the scheduled run.
+    func verstuurNa(_ a: AanvraagRij) async {
         guard kern.configuratie.mailAan else { return }
+        _ = try? await verstuur(aanvraag: a.id)
+    }
+
+    /// Records an event for the authors of `a` on its own and sends what is due for it now.
+    func meld(_ a: AanvraagRij, soort: Melding.Soort, door: Int64, tekst: String) async {
+        guard let m = nieuw(soort, door: door, tekst: tekst) else { return }
         do {
-            try await opslag.voegMeldingToe(aanvraag: a.id, soort: soort, door: door, tekst: String(tekst.prefix(400)),
-                                            tijd: kern.nu)
-            try await verstuur(aanvraag: a.id)
-        } catch {}
+            try await opslag.voegMeldingToe(aanvraag: a.id, soort: m.soort, door: m.door, tekst: m.tekst, tijd: kern.nu)
+        } catch { return }
+        await verstuurNa(a)
     }
 
     /// Writes every due bundle (or only that of `aanvraag`); how many bundles were written.
@@ -182,9 +193,13 @@ struct MeldingDienst: Sendable {
 
     /// What the mail says about an opmerking: who, where, and its text.
     static func tekst(opmerking o: Opmerking, door g: Gebruiker) -> String {
+        tekst(opmerkingOp: o.pad, o.tekst, door: g)
+    }
+
+    static func tekst(opmerkingOp pad: String, _ opmerking: String, door g: Gebruiker) -> String {
         let wie = g.rol == .docent ? "Docent \(g.naam)" : "Medecursist \(g.naam)"
-        let waar = o.pad.isEmpty ? "over de hele aanvraag" : "bij \(Veldentabel.aanvraag.veld(Veldentabel.zonderIndex(o.pad))?.label ?? o.pad)"
-        let t = o.tekst.count > 300 ? String(o.tekst.prefix(300)) + "…" : o.tekst
+        let waar = pad.isEmpty ? "over de hele aanvraag" : "bij \(Veldentabel.aanvraag.veld(Veldentabel.zonderIndex(pad))?.label ?? pad)"
+        let t = opmerking.count > 300 ? String(opmerking.prefix(300)) + "…" : opmerking
         return "\(wie) schreef een opmerking \(waar): “\(t)”"
     }
 

@@ -351,8 +351,10 @@ public protocol AanvraagOpslag: Sendable {
     func bewaarIngevuld(aanvraag: Int64, versie: Int, ingevuld: String) async throws
 
     // Opmerkingen of a docent on an aanvraag
+    /// With `melding`, the notification of the authors is recorded in the same transaction
+    /// (cursus.md: no notification is lost between the opmerking and its mail).
     func maakOpmerking(aanvraag: Int64, versie: Int, docent: Int64, pad: String, tekst: String,
-                       tijd: Date) async throws -> Opmerking
+                       tijd: Date, melding: NieuweMelding?) async throws -> Opmerking
     /// Oldest first.
     func opmerkingen(aanvraag: Int64) async throws -> [Opmerking]
     /// Marks the opmerking handled (`tijd`) or open again (nil); nil when the aanvraag has
@@ -362,7 +364,8 @@ public protocol AanvraagOpslag: Sendable {
     // Goedkeuringen: one per approved version
     /// Approves version `versie`; approving it again changes nothing. Throws
     /// `OpslagFout.nietGevonden` when the version does not exist.
-    func keurGoed(aanvraag: Int64, versie: Int, docent: Int64, tijd: Date) async throws
+    /// With `melding`, recorded in the same transaction, and only when this call approved it.
+    func keurGoed(aanvraag: Int64, versie: Int, docent: Int64, tijd: Date, melding: NieuweMelding?) async throws
     /// Every approval of the aanvraag, by version.
     func goedkeuringen(aanvraag: Int64) async throws -> [Goedkeuring]
     /// Every approval of the aanvragen of the cursus's cursisten.
@@ -506,5 +509,30 @@ extension AanvraagOpslag {
                               tijd: Date) async throws -> Int {
         try await voegVersieToe(aanvraag: aanvraag, verwacht: verwacht, tekst: tekst, afgeleid: afgeleid, bestanden: .geen,
                                 grenzen: Grenzen(), tijd: tijd)
+    }
+}
+
+/// A notification to record with its cause (`maakOpmerking`, `keurGoed`).
+public struct NieuweMelding: Sendable {
+    public var soort: Melding.Soort
+    public var door: Int64
+    public var tekst: String
+    public init(soort: Melding.Soort, door: Int64, tekst: String) {
+        self.soort = soort
+        self.door = door
+        self.tekst = tekst
+    }
+}
+
+extension AanvraagOpslag {
+    /// Without a notification (tests, the demo, imports).
+    public func maakOpmerking(aanvraag: Int64, versie: Int, docent: Int64, pad: String, tekst: String,
+                              tijd: Date) async throws -> Opmerking {
+        try await maakOpmerking(aanvraag: aanvraag, versie: versie, docent: docent, pad: pad, tekst: tekst, tijd: tijd,
+                                melding: nil)
+    }
+
+    public func keurGoed(aanvraag: Int64, versie: Int, docent: Int64, tijd: Date) async throws {
+        try await keurGoed(aanvraag: aanvraag, versie: versie, docent: docent, tijd: tijd, melding: nil)
     }
 }

@@ -307,11 +307,17 @@ extension PostgresOpslag {
     }
 
     public func maakOpmerking(aanvraag: Int64, versie: Int, docent: Int64, pad: String, tekst: String,
-                              tijd: Date) async throws -> Opmerking {
-        guard let id = try await een("""
-            INSERT INTO opmerkingen (aanvraag_id, versie, docent_id, pad, tekst, geplaatst)
-            VALUES (\(aanvraag), \(versie), \(docent), \(pad), \(tekst), \(Self.ms(tijd))) RETURNING id
-            """, Int64.self), let o = try await opmerking(id: id, aanvraag: aanvraag) else { throw OpslagFout.nietGevonden }
+                              tijd: Date, melding: NieuweMelding?) async throws -> Opmerking {
+        let logger = logger
+        let id = try await transactie { c -> Int64? in
+            let rij = try await c.query("""
+                INSERT INTO opmerkingen (aanvraag_id, versie, docent_id, pad, tekst, geplaatst)
+                VALUES (\(aanvraag), \(versie), \(docent), \(pad), \(tekst), \(Self.ms(tijd))) RETURNING id
+                """, logger: logger).collect().first
+            if let melding { try await Self.voegMeldingToe(c, aanvraag: aanvraag, melding, tijd: tijd, logger: logger) }
+            return try rij?.decode(Int64.self)
+        }
+        guard let id, let o = try await opmerking(id: id, aanvraag: aanvraag) else { throw OpslagFout.nietGevonden }
         return o
     }
 
@@ -334,7 +340,7 @@ extension PostgresOpslag {
         return Goedkeuring(aanvraag: aanvraag, versie: versie, docent: docent, tijd: datum(tijd))
     }
 
-    public func keurGoed(aanvraag: Int64, versie: Int, docent: Int64, tijd: Date) async throws {
+    public func keurGoed(aanvraag: Int64, versie: Int, docent: Int64, tijd: Date, melding: NieuweMelding?) async throws {
         let logger = logger
         try await transactie { c in
             let bestaat = try await c.query("""
@@ -342,10 +348,15 @@ extension PostgresOpslag {
                 """, logger: logger).collect()
             guard !bestaat.isEmpty else { throw OpslagFout.nietGevonden }
             // Approving again changes nothing, also when two approvals of one version race.
-            try await c.query("""
+            let nieuw = try await c.query("""
                 INSERT INTO goedkeuringen (aanvraag_id, versie, docent_id, tijd)
                 VALUES (\(aanvraag), \(versie), \(docent), \(Self.ms(tijd))) ON CONFLICT (aanvraag_id, versie) DO NOTHING
-                """, logger: logger)
+                RETURNING versie
+                """, logger: logger).collect()
+            // The notification only for the approval this call made.
+            if let melding, !nieuw.isEmpty {
+                try await Self.voegMeldingToe(c, aanvraag: aanvraag, melding, tijd: tijd, logger: logger)
+            }
         }
     }
 

@@ -67,6 +67,14 @@ extension PostgresOpslag {
             """)
     }
 
+    static func voegMeldingToe(_ c: PostgresConnection, aanvraag: Int64, _ m: NieuweMelding, tijd: Date,
+                               logger: Logger) async throws {
+        try await c.query("""
+            INSERT INTO meldingen (aanvraag_id, soort, door_id, tekst, tijd)
+            VALUES (\(aanvraag), \(m.soort.rawValue), \(m.door), \(m.tekst), \(Self.ms(tijd)))
+            """, logger: logger)
+    }
+
     public func wachtendeMeldingen(aanvraag: Int64?, vorigeVoor: Date) async throws -> [Melding] {
         let grens = Self.ms(vorigeVoor)
         let rows: [PostgresRow]

@@ -293,12 +293,13 @@ extension SQLiteOpslag {
     }
 
     public func maakOpmerking(aanvraag: Int64, versie: Int, docent: Int64, pad: String, tekst: String,
-                              tijd: Date) async throws -> Opmerking {
+                              tijd: Date, melding: NieuweMelding?) async throws -> Opmerking {
         try await pool.write { db in
             try db.execute(sql: """
                 INSERT INTO opmerkingen (aanvraag_id, versie, docent_id, pad, tekst, geplaatst) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [aanvraag, versie, docent, pad, tekst, Self.ms(tijd)])
             let id = db.lastInsertedRowID
+            if let melding { try Self.voegMeldingToe(db, aanvraag: aanvraag, melding, tijd: tijd) }
             guard let row = try Row.fetchOne(db, sql: Self.opmerkingSelect + " WHERE o.id = ?", arguments: [id]) else {
                 throw OpslagFout.nietGevonden
             }
@@ -329,7 +330,7 @@ extension SQLiteOpslag {
                     tijd: datum(row["tijd"]))
     }
 
-    public func keurGoed(aanvraag: Int64, versie: Int, docent: Int64, tijd: Date) async throws {
+    public func keurGoed(aanvraag: Int64, versie: Int, docent: Int64, tijd: Date, melding: NieuweMelding?) async throws {
         try await pool.write { db in
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM versies WHERE aanvraag_id = ? AND versie = ?",
                                    arguments: [aanvraag, versie]) ?? 0 > 0 else { throw OpslagFout.nietGevonden }
@@ -338,6 +339,7 @@ extension SQLiteOpslag {
             guard al == 0 else { return }
             try db.execute(sql: "INSERT INTO goedkeuringen (aanvraag_id, versie, docent_id, tijd) VALUES (?, ?, ?, ?)",
                            arguments: [aanvraag, versie, docent, Self.ms(tijd)])
+            if let melding { try Self.voegMeldingToe(db, aanvraag: aanvraag, melding, tijd: tijd) }
         }
     }
 

@@ -56,9 +56,13 @@ extension SQLiteOpslag {
 
     public func voegMeldingToe(aanvraag: Int64, soort: Melding.Soort, door: Int64, tekst: String, tijd: Date) async throws {
         try await pool.write { db in
-            try db.execute(sql: "INSERT INTO meldingen (aanvraag_id, soort, door_id, tekst, tijd) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [aanvraag, soort.rawValue, door, tekst, Self.ms(tijd)])
+            try Self.voegMeldingToe(db, aanvraag: aanvraag, NieuweMelding(soort: soort, door: door, tekst: tekst), tijd: tijd)
         }
+    }
+
+    static func voegMeldingToe(_ db: Database, aanvraag: Int64, _ m: NieuweMelding, tijd: Date) throws {
+        try db.execute(sql: "INSERT INTO meldingen (aanvraag_id, soort, door_id, tekst, tijd) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [aanvraag, m.soort.rawValue, m.door, m.tekst, Self.ms(tijd)])
     }
 
     public func wachtendeMeldingen(aanvraag: Int64?, vorigeVoor: Date) async throws -> [Melding] {
