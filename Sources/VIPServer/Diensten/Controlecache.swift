@@ -18,24 +18,15 @@ final class Controlecache: @unchecked Sendable {
         var datum: Datum?
     }
 
-    private struct Regel {
-        var tekst: [UInt8]
-        var resultaat: CheckResultaat
-        var gebruikt: UInt64
-    }
-
     private let lock = NSLock()
-    private var regels: [Sleutel: Regel] = [:]
-    private var klok: UInt64 = 0
-    private var bytes = 0
-    let maximum: Int
+    private var regels: LRU<Sleutel, (tekst: [UInt8], resultaat: CheckResultaat)>
     let maximumBytes: Int
-    /// How often a check was answered from memory, and how often it ran (for `/metrics` and tests).
+    /// How often a check was answered from memory, and how often it ran (for tests).
     private(set) var treffers = 0
     private(set) var missers = 0
 
     init(maximum: Int = 256, maximumBytes: Int = 32 << 20) {
-        self.maximum = maximum
+        regels = LRU(maximum: maximum, maximumKosten: maximumBytes)
         self.maximumBytes = maximumBytes
     }
 
@@ -46,13 +37,10 @@ final class Controlecache: @unchecked Sendable {
     func zoek(_ sleutel: Sleutel, tekst: [UInt8]) -> CheckResultaat? {
         lock.lock()
         defer { lock.unlock() }
-        guard var r = regels[sleutel], r.tekst == tekst else {
+        guard let r = regels.zoek(sleutel), r.tekst == tekst else {
             missers += 1
             return nil
         }
-        klok += 1
-        r.gebruikt = klok
-        regels[sleutel] = r
         treffers += 1
         return r.resultaat
     }
@@ -62,20 +50,12 @@ final class Controlecache: @unchecked Sendable {
         guard tekst.count <= maximumBytes / 4 else { return }
         lock.lock()
         defer { lock.unlock() }
-        klok += 1
-        if let oud = regels[sleutel] { bytes -= oud.tekst.count }
-        regels[sleutel] = Regel(tekst: tekst, resultaat: resultaat, gebruikt: klok)
-        bytes += tekst.count
-        while regels.count > maximum || bytes > maximumBytes {
-            guard let oudste = regels.min(by: { $0.value.gebruikt < $1.value.gebruikt }) else { break }
-            bytes -= oudste.value.tekst.count
-            regels[oudste.key] = nil
-        }
+        _ = regels.bewaar(sleutel, (tekst, resultaat), kosten: tekst.count)
     }
 
     var aantal: Int {
         lock.lock()
         defer { lock.unlock() }
-        return regels.count
+        return regels.aantal
     }
 }

@@ -23,35 +23,23 @@ final class Pakketcache: @unchecked Sendable {
         var datum: Datum?
     }
 
-    private struct Regel {
-        var map: Pakketmap
-        var bytes: Int
-        var gebruikt: UInt64
-    }
-
     private let lock = NSLock()
-    private var regels: [Sleutel: Regel] = [:]
-    private var klok: UInt64 = 0
-    private var bytes = 0
-    let maximum: Int
+    private var regels: LRU<Sleutel, Pakketmap>
     let maximumBytes: Int
     private(set) var treffers = 0
     private(set) var gebouwd = 0
 
     init(maximum: Int = 16, maximumBytes: Int = 256 << 20) {
-        self.maximum = maximum
+        regels = LRU(maximum: maximum, maximumKosten: maximumBytes)
         self.maximumBytes = maximumBytes
     }
 
     func zoek(_ sleutel: Sleutel) -> Pakketmap? {
         lock.lock()
         defer { lock.unlock() }
-        guard var r = regels[sleutel], FileManager.default.fileExists(atPath: r.map.zip) else { return nil }
-        klok += 1
-        r.gebruikt = klok
-        regels[sleutel] = r
+        guard let map = regels.zoek(sleutel), FileManager.default.fileExists(atPath: map.zip) else { return nil }
         treffers += 1
-        return r.map
+        return map
     }
 
     /// Keeps `nieuw` (a package just built) and returns the copy the cache owns: answers made
@@ -62,41 +50,29 @@ final class Pakketcache: @unchecked Sendable {
             if case .bestand = b { return som + nieuw.grootte(b) }
             return som
         }
-        var weg: [Pakketmap] = []
-        defer { for m in weg { m.verwijder() } }
         lock.lock()
-        defer { lock.unlock() }
         gebouwd += 1
-        guard grootte <= maximumBytes / 2 else { return nieuw }
+        guard grootte <= maximumBytes / 2 else {
+            lock.unlock()
+            return nieuw
+        }
         let gedeeld = Pakketmap(map: nieuw.map, bestanden: nieuw.bestanden, zip: nieuw.zip, gedeeld: true)
-        klok += 1
-        if let oud = regels[sleutel] {
-            bytes -= oud.bytes
-            weg.append(oud.map)
-        }
-        regels[sleutel] = Regel(map: gedeeld, bytes: grootte, gebruikt: klok)
-        bytes += grootte
-        while regels.count > maximum || bytes > maximumBytes {
-            guard let oudste = regels.min(by: { $0.value.gebruikt < $1.value.gebruikt }) else { break }
-            bytes -= oudste.value.bytes
-            weg.append(oudste.value.map)
-            regels[oudste.key] = nil
-        }
+        let weg = regels.bewaar(sleutel, gedeeld, kosten: grootte)
+        lock.unlock()
+        for m in weg { m.verwijder() }
         return gedeeld
     }
 
     var aantal: Int {
         lock.lock()
         defer { lock.unlock() }
-        return regels.count
+        return regels.aantal
     }
 
     /// Removes every kept package (at shutdown).
     func leeg() {
         lock.lock()
-        let alle = regels.values.map(\.map)
-        regels = [:]
-        bytes = 0
+        let alle = regels.leeg()
         lock.unlock()
         for m in alle { m.verwijder() }
     }
