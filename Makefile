@@ -57,13 +57,27 @@ serve: setup
 
 # The document checker's self-test first (a checker that passes broken documents would
 # make every document test worthless), then the Swift tests.
+#
+# Every page the tests render is rendered by both template engines (Weergave: our own, and the
+# mustache library as the oracle); a page on which they differ lands in $(ORAKEL), and the run
+# fails at the end when that folder is not empty.
+ORAKEL := $(CURDIR)/.build/sjablonen-orakel
+test test-browser test-beheer test-vijandig test-asan: export VIP_SJABLONEN_ORAKEL := $(ORAKEL)
 test: setup-test test-checker
-	rm -rf .build/serverlogs
+	rm -rf .build/serverlogs $(ORAKEL)
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 	@$(MAKE) --no-print-directory test-browser
 	@$(MAKE) --no-print-directory test-beheer
 	@$(MAKE) --no-print-directory test-vijandig
+	@$(MAKE) --no-print-directory test-orakel
+
+# The pages on which the two template engines differed (see ORAKEL above); none, or it fails.
+.PHONY: test-orakel
+test-orakel:
+	@if [ -n "$$(ls -A $(ORAKEL) 2>/dev/null)" ]; then \
+	  echo "Sjablonen: de twee engines verschillen op deze pagina's:"; ls $(ORAKEL); exit 1; \
+	else echo "Sjablonen: beide engines gaven op elke geteste pagina dezelfde bytes."; fi
 
 # The pages in a real browser (Debian's chromium, driven by Playwright for Python; its own
 # browser download cannot work here): the cursist's walk with and without JavaScript, axe-core

@@ -114,6 +114,7 @@ if ProcessInfo.processInfo.environment["VIP_ZONDER_SERVER"] == nil {
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Mustache", package: "swift-mustache"),
         ]),
     ]
     if let vip = package.targets.first(where: { $0.name == "vip" }) {

@@ -105,6 +105,11 @@ struct AanvraagDienst: Sendable {
         try await kern.controleer(try await tekst(a, versie))
     }
 
+    /// The check of a version with what the pages derive from it (`Controle`).
+    func controle(_ a: AanvraagRij, _ versie: Int) async throws -> Controle {
+        try await kern.controle(try await tekst(a, versie))
+    }
+
     /// The course's pace for this aanvraag: that of its owner's cursus, today.
     func tempo(_ a: AanvraagRij) async throws -> Tempo {
         guard let c = a.cursus else { return .alles }
@@ -114,6 +119,12 @@ struct AanvraagDienst: Sendable {
     /// Which findings of `r` (a check of `a`) the pages show as "nog te doen".
     func wachtlijst(_ a: AanvraagRij, _ r: CheckResultaat) async throws -> Wachtlijst {
         Wachtlijst(r, tempo: try await tempo(a))
+    }
+
+    /// As above, with the filled paths kept with the check.
+    func wachtlijst(_ a: AanvraagRij, _ c: Controle) async throws -> Wachtlijst {
+        let tempo = try await tempo(a)
+        return tempo.voorbij == nil ? .geen : Wachtlijst(c.resultaat, tempo: tempo, gevuld: c.gevuld)
     }
 
     func versies(_ a: AanvraagRij) async throws -> [VersieInfo] {

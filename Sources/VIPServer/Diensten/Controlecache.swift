@@ -19,7 +19,7 @@ final class Controlecache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var regels: LRU<Sleutel, (tekst: [UInt8], resultaat: CheckResultaat)>
+    private var regels: LRU<Sleutel, Controle>
     let maximumBytes: Int
     /// How often a check was answered from memory, and how often it ran (for tests).
     private(set) var treffers = 0
@@ -35,27 +35,72 @@ final class Controlecache: @unchecked Sendable {
     }
 
     func zoek(_ sleutel: Sleutel, tekst: [UInt8]) -> CheckResultaat? {
+        zoekControle(sleutel, tekst: tekst)?.resultaat
+    }
+
+    func zoekControle(_ sleutel: Sleutel, tekst: [UInt8]) -> Controle? {
         lock.lock()
         defer { lock.unlock() }
-        guard let r = regels.zoek(sleutel), r.tekst == tekst else {
+        guard let c = regels.zoek(sleutel), c.tekst == tekst else {
             missers += 1
             return nil
         }
         treffers += 1
-        return r.resultaat
+        return c
     }
 
-    func bewaar(_ sleutel: Sleutel, tekst: [UInt8], _ resultaat: CheckResultaat) {
+    @discardableResult
+    func bewaar(_ sleutel: Sleutel, tekst: [UInt8], _ resultaat: CheckResultaat) -> Controle {
+        let c = Controle(tekst: tekst, resultaat: resultaat)
         // A text larger than a quarter of the budget is not kept: it would push out the rest.
-        guard tekst.count <= maximumBytes / 4 else { return }
+        guard tekst.count <= maximumBytes / 4 else { return c }
         lock.lock()
         defer { lock.unlock() }
-        _ = regels.bewaar(sleutel, (tekst, resultaat), kosten: tekst.count)
+        // The text, and about twice that for what is derived from it on demand (`Controle`).
+        _ = regels.bewaar(sleutel, c, kosten: 3 * tekst.count)
+        return c
     }
 
     var aantal: Int {
         lock.lock()
         defer { lock.unlock() }
         return regels.aantal
+    }
+}
+
+/// One checked text and what the pages derive from it, each computed once, when first asked
+/// for: the values of its inputs (`Invulling`) and the paths it fills (`Tempo.gevuld`). A
+/// stored version never changes, so neither do these; the editor page of a version that was
+/// shown before costs no model walk.
+final class Controle: @unchecked Sendable {
+    let tekst: [UInt8]
+    let resultaat: CheckResultaat
+    private let lock = NSLock()
+    private var _invulling: Invulling?
+    private var _gevuld: Set<String>?
+
+    init(tekst: [UInt8], resultaat: CheckResultaat) {
+        self.tekst = tekst
+        self.resultaat = resultaat
+    }
+
+    /// The values of the inputs of every page (empty for an unreadable text).
+    var invulling: Invulling {
+        lock.lock()
+        defer { lock.unlock() }
+        if let i = _invulling { return i }
+        let i = resultaat.aanvraag.map(Invulling.init) ?? Invulling(waarden: [:])
+        _invulling = i
+        return i
+    }
+
+    /// The paths that hold a value (`Tempo.gevuld`).
+    var gevuld: Set<String> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let g = _gevuld { return g }
+        let g = Tempo.gevuld(resultaat.aanvraag)
+        _gevuld = g
+        return g
     }
 }

@@ -80,17 +80,21 @@ public struct Kern: Sendable {
     /// Checks with `actueleChecker()` off the event loops and the cooperative pool; a text
     /// checked before with the same register on the same day is answered from `controles`.
     func controleer(_ bytes: [UInt8]) async throws -> CheckResultaat {
+        try await controle(bytes).resultaat
+    }
+
+    /// As `controleer`, with what the pages derive from the result (kept with it).
+    func controle(_ bytes: [UInt8]) async throws -> Controle {
         let stand = try await register()
         let datum = vandaag
         let sleutel = Controlecache.sleutel(bytes, register: stand.versie, datum: datum)
-        if let r = controles.zoek(sleutel, tekst: bytes) { return r }
+        if let c = controles.zoekControle(sleutel, tekst: bytes) { return c }
         var c = checker
         c.register = stand.register
         c.datum = datum
         let checker = c
         let r = await Zwaar.doe { Self.controleer(bytes, checker) }
-        controles.bewaar(sleutel, tekst: bytes, r)
-        return r
+        return controles.bewaar(sleutel, tekst: bytes, r)
     }
 
     /// As `controleer`, with a 422 with `leesfout` for an unreadable text.

@@ -72,8 +72,12 @@ struct Wachtlijst: Sendable {
     private init() {}
 
     init(_ r: CheckResultaat, tempo: Tempo) {
+        self.init(r, tempo: tempo, gevuld: tempo.voorbij == nil ? [] : Tempo.gevuld(r.aanvraag))
+    }
+
+    /// As above, with the filled paths of `r`'s text given (`Controle.gevuld`).
+    init(_ r: CheckResultaat, tempo: Tempo, gevuld: Set<String>) {
         guard tempo.voorbij != nil else { return }
-        let gevuld = Tempo.gevuld(r.aanvraag)
         for b in r.bevindingen {
             if let n = tempo.wacht(b, gevuld: gevuld) { perSleutel[Self.sleutel(b)] = n }
         }

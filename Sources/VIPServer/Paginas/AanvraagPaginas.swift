@@ -141,7 +141,10 @@ struct AanvraagPaginas {
         default: break
         }
         guard let pagina = Pagina.met(slug: slug) else { throw Weigering.nietGevonden("Deze pagina bestaat niet.") }
-        let r = try await aanvragen.check(a, a.versie)
+        // The check of the stored version with its inputs' values, kept with it: a page of a
+        // version shown before walks no model.
+        let controle = try await aanvragen.controle(a, a.versie)
+        let r = controle.resultaat
         guard let model = r.aanvraag else { throw Kern.leesfout(r) }
         let q = request.uri.queryParameters
         var melding: [String: Any]? = nil
@@ -165,21 +168,27 @@ struct AanvraagPaginas {
                     + "fonds aanvraagt."]
             }
         }
-        let html = try await onderdeel(context, a, r, pagina, invulling: Invulling(model), bevindingen: r.bevindingen,
-                                       versie: a.versie, melding: melding, model: model, extra: extra)
+        let html = try await onderdeel(context, a, r, pagina, invulling: controle.invulling, bevindingen: r.bevindingen,
+                                       versie: a.versie, melding: melding, model: model, extra: extra, controle: controle)
         return Weergave.antwoord(html)
     }
 
     /// The page of one part: its fields with their values and findings.
     func onderdeel(_ context: VIPContext, _ a: AanvraagRij, _ r: CheckResultaat, _ pagina: Pagina,
                    invulling: Invulling, bevindingen: [Bevinding], versie: Int, melding: [String: Any]?,
-                   model: Aanvraag?, opgeslagen: Invulling? = nil, extra: [String: Any] = [:]) async throws -> String {
+                   model: Aanvraag?, opgeslagen: Invulling? = nil, extra: [String: Any] = [:],
+                   controle: Controle? = nil) async throws -> String {
         let (g, _) = try paginas.aangemeld(context)
         let (_, goedkeuringen) = try await diensten.beoordelingen.goedkeuring(aanvraag: a.id, voor: g)
         let goedkeuring = DocentPaginas.goedkeuring(versie: a.versie, goedgekeurd: goedkeuringen.laatste(aanvraag: a.id),
                                                     voorCursist: true)
         let opmerkingen = try await diensten.beoordelingen.opmerkingen(aanvraag: a.id, voor: g)
-        let wachtlijst = try await aanvragen.wachtlijst(a, r)
+        let wachtlijst: Wachtlijst
+        if let controle {
+            wachtlijst = try await aanvragen.wachtlijst(a, controle)
+        } else {
+            wachtlijst = try await aanvragen.wachtlijst(a, r)
+        }
         var d = aanvraagBasis(context, a, r, wachtlijst: wachtlijst, titel: pagina.titel, actief: pagina.slug)
         var w = Veldweergave(invulling: invulling, bevindingen: bevindingen.filter { pagina.toont($0.pad) },
                              wachtlijst: wachtlijst)

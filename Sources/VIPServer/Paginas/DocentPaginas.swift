@@ -462,11 +462,17 @@ struct DocentPaginas {
         let hier = opmerkingen.filter { o in
             (Pagina.van(o.pad)?.slug ?? eerste) == pagina.slug
         }
-        var getoond = Self.paden(d["velden"] ?? [Any]())
-        if let b = d["begroting"] { getoond.formUnion(Self.paden(b)) }
-        let (bij, los) = verdeel(hier, over: getoond)
-        if let velden = d["velden"] { d["velden"] = metOpmerkingen(velden, bij) }
-        if let b = d["begroting"] { d["begroting"] = metOpmerkingen(b, bij) }
+        var los: [[String: Any]] = []
+        if !hier.isEmpty {
+            // Without opmerkingen on this part no field gets any: each field then finds the empty
+            // list of the page itself, so the walk over the fields is only made when there are.
+            var getoond = Self.paden(d["velden"] ?? [Any]())
+            if let b = d["begroting"] { getoond.formUnion(Self.paden(b)) }
+            let verdeeld = verdeel(hier, over: getoond)
+            los = verdeeld.los
+            if let velden = d["velden"] { d["velden"] = metOpmerkingen(velden, verdeeld.bijVeld) }
+            if let b = d["begroting"] { d["begroting"] = metOpmerkingen(b, verdeeld.bijVeld) }
+        }
         d["opmerkingen"] = [Any]()
         d["heeftOpmerkingen"] = false
         d["paginaOpmerkingen"] = los

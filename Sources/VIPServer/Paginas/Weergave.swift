@@ -3,25 +3,62 @@ import Hummingbird
 import Mustache
 
 /// Renders the pages from the mustache templates of `Web/sjablonen`, which SwiftPM embeds in the
-/// binary as resources (so `vip` stays one file). Every `{{value}}` is HTML-escaped by the
-/// engine; the templates use no triple braces (a test holds that).
+/// binary as resources (so `vip` stays one file), with our own engine (`Sjabloon`). Every
+/// `{{value}}` is HTML-escaped; the templates use no triple braces (a test holds that).
+///
+/// The mustache library the pages were rendered with before stays as an oracle: with
+/// `VIP_SJABLONEN_ORAKEL=<folder>` every page is rendered by both engines, and a page on which
+/// they differ is written to that folder (both versions) and named on standard error. The test
+/// suites set it and fail when the folder is not empty.
 struct Weergave: Sendable {
-    let bibliotheek: MustacheLibrary
+    let bibliotheek: Sjabloonbibliotheek
+    let orakel: (map: String, bibliotheek: MustacheLibrary)?
 
     static let standaard: Weergave = {
-        var bibliotheek = MustacheLibrary()
+        var bibliotheek = Sjabloonbibliotheek()
+        var oud = MustacheLibrary()
+        let map = ProcessInfo.processInfo.environment["VIP_SJABLONEN_ORAKEL"].flatMap { $0.isEmpty ? nil : $0 }
         for (naam, bytes) in sjablonen {
+            let tekst = String(decoding: bytes, as: UTF8.self)
             do {
-                try bibliotheek.register(String(decoding: bytes, as: UTF8.self), named: naam)
+                try bibliotheek.registreer(tekst, naam: naam)
+                if map != nil { try oud.register(tekst, named: naam) }
             } catch {
                 fatalError("Sjabloon \(naam) is ongeldig: \(error)")
             }
         }
-        return Weergave(bibliotheek: bibliotheek)
+        return Weergave(bibliotheek: bibliotheek, orakel: map.map { ($0, oud) })
     }()
 
     func html(_ sjabloon: String, _ gegevens: [String: Any]) -> String {
-        bibliotheek.render(gegevens, withTemplate: sjabloon) ?? ""
+        let html = String(decoding: bibliotheek.render(.van(gegevens), sjabloon: sjabloon) ?? [], as: UTF8.self)
+        if let orakel {
+            let oud = orakel.bibliotheek.render(gegevens, withTemplate: sjabloon) ?? ""
+            if oud != html { Self.verschil(orakel.map, sjabloon, nieuw: html, oud: oud) }
+        }
+        return html
+    }
+
+    private static let teller = Teller()
+
+    private static func verschil(_ map: String, _ sjabloon: String, nieuw: String, oud: String) {
+        let n = teller.volgende()
+        try? FileManager.default.createDirectory(atPath: map, withIntermediateDirectories: true)
+        let basis = (map as NSString).appendingPathComponent("\(sjabloon)-\(getpid())-\(n)")
+        try? Data(nieuw.utf8).write(to: URL(fileURLWithPath: basis + ".nieuw.html"))
+        try? Data(oud.utf8).write(to: URL(fileURLWithPath: basis + ".oud.html"))
+        FileHandle.standardError.write(Data("sjabloon \(sjabloon): de twee engines verschillen, zie \(basis).*.html\n".utf8))
+    }
+
+    private final class Teller: @unchecked Sendable {
+        private let lock = NSLock()
+        private var n = 0
+        func volgende() -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            n += 1
+            return n
+        }
     }
 
     static func antwoord(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
