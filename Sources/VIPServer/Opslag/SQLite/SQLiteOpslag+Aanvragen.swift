@@ -36,22 +36,22 @@ extension SQLiteOpslag {
     /// What the aanvragen of `eigenaar` use, inside a transaction.
     static func gebruik(_ db: Database, eigenaar: Int64) throws -> Gebruik {
         // length() of a blob column reads its size from the record, not the blob itself.
-        let tekst = try Int.fetchOne(db, sql: """
+        let tekst = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT COALESCE(SUM(LENGTH(v.tekst)), 0) FROM versies v JOIN aanvragen a ON a.id = v.aanvraag_id
             WHERE a.eigenaar_id = ?
-            """, arguments: [eigenaar]) ?? 0
-        let bestanden = try Int.fetchOne(db, sql: """
+            """), arguments: [eigenaar]) ?? 0
+        let bestanden = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT COALESCE(SUM(b.grootte), 0) FROM bestanden b WHERE b.sha256 IN (
                 SELECT vb.sha256 FROM versie_bestanden vb JOIN aanvragen a ON a.id = vb.aanvraag_id
                 WHERE a.eigenaar_id = ?)
-            """, arguments: [eigenaar]) ?? 0
-        let aanvragen = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM aanvragen WHERE eigenaar_id = ?",
+            """), arguments: [eigenaar]) ?? 0
+        let aanvragen = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM aanvragen WHERE eigenaar_id = ?"),
                                          arguments: [eigenaar]) ?? 0
         return Gebruik(tekst: tekst, bestanden: bestanden, aanvragen: aanvragen)
     }
 
     public func gebruik(eigenaar: Int64) async throws -> Gebruik {
-        try await pool.read { db in try Self.gebruik(db, eigenaar: eigenaar) }
+        try lees { db in try Self.gebruik(db, eigenaar: eigenaar) }
     }
 
     public func maakAanvraag(eigenaar: Int64, tekst: [UInt8], afgeleid: Afgeleid, grenzen: Grenzen,
@@ -66,7 +66,7 @@ extension SQLiteOpslag {
             try db.execute(sql: "INSERT INTO aanvraag_auteurs (aanvraag_id, gebruiker_id) VALUES (?, ?)",
                            arguments: [id, eigenaar])
             try Self.voegVersieIn(db, aanvraag: id, versie: 1, tekst: tekst, afgeleid: afgeleid, tijd: tijd)
-            guard let row = try Row.fetchOne(db, sql: Self.aanvraagSelect + " WHERE a.id = ?", arguments: [id]) else {
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: Self.aanvraagSelect + " WHERE a.id = ?"), arguments: [id]) else {
                 throw OpslagFout.nietGevonden
             }
             return Self.aanvraag(row)
@@ -74,51 +74,51 @@ extension SQLiteOpslag {
     }
 
     public func aanvraag(id: Int64) async throws -> AanvraagRij? {
-        try await pool.read { db in
-            try Row.fetchOne(db, sql: Self.aanvraagSelect + " WHERE a.id = ?", arguments: [id]).map(Self.aanvraag)
+        try lees { db in
+            try Row.fetchOne(db.cachedStatement(sql: Self.aanvraagSelect + " WHERE a.id = ?"), arguments: [id]).map(Self.aanvraag)
         }
     }
 
     public func aanvragen(eigenaar: Int64) async throws -> [AanvraagRij] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: Self.aanvraagSelect + " WHERE a.eigenaar_id = ? ORDER BY a.id",
+        try lees { db in
+            try Row.fetchAll(db.cachedStatement(sql: Self.aanvraagSelect + " WHERE a.eigenaar_id = ? ORDER BY a.id"),
                              arguments: [eigenaar]).map(Self.aanvraag)
         }
     }
 
     public func aanvragen(auteur: Int64) async throws -> [AanvraagRij] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: Self.aanvraagSelect
-                             + " JOIN aanvraag_auteurs au ON au.aanvraag_id = a.id WHERE au.gebruiker_id = ? ORDER BY a.id",
+        try lees { db in
+            try Row.fetchAll(db.cachedStatement(sql: Self.aanvraagSelect
+                             + " JOIN aanvraag_auteurs au ON au.aanvraag_id = a.id WHERE au.gebruiker_id = ? ORDER BY a.id"),
                              arguments: [auteur]).map(Self.aanvraag)
         }
     }
 
     public func aanvragen(docent: Int64) async throws -> [AanvraagRij] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: Self.aanvraagSelect
-                             + " JOIN cursus_docenten d ON d.cursus_id = g.cursus_id WHERE d.gebruiker_id = ? ORDER BY a.id",
+        try lees { db in
+            try Row.fetchAll(db.cachedStatement(sql: Self.aanvraagSelect
+                             + " JOIN cursus_docenten d ON d.cursus_id = g.cursus_id WHERE d.gebruiker_id = ? ORDER BY a.id"),
                              arguments: [docent]).map(Self.aanvraag)
         }
     }
 
     public func auteurs(aanvraag: Int64) async throws -> [Gebruiker] {
-        try await pool.read { db in
+        try lees { db in
             // The one who began it first, then the others by id.
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT g.id, g.email, g.naam, g.rol, g.cursus_id, g.wachtwoord_hash, g.geblokkeerd, g.laatst_ingelogd FROM aanvraag_auteurs au
                 JOIN gebruikers g ON g.id = au.gebruiker_id JOIN aanvragen a ON a.id = au.aanvraag_id
                 WHERE au.aanvraag_id = ? ORDER BY (g.id <> a.eigenaar_id), g.id
-                """, arguments: [aanvraag]).map(Self.gebruiker)
+                """), arguments: [aanvraag]).map(Self.gebruiker)
         }
     }
 
     public func auteurs(cursus: Int64) async throws -> [Auteurschap] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: """
+        try lees { db in
+            try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT au.aanvraag_id, au.gebruiker_id FROM aanvraag_auteurs au JOIN gebruikers g ON g.id = au.gebruiker_id
                 WHERE g.cursus_id = ? ORDER BY au.aanvraag_id, au.gebruiker_id
-                """, arguments: [cursus]).map { Auteurschap(aanvraag: $0["aanvraag_id"], auteur: $0["gebruiker_id"]) }
+                """), arguments: [cursus]).map { Auteurschap(aanvraag: $0["aanvraag_id"], auteur: $0["gebruiker_id"]) }
         }
     }
 
@@ -145,8 +145,8 @@ extension SQLiteOpslag {
     }
 
     public func aanvragen(cursus: Int64) async throws -> [AanvraagRij] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: Self.aanvraagSelect + " WHERE g.cursus_id = ? ORDER BY a.id",
+        try lees { db in
+            try Row.fetchAll(db.cachedStatement(sql: Self.aanvraagSelect + " WHERE g.cursus_id = ? ORDER BY a.id"),
                              arguments: [cursus]).map(Self.aanvraag)
         }
     }
@@ -159,7 +159,7 @@ extension SQLiteOpslag {
             return nil
         }()
         return try await pool.write { db in
-            guard let eigenaar = try Int64.fetchOne(db, sql: "SELECT eigenaar_id FROM aanvragen WHERE id = ?",
+            guard let eigenaar = try Int64.fetchOne(db.cachedStatement(sql: "SELECT eigenaar_id FROM aanvragen WHERE id = ?"),
                                                     arguments: [aanvraag]) else { throw OpslagFout.nietGevonden }
             let voor = try Self.gebruik(db, eigenaar: eigenaar)
             // The conditional update is the lock: of two writers on the same version, only the
@@ -167,7 +167,7 @@ extension SQLiteOpslag {
             try db.execute(sql: "UPDATE aanvragen SET versie = versie + 1 WHERE id = ? AND versie = ?",
                            arguments: [aanvraag, verwacht])
             guard db.changesCount == 1 else {
-                let huidige = try Int.fetchOne(db, sql: "SELECT versie FROM aanvragen WHERE id = ?", arguments: [aanvraag])
+                let huidige = try Int.fetchOne(db.cachedStatement(sql: "SELECT versie FROM aanvragen WHERE id = ?"), arguments: [aanvraag])
                 throw OpslagFout.verouderd(huidige: huidige ?? verwacht)
             }
             let versie = verwacht + 1
@@ -186,10 +186,10 @@ extension SQLiteOpslag {
                 try db.execute(sql: "INSERT INTO versie_bestanden (aanvraag_id, versie, naam, sha256) VALUES (?, ?, ?, ?)",
                                arguments: [aanvraag, versie, nieuw.naam, nieuw.sha256])
             }
-            let rij = try Row.fetchOne(db, sql: """
+            let rij = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT COUNT(*) AS aantal, COALESCE(SUM(b.grootte), 0) AS bytes FROM versie_bestanden vb
                 JOIN bestanden b ON b.sha256 = vb.sha256 WHERE vb.aanvraag_id = ? AND vb.versie = ?
-                """, arguments: [aanvraag, versie])
+                """), arguments: [aanvraag, versie])
             try grenzen.controleerBestanden(aantal: rij?["aantal"] ?? 0, bytes: rij?["bytes"] ?? 0)
             try grenzen.controleerQuotum(voor: voor.totaal, na: try Self.gebruik(db, eigenaar: eigenaar).totaal)
             return versie
@@ -197,39 +197,39 @@ extension SQLiteOpslag {
     }
 
     public func versies(aanvraag: Int64) async throws -> [VersieInfo] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: """
+        try lees { db in
+            try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT versie, titel, af, fouten, waarschuwingen, gewijzigd FROM versies
                 WHERE aanvraag_id = ? ORDER BY versie
-                """, arguments: [aanvraag]).map {
+                """), arguments: [aanvraag]).map {
                 VersieInfo(versie: $0["versie"], gewijzigd: Self.datum($0["gewijzigd"]), afgeleid: Self.afgeleid($0))
             }
         }
     }
 
     public func tekst(aanvraag: Int64, versie: Int) async throws -> [UInt8]? {
-        try await pool.read { db in
-            try Data.fetchOne(db, sql: "SELECT tekst FROM versies WHERE aanvraag_id = ? AND versie = ?",
+        try lees { db in
+            try Data.fetchOne(db.cachedStatement(sql: "SELECT tekst FROM versies WHERE aanvraag_id = ? AND versie = ?"),
                               arguments: [aanvraag, versie]).map { [UInt8]($0) }
         }
     }
 
     public func bestanden(aanvraag: Int64, versie: Int) async throws -> [BestandInfo]? {
-        try await pool.read { db in
-            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM versies WHERE aanvraag_id = ? AND versie = ?",
+        try lees { db in
+            guard try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM versies WHERE aanvraag_id = ? AND versie = ?"),
                                    arguments: [aanvraag, versie]) ?? 0 > 0 else { return nil }
-            return try Row.fetchAll(db, sql: """
+            return try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT vb.naam, b.grootte, vb.sha256 FROM versie_bestanden vb JOIN bestanden b ON b.sha256 = vb.sha256
                 WHERE vb.aanvraag_id = ? AND vb.versie = ? ORDER BY vb.naam
-                """, arguments: [aanvraag, versie]).map {
+                """), arguments: [aanvraag, versie]).map {
                 BestandInfo(naam: $0["naam"], grootte: $0["grootte"], sha256: $0["sha256"])
             }
         }
     }
 
     public func inhoud(sha256: String) async throws -> [UInt8]? {
-        try await pool.read { db in
-            try Data.fetchOne(db, sql: "SELECT inhoud FROM bestanden WHERE sha256 = ?", arguments: [sha256])
+        try lees { db in
+            try Data.fetchOne(db.cachedStatement(sql: "SELECT inhoud FROM bestanden WHERE sha256 = ?"), arguments: [sha256])
                 .map { [UInt8]($0) }
         }
     }
@@ -237,11 +237,11 @@ extension SQLiteOpslag {
     public func hechtOudBestand(aanvraag: Int64, naam: String, bytes: [UInt8]) async throws -> Int {
         let sha = Hash.sha256(bytes)
         return try await pool.write { db in
-            let versies = try Int.fetchAll(db, sql: """
+            let versies = try Int.fetchAll(db.cachedStatement(sql: """
                 SELECT v.versie FROM versies v WHERE v.aanvraag_id = ? AND NOT EXISTS (
                     SELECT 1 FROM versie_bestanden vb WHERE vb.aanvraag_id = v.aanvraag_id AND vb.versie = v.versie
                     AND vb.naam = ?)
-                """, arguments: [aanvraag, naam])
+                """), arguments: [aanvraag, naam])
             guard !versies.isEmpty else { return 0 }
             try db.execute(sql: "INSERT INTO bestanden (sha256, grootte, inhoud) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
                            arguments: [sha, bytes.count, Data(bytes)])
@@ -262,8 +262,8 @@ extension SQLiteOpslag {
     }
 
     public func ingevuld(aanvraag: Int64, versie: Int) async throws -> String? {
-        try await pool.read { db in
-            try String.fetchOne(db, sql: "SELECT ingevuld FROM versies WHERE aanvraag_id = ? AND versie = ?",
+        try lees { db in
+            try String.fetchOne(db.cachedStatement(sql: "SELECT ingevuld FROM versies WHERE aanvraag_id = ? AND versie = ?"),
                                 arguments: [aanvraag, versie])
         }
     }
@@ -300,7 +300,7 @@ extension SQLiteOpslag {
                 """, arguments: [aanvraag, versie, docent, pad, tekst, Self.ms(tijd)])
             let id = db.lastInsertedRowID
             if let melding { try Self.voegMeldingToe(db, aanvraag: aanvraag, melding, tijd: tijd) }
-            guard let row = try Row.fetchOne(db, sql: Self.opmerkingSelect + " WHERE o.id = ?", arguments: [id]) else {
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: Self.opmerkingSelect + " WHERE o.id = ?"), arguments: [id]) else {
                 throw OpslagFout.nietGevonden
             }
             return Self.opmerking(row)
@@ -308,8 +308,8 @@ extension SQLiteOpslag {
     }
 
     public func opmerkingen(aanvraag: Int64) async throws -> [Opmerking] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: Self.opmerkingSelect + " WHERE o.aanvraag_id = ? ORDER BY o.id",
+        try lees { db in
+            try Row.fetchAll(db.cachedStatement(sql: Self.opmerkingSelect + " WHERE o.aanvraag_id = ? ORDER BY o.id"),
                              arguments: [aanvraag]).map(Self.opmerking)
         }
     }
@@ -318,7 +318,7 @@ extension SQLiteOpslag {
         try await pool.write { db in
             try db.execute(sql: "UPDATE opmerkingen SET afgehandeld = ? WHERE id = ? AND aanvraag_id = ?",
                            arguments: [tijd.map(Self.ms), opmerking, aanvraag])
-            return try Row.fetchOne(db, sql: Self.opmerkingSelect + " WHERE o.id = ? AND o.aanvraag_id = ?",
+            return try Row.fetchOne(db.cachedStatement(sql: Self.opmerkingSelect + " WHERE o.id = ? AND o.aanvraag_id = ?"),
                                     arguments: [opmerking, aanvraag]).map(Self.opmerking)
         }
     }
@@ -332,9 +332,9 @@ extension SQLiteOpslag {
 
     public func keurGoed(aanvraag: Int64, versie: Int, docent: Int64, tijd: Date, melding: NieuweMelding?) async throws {
         try await pool.write { db in
-            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM versies WHERE aanvraag_id = ? AND versie = ?",
+            guard try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM versies WHERE aanvraag_id = ? AND versie = ?"),
                                    arguments: [aanvraag, versie]) ?? 0 > 0 else { throw OpslagFout.nietGevonden }
-            let al = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM goedkeuringen WHERE aanvraag_id = ? AND versie = ?",
+            let al = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM goedkeuringen WHERE aanvraag_id = ? AND versie = ?"),
                                       arguments: [aanvraag, versie]) ?? 0
             guard al == 0 else { return }
             try db.execute(sql: "INSERT INTO goedkeuringen (aanvraag_id, versie, docent_id, tijd) VALUES (?, ?, ?, ?)",
@@ -344,19 +344,19 @@ extension SQLiteOpslag {
     }
 
     public func goedkeuringen(aanvraag: Int64) async throws -> [Goedkeuring] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM goedkeuringen WHERE aanvraag_id = ? ORDER BY versie",
+        try lees { db in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM goedkeuringen WHERE aanvraag_id = ? ORDER BY versie"),
                              arguments: [aanvraag]).map(Self.goedkeuring)
         }
     }
 
     public func goedkeuringen(cursus: Int64) async throws -> [Goedkeuring] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: """
+        try lees { db in
+            try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT k.aanvraag_id, k.versie, k.docent_id, k.tijd FROM goedkeuringen k
                 JOIN aanvragen a ON a.id = k.aanvraag_id JOIN gebruikers g ON g.id = a.eigenaar_id
                 WHERE g.cursus_id = ? ORDER BY k.aanvraag_id, k.versie
-                """, arguments: [cursus]).map(Self.goedkeuring)
+                """), arguments: [cursus]).map(Self.goedkeuring)
         }
     }
 }

@@ -15,7 +15,7 @@ extension SQLiteOpslag {
     public func maakGebruiker(email: String, naam: String, rol: Rol, wachtwoordHash: String, cursus: Int64?,
                               tijd: Date) async throws -> Gebruiker {
         try await pool.write { db in
-            if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM gebruikers WHERE email = ?", arguments: [email]) ?? 0 > 0 {
+            if try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM gebruikers WHERE email = ?"), arguments: [email]) ?? 0 > 0 {
                 throw OpslagFout.emailBestaat
             }
             try db.execute(sql: """
@@ -27,15 +27,15 @@ extension SQLiteOpslag {
     }
 
     public func gebruiker(email: String) async throws -> Gebruiker? {
-        try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.gebruikerKolommen) FROM gebruikers WHERE email = ?",
+        try lees { db in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.gebruikerKolommen) FROM gebruikers WHERE email = ?"),
                              arguments: [email]).map(Self.gebruiker)
         }
     }
 
     public func gebruiker(id: Int64) async throws -> Gebruiker? {
-        try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.gebruikerKolommen) FROM gebruikers WHERE id = ?",
+        try lees { db in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.gebruikerKolommen) FROM gebruikers WHERE id = ?"),
                              arguments: [id]).map(Self.gebruiker)
         }
     }
@@ -47,19 +47,19 @@ extension SQLiteOpslag {
     }
 
     public func aantalGebruikers() async throws -> Int {
-        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM gebruikers") ?? 0 }
+        try lees { db in try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM gebruikers")) ?? 0 }
     }
 
     public func gebruikers() async throws -> [Gebruiker] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Self.gebruikerKolommen) FROM gebruikers ORDER BY id").map(Self.gebruiker)
+        try lees { db in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT \(Self.gebruikerKolommen) FROM gebruikers ORDER BY id")).map(Self.gebruiker)
         }
     }
 
     public func nodigUit(email: String, naam: String, rol: Rol, tokenHash: String, verloopt: Date, mail: Mailbericht?,
                          tijd: Date) async throws -> Gebruiker {
         try await pool.write { db in
-            if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM gebruikers WHERE email = ?", arguments: [email]) ?? 0 > 0 {
+            if try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM gebruikers WHERE email = ?"), arguments: [email]) ?? 0 > 0 {
                 throw OpslagFout.emailBestaat
             }
             try db.execute(sql: """
@@ -77,7 +77,7 @@ extension SQLiteOpslag {
         try await pool.write { db in
             try db.execute(sql: "UPDATE gebruikers SET geblokkeerd = ? WHERE id = ?", arguments: [geblokkeerd ? 1 : 0, gebruiker])
             if geblokkeerd { try db.execute(sql: "DELETE FROM sessies WHERE gebruiker_id = ?", arguments: [gebruiker]) }
-            return try Row.fetchOne(db, sql: "SELECT \(Self.gebruikerKolommen) FROM gebruikers WHERE id = ?",
+            return try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.gebruikerKolommen) FROM gebruikers WHERE id = ?"),
                                     arguments: [gebruiker]).map(Self.gebruiker)
         }
     }
@@ -99,11 +99,11 @@ extension SQLiteOpslag {
     }
 
     public func token(hash: String, nu: Date) async throws -> Eenmalig? {
-        try await pool.read { db in
-            try Row.fetchOne(db, sql: """
+        try lees { db in
+            try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT token_hash, gebruiker_id, soort, verloopt FROM tokens
                 WHERE token_hash = ? AND gebruikt IS NULL AND verloopt > ?
-                """, arguments: [hash, Self.ms(nu)]).flatMap { row in
+                """), arguments: [hash, Self.ms(nu)]).flatMap { row in
                 Tokensoort(rawValue: row["soort"]).map {
                     Eenmalig(tokenHash: row["token_hash"], gebruiker: row["gebruiker_id"], soort: $0,
                              verloopt: Self.datum(row["verloopt"]))
@@ -114,9 +114,9 @@ extension SQLiteOpslag {
 
     public func gebruikToken(hash: String, nu: Date, wachtwoordHash: String) async throws -> Int64? {
         try await pool.write { db in
-            guard let gebruiker = try Int64.fetchOne(db, sql: """
+            guard let gebruiker = try Int64.fetchOne(db.cachedStatement(sql: """
                 SELECT gebruiker_id FROM tokens WHERE token_hash = ? AND gebruikt IS NULL AND verloopt > ?
-                """, arguments: [hash, Self.ms(nu)]) else { return nil }
+                """), arguments: [hash, Self.ms(nu)]) else { return nil }
             try db.execute(sql: "UPDATE tokens SET gebruikt = ? WHERE token_hash = ?", arguments: [Self.ms(nu), hash])
             try db.execute(sql: "UPDATE gebruikers SET wachtwoord_hash = ? WHERE id = ?", arguments: [wachtwoordHash, gebruiker])
             try db.execute(sql: "DELETE FROM sessies WHERE gebruiker_id = ?", arguments: [gebruiker])
@@ -136,13 +136,13 @@ extension SQLiteOpslag {
     }
 
     public func sessie(tokenHash: String, nu: Date) async throws -> (Sessie, Gebruiker)? {
-        try await pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: """
+        try lees { db in
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT s.token_hash, s.csrf, s.verloopt, g.id, g.email, g.naam, g.rol, g.cursus_id, g.wachtwoord_hash,
                        g.geblokkeerd, g.laatst_ingelogd
                 FROM sessies s JOIN gebruikers g ON g.id = s.gebruiker_id
                 WHERE s.token_hash = ? AND s.verloopt > ? AND g.geblokkeerd = 0
-                """, arguments: [tokenHash, Self.ms(nu)]) else { return nil }
+                """), arguments: [tokenHash, Self.ms(nu)]) else { return nil }
             let g = Self.gebruiker(row)
             return (Sessie(tokenHash: row["token_hash"], gebruiker: g.id, csrf: row["csrf"],
                            verloopt: Self.datum(row["verloopt"])), g)
@@ -181,7 +181,7 @@ extension SQLiteOpslag {
                 // Keep the table small: what no limit counts any more goes.
                 try db.execute(sql: "DELETE FROM pogingen WHERE sleutel = ? AND tijd < ?",
                                arguments: [g.sleutel, nu - 24 * 3600 * 1000])
-                let tijden = try Int64.fetchAll(db, sql: "SELECT tijd FROM pogingen WHERE sleutel = ? AND tijd > ? ORDER BY tijd",
+                let tijden = try Int64.fetchAll(db.cachedStatement(sql: "SELECT tijd FROM pogingen WHERE sleutel = ? AND tijd > ? ORDER BY tijd"),
                                                 arguments: [g.sleutel, sinds])
                 if tijden.count >= g.limiet {
                     // Free again once the oldest failure that still counts is `venster` old.

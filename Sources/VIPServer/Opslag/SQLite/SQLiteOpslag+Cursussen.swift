@@ -22,44 +22,44 @@ extension SQLiteOpslag {
     static func cursus(_ db: Database, _ row: Row?) throws -> Cursus? {
         guard let row else { return nil }
         let id: Int64 = row["id"]
-        let data = try String.fetchAll(db, sql: "SELECT datum FROM bijeenkomsten WHERE cursus_id = ? ORDER BY nr",
+        let data = try String.fetchAll(db.cachedStatement(sql: "SELECT datum FROM bijeenkomsten WHERE cursus_id = ? ORDER BY nr"),
                                        arguments: [id])
-        let docenten = try Int64.fetchAll(db, sql: "SELECT gebruiker_id FROM cursus_docenten WHERE cursus_id = ? "
-                                          + "ORDER BY gebruiker_id", arguments: [id])
+        let docenten = try Int64.fetchAll(db.cachedStatement(sql: "SELECT gebruiker_id FROM cursus_docenten WHERE cursus_id = ? "
+                                          + "ORDER BY gebruiker_id"), arguments: [id])
         return Cursus(id: id, naam: row["naam"], docent: row["docent_id"], uitnodigingscode: row["uitnodigingscode"],
                       bijeenkomsten: data, docenten: docenten, herinneringen: (row["herinneringen"] as Int64) != 0,
                       maxAfwezig: row["max_afwezig"])
     }
 
     public func cursus(id: Int64) async throws -> Cursus? {
-        try await pool.read { db in
-            try Self.cursus(db, try Row.fetchOne(db, sql: "SELECT * FROM cursussen WHERE id = ?", arguments: [id]))
+        try lees { db in
+            try Self.cursus(db, try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM cursussen WHERE id = ?"), arguments: [id]))
         }
     }
 
     public func cursus(uitnodigingscode: String) async throws -> Cursus? {
-        try await pool.read { db in
-            try Self.cursus(db, try Row.fetchOne(db, sql: "SELECT * FROM cursussen WHERE uitnodigingscode = ?",
+        try lees { db in
+            try Self.cursus(db, try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM cursussen WHERE uitnodigingscode = ?"),
                                                  arguments: [uitnodigingscode]))
         }
     }
 
     public func cursussen(docent: Int64) async throws -> [Cursus] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: """
+        try lees { db in
+            try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT c.* FROM cursussen c JOIN cursus_docenten d ON d.cursus_id = c.id WHERE d.gebruiker_id = ? ORDER BY c.id
-                """, arguments: [docent]).compactMap { try Self.cursus(db, $0) }
+                """), arguments: [docent]).compactMap { try Self.cursus(db, $0) }
         }
     }
 
     public func alleCursussen() async throws -> [Cursus] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM cursussen ORDER BY id").compactMap { try Self.cursus(db, $0) }
+        try lees { db in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM cursussen ORDER BY id")).compactMap { try Self.cursus(db, $0) }
         }
     }
 
     public func cursisten(cursus: Int64) async throws -> [Gebruiker] {
-        try await pool.read { db in
+        try lees { db in
             try Row.fetchAll(db, sql: "SELECT \(Self.gebruikerKolommen) FROM gebruikers WHERE cursus_id = ? AND rol = ? "
                              + "ORDER BY id", arguments: [cursus, Rol.cursist.rawValue]).map(Self.gebruiker)
         }
@@ -75,7 +75,7 @@ extension SQLiteOpslag {
 
     public func verwijderDocent(cursus: Int64, gebruiker: Int64) async throws {
         try await pool.write { db in
-            let docenten = try Int64.fetchAll(db, sql: "SELECT gebruiker_id FROM cursus_docenten WHERE cursus_id = ?",
+            let docenten = try Int64.fetchAll(db.cachedStatement(sql: "SELECT gebruiker_id FROM cursus_docenten WHERE cursus_id = ?"),
                                               arguments: [cursus])
             guard docenten.contains(gebruiker) else { throw OpslagFout.nietGevonden }
             guard docenten.count > 1 else { throw OpslagFout.laatsteDocent }
@@ -107,9 +107,9 @@ extension SQLiteOpslag {
     }
 
     public func aanwezigheid(cursus: Int64) async throws -> [Aanwezigheid] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT nr, cursist_id, aanwezig FROM aanwezigheid WHERE cursus_id = ? "
-                             + "ORDER BY nr, cursist_id", arguments: [cursus]).map {
+        try lees { db in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT nr, cursist_id, aanwezig FROM aanwezigheid WHERE cursus_id = ? "
+                             + "ORDER BY nr, cursist_id"), arguments: [cursus]).map {
                 Aanwezigheid(nr: $0["nr"], cursist: $0["cursist_id"], aanwezig: ($0["aanwezig"] as Int64) != 0)
             }
         }

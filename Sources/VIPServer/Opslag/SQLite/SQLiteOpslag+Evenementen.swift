@@ -6,8 +6,8 @@ extension SQLiteOpslag {
     static func evenement(_ db: Database, _ row: Row?) throws -> EvenementRij? {
         guard let row else { return nil }
         let id: Int64 = row["id"]
-        let cursussen = try Int64.fetchAll(db, sql: "SELECT cursus_id FROM evenement_cursussen WHERE evenement_id = ? "
-                                           + "ORDER BY nr", arguments: [id])
+        let cursussen = try Int64.fetchAll(db.cachedStatement(sql: "SELECT cursus_id FROM evenement_cursussen WHERE evenement_id = ? "
+                                           + "ORDER BY nr"), arguments: [id])
         return EvenementRij(id: id, organisator: row["organisator_id"], titel: row["titel"], datum: row["datum"],
                             cursussen: cursussen, tekst: [UInt8](row["tekst"] as Data),
                             aangemaakt: datum(row["aangemaakt"]))
@@ -25,21 +25,21 @@ extension SQLiteOpslag {
                 try db.execute(sql: "INSERT INTO evenement_cursussen (evenement_id, cursus_id, nr) VALUES (?, ?, ?)",
                                arguments: [id, c, nr + 1])
             }
-            guard let e = try Self.evenement(db, try Row.fetchOne(db, sql: "SELECT * FROM evenementen WHERE id = ?",
+            guard let e = try Self.evenement(db, try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM evenementen WHERE id = ?"),
                                                                   arguments: [id])) else { throw OpslagFout.nietGevonden }
             return e
         }
     }
 
     public func evenement(id: Int64) async throws -> EvenementRij? {
-        try await pool.read { db in
-            try Self.evenement(db, try Row.fetchOne(db, sql: "SELECT * FROM evenementen WHERE id = ?", arguments: [id]))
+        try lees { db in
+            try Self.evenement(db, try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM evenementen WHERE id = ?"), arguments: [id]))
         }
     }
 
     public func evenementen(organisator: Int64) async throws -> [EvenementRij] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM evenementen WHERE organisator_id = ? ORDER BY aangemaakt DESC, id DESC",
+        try lees { db in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM evenementen WHERE organisator_id = ? ORDER BY aangemaakt DESC, id DESC"),
                              arguments: [organisator]).compactMap { try Self.evenement(db, $0) }
         }
     }

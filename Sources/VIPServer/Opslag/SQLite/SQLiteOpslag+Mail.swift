@@ -23,12 +23,12 @@ extension SQLiteOpslag {
     public func claimMail(nu: Date, tot: Date, door: String) async throws -> Postbusmail? {
         try await pool.write { db in
             let t = Self.ms(nu)
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT id, soort, aan, aan_naam, onderwerp, tekst, html, koppen, message_id, aangemaakt, pogingen
                 FROM postvak_uit
                 WHERE status = 'wachtend' AND volgende_poging <= ? AND (bezig_tot IS NULL OR bezig_tot < ?)
                 ORDER BY volgende_poging, id LIMIT 1
-                """, arguments: [t, t]) else { return nil }
+                """), arguments: [t, t]) else { return nil }
             let id: Int64 = row["id"]
             try db.execute(sql: "UPDATE postvak_uit SET bezig_tot = ?, bezig_door = ? WHERE id = ?",
                            arguments: [Self.ms(tot), door, id])
@@ -69,14 +69,14 @@ extension SQLiteOpslag {
     }
 
     public func postbus(max: Int) async throws -> Postbusstand {
-        try await pool.read { db in
+        try lees { db in
             let tel = { (status: String) in
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM postvak_uit WHERE status = ?", arguments: [status]) ?? 0
+                try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM postvak_uit WHERE status = ?"), arguments: [status]) ?? 0
             }
-            let mislukt = try Row.fetchAll(db, sql: """
+            let mislukt = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT id, aan, onderwerp, fout, pogingen, aangemaakt FROM postvak_uit WHERE status = 'mislukt'
                 ORDER BY id DESC LIMIT ?
-                """, arguments: [max]).map { row in
+                """), arguments: [max]).map { row in
                 Postbusstand.Mislukt(id: row["id"], aan: row["aan"], onderwerp: row["onderwerp"], fout: row["fout"] ?? "",
                                      pogingen: Int(row["pogingen"] as Int64), aangemaakt: Self.datum(row["aangemaakt"]))
             }

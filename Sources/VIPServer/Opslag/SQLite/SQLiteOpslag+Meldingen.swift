@@ -7,8 +7,8 @@ extension SQLiteOpslag {
     struct AlVerstuurd: Error {}
 
     public func mailvoorkeuren(gebruiker: Int64) async throws -> Mailvoorkeuren {
-        try await pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT mail_herinneringen, mail_meldingen FROM gebruikers WHERE id = ?",
+        try lees { db in
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT mail_herinneringen, mail_meldingen FROM gebruikers WHERE id = ?"),
                                              arguments: [gebruiker]) else { return Mailvoorkeuren() }
             return Mailvoorkeuren(herinneringen: (row[0] as Int64) != 0, meldingen: (row[1] as Int64) != 0)
         }
@@ -45,10 +45,10 @@ extension SQLiteOpslag {
     }
 
     public func herinneringen(cursus: Int64) async throws -> [VerstuurdeHerinnering] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: """
+        try lees { db in
+            try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT nr, cursist_id, verstuurd FROM herinneringen WHERE cursus_id = ? ORDER BY nr, cursist_id
-                """, arguments: [cursus]).map {
+                """), arguments: [cursus]).map {
                 VerstuurdeHerinnering(nr: $0["nr"], cursist: $0["cursist_id"], tijd: Self.datum($0["verstuurd"]))
             }
         }
@@ -66,13 +66,13 @@ extension SQLiteOpslag {
     }
 
     public func wachtendeMeldingen(aanvraag: Int64?, vorigeVoor: Date) async throws -> [Melding] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: """
+        try lees { db in
+            try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT m.id, m.aanvraag_id, m.soort, m.door_id, m.tekst, m.tijd FROM meldingen m
                 LEFT JOIN meldingmails l ON l.aanvraag_id = m.aanvraag_id
                 WHERE m.verstuurd IS NULL AND (l.laatste IS NULL OR l.laatste <= ?) AND (? IS NULL OR m.aanvraag_id = ?)
                 ORDER BY m.aanvraag_id, m.id
-                """, arguments: [Self.ms(vorigeVoor), aanvraag, aanvraag]).map {
+                """), arguments: [Self.ms(vorigeVoor), aanvraag, aanvraag]).map {
                 Melding(id: $0["id"], aanvraag: $0["aanvraag_id"], soort: Melding.Soort(rawValue: $0["soort"]) ?? .opmerking,
                         door: $0["door_id"], tekst: $0["tekst"], tijd: Self.datum($0["tijd"]))
             }
@@ -106,8 +106,8 @@ extension SQLiteOpslag {
     }
 
     public func afmeldtoken(hash: String) async throws -> (gebruiker: Int64, soort: Afmeldsoort)? {
-        try await pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT gebruiker_id, soort FROM afmeldtokens WHERE token_hash = ?",
+        try lees { db in
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT gebruiker_id, soort FROM afmeldtokens WHERE token_hash = ?"),
                                              arguments: [hash]),
                   let soort = Afmeldsoort(rawValue: row["soort"]) else { return nil }
             let g: Int64 = row["gebruiker_id"]

@@ -13,7 +13,7 @@ extension SQLiteOpslag {
     /// newest when the next one is inserted.
     public func bewaarRegister(tekst: [UInt8], door: Int64, verwacht: Int?, tijd: Date) async throws -> RegisterRij {
         try await pool.write { db in
-            let huidig = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(versie), 0) FROM fondsenregisters") ?? 0
+            let huidig = try Int.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(versie), 0) FROM fondsenregisters")) ?? 0
             if let verwacht, verwacht != huidig { throw OpslagFout.verouderd(huidige: huidig) }
             try db.execute(sql: "INSERT INTO fondsenregisters (versie, tekst, door_id, tijd) VALUES (?, ?, ?, ?)",
                            arguments: [huidig + 1, Data(tekst), door, Self.ms(tijd)])
@@ -22,12 +22,12 @@ extension SQLiteOpslag {
     }
 
     public func register() async throws -> RegisterRij? {
-        try await pool.read { db in
-            Self.register(try Row.fetchOne(db, sql: "SELECT * FROM fondsenregisters ORDER BY versie DESC LIMIT 1"))
+        try lees { db in
+            Self.register(try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM fondsenregisters ORDER BY versie DESC LIMIT 1")))
         }
     }
 
     public func registerVersie() async throws -> Int {
-        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(versie), 0) FROM fondsenregisters") ?? 0 }
+        try lees { db in try Int.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(versie), 0) FROM fondsenregisters")) ?? 0 }
     }
 }

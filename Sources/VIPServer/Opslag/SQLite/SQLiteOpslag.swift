@@ -27,13 +27,13 @@ public final class SQLiteOpslag: Opslag {
         // keeps its one writer connection for its whole life, so setting it here holds.
         try pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
-            guard try Int.fetchOne(db, sql: "PRAGMA synchronous") == 2 else {
+            guard try Int.fetchOne(db.cachedStatement(sql: "PRAGMA synchronous")) == 2 else {
                 throw OpslagFout.nietDuurzaam("SQLite weigert synchronous = FULL voor \(pad).")
             }
         }
         try pool.write { db in
             try db.execute(sql: "CREATE TABLE IF NOT EXISTS vip_schema (versie INTEGER NOT NULL)")
-            let huidig = try Int.fetchOne(db, sql: "SELECT MAX(versie) FROM vip_schema") ?? 0
+            let huidig = try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(versie) FROM vip_schema")) ?? 0
             if huidig > migraties.count {
                 throw OpslagFout.nieuwereDatabase(Migraties.nieuwereDatabase(pad, versie: huidig, bekend: migraties.count))
             }
@@ -46,12 +46,22 @@ public final class SQLiteOpslag: Opslag {
 
     public func sluit() async throws { try pool.close() }
 
+    /// A read for a request, on the calling thread with one of the pool's reader connections
+    /// (in a transaction, as `pool.read`). The asynchronous `pool.read` hops to GRDB's queue and
+    /// back: two thread switches with a futex wake each, which cost more than the reads a page
+    /// makes (a lookup by key takes microseconds; issue 21 measured the switches at a fifth of
+    /// an editor page's CPU). A reader is never held long: the one long read, the export, stays
+    /// asynchronous (`Overdracht`), so waiting for a free reader connection is short.
+    func lees<T>(_ blok: (Database) throws -> T) throws -> T {
+        try pool.read(blok)
+    }
+
     public func schemaVersie() async throws -> Int {
-        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT MAX(versie) FROM vip_schema") ?? 0 }
+        try lees { db in try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(versie) FROM vip_schema")) ?? 0 }
     }
 
     public func isDuurzaam() async throws -> Bool {
-        try await pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") == 2 }
+        try await pool.writeWithoutTransaction { db in try Int.fetchOne(db.cachedStatement(sql: "PRAGMA synchronous")) == 2 }
     }
 
     // MARK: Times
