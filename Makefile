@@ -116,6 +116,7 @@ test-postgres:
 test-asan: setup-test
 	VIP_ZONDER_SERVER=1 $(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
 	VIP_ZONDER_SERVER=1 ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+	@$(MAKE) --no-print-directory test-orakel
 
 test-checker:
 	python3 Tests/DocumentChecker/selftest.py

@@ -284,14 +284,14 @@ enum Sjabloonwaarde: Sendable {
     /// A page's context as the page handlers build it (`[String: Any]` of strings, numbers,
     /// booleans, lists and dictionaries), converted once, at the edge, with one cast per value.
     static func van(_ x: Any) -> Sjabloonwaarde {
+        // The most frequent first: every failed cast is a runtime call.
         switch x {
-        case let w as Sjabloonwaarde: return w
         case let s as String: return .tekst(s)
         case let b as Bool: return .waarheid(b)
-        case let i as Int: return .tekst(String(i))
         case let d as [String: Any]: return .object(d.mapValues(van))
-        case let d as [String: String]: return .object(d.mapValues { .tekst($0) })
         case let l as [[String: Any]]: return .lijst(l.map { .object($0.mapValues(van)) })
+        case let i as Int: return .tekst(String(i))
+        case let w as Sjabloonwaarde: return w
         case let l as [String]: return .lijst(l.map { .tekst($0) })
         case let l as [Any]: return .lijst(l.map(van))
         case let o as OptioneleSjabloonwaarde: return o.sjabloonwaarde
