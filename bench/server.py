@@ -468,8 +468,19 @@ def main():
     a.add_argument("--voortgang-n", type=int, default=1000)
     a.add_argument("--max-s", type=float, default=60)
     a.add_argument("--wrk-s", type=int, default=10)
+    a.add_argument("--vorige", help="the previous release's vip: measured the same way, in the same run")
     args = a.parse_args()
     load_start = open("/proc/loadavg").read().split()[:3]
+    v = None
+    if args.vorige:
+        # The previous release first, on its own data folder; a phase it cannot serve is "—".
+        print(f"== vorige release ({args.vorige}), SQLite", flush=True)
+        vargs = argparse.Namespace(**{**vars(args), "vip": args.vorige, "werk": os.path.join(args.werk, "vorige")})
+        os.makedirs(vargs.werk, exist_ok=True)
+        try:
+            v = asyncio.run(meet(vargs))
+        except (AssertionError, SystemExit, OSError, KeyError, ValueError) as e:
+            print(f"   de vorige release kon niet alles meten: {e!r}", flush=True)
     print(f"== SQLite ({args.werk})", flush=True)
     s = asyncio.run(meet(args))
     p = None
@@ -479,9 +490,49 @@ def main():
     load_eind = open("/proc/loadavg").read().split()[:3]
     load = f"{' '.join(load_start)} bij de start, {' '.join(load_eind)} aan het eind"
     tabel(s, p, load)
+    if args.vorige:
+        naast(s, v)
     if args.json:
         with open(args.json, "w") as f:
-            json.dump({"sqlite": s, "postgresql": p, "load": load, "cores": os.cpu_count()}, f, indent=1)
+            json.dump({"sqlite": s, "postgresql": p, "vorige": v, "load": load, "cores": os.cpu_count()}, f, indent=1)
+
+
+def naast(s, v):
+    """The figures of issue 21 for this build beside the previous release's, from this run."""
+    def g(d, fase, veld):
+        x = (d or {}).get(fase, {})
+        return None if not isinstance(x, dict) or x.get("fouten") else x.get(veld)
+
+    def f(x, eenheid):
+        return "—" if x is None else f"{x:g} {eenheid}"
+
+    rijen = [
+        ("CPU per verzoek: editorpagina (1 client)", "pagina_1", "cpu_ms", "ms", "≤ 2 ms"),
+        ("CPU per verzoek: cursuspagina (1 client)", "cursuspagina_1", "cpu_ms", "ms", "≤ 3 ms"),
+        ("CPU per verzoek: hetzelfde pakket opnieuw", "pakket_1", "cpu_ms", "ms", "≤ 2 ms"),
+        ("CPU per verzoek: check van een versie", "checkversie_1", "cpu_ms", "ms", "< 1 ms"),
+        ("CPU per verzoek: /gezond", "gezond_1", "cpu_ms", "ms", ""),
+        ("editorpagina, 32 clients, p99", "pagina", "p99_ms", "ms", "≤ 50 ms"),
+        ("cursuspagina, 32 clients, p99", "cursuspagina", "p99_ms", "ms", "≤ 50 ms"),
+        ("POST /api/check, 32 clients", "check", "per_s", "/s", "≥ 300/s"),
+        ("duurzame PUT, 32 clients", "put", "per_s", "/s", "≥ 150/s"),
+    ]
+    print()
+    print("== naast de vorige release (dezelfde run, dezelfde machine)")
+    kop = ("meting", "doel", "vorige release", "nu", "vorige ÷ nu")
+    tabel_ = [kop]
+    for naam, fase, veld, eenheid, doel in rijen:
+        a, b = g(v, fase, veld), g(s, fase, veld)
+        if a is None or b is None or not b:
+            ratio = "—"
+        elif eenheid == "/s":
+            ratio = f"{b / a:.1f}× zoveel" if a else "—"
+        else:
+            ratio = f"{a / b:.1f}×"
+        tabel_.append((naam, doel, f(a, eenheid), f(b, eenheid), ratio))
+    w = [max(len(r[i]) for r in tabel_) for i in range(5)]
+    for r in tabel_:
+        print("  ".join(r[i].ljust(w[i]) for i in range(5)).rstrip())
 
 
 if __name__ == "__main__":
