@@ -39,26 +39,12 @@ struct Weergave: Sendable {
         return html
     }
 
-    private static let teller = Teller()
-
     private static func verschil(_ map: String, _ sjabloon: String, nieuw: String, oud: String) {
-        let n = teller.volgende()
         try? FileManager.default.createDirectory(atPath: map, withIntermediateDirectories: true)
-        let basis = (map as NSString).appendingPathComponent("\(sjabloon)-\(getpid())-\(n)")
+        let basis = (map as NSString).appendingPathComponent("\(sjabloon)-\(UUID().uuidString)")
         try? Data(nieuw.utf8).write(to: URL(fileURLWithPath: basis + ".nieuw.html"))
         try? Data(oud.utf8).write(to: URL(fileURLWithPath: basis + ".oud.html"))
         FileHandle.standardError.write(Data("sjabloon \(sjabloon): de twee engines verschillen, zie \(basis).*.html\n".utf8))
-    }
-
-    private final class Teller: @unchecked Sendable {
-        private let lock = NSLock()
-        private var n = 0
-        func volgende() -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            n += 1
-            return n
-        }
     }
 
     static func antwoord(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
