@@ -94,3 +94,40 @@ def test_sigterm_tijdens_een_stilstaande_body_en_niets_verloren():
     # The session survived the restart (it is stored); the text is the answered version.
     assert r.status == 200 and r.body == nieuw and r.headers["etag"] == '"2"', r
     server.stop()
+
+
+def test_een_vroeg_antwoord_sluit_de_verbinding_zonder_de_client_te_blokkeren():
+    """A body refused by its Content-Length (sign-up takes 64 KiB) is answered at once with
+    `Connection: close`, on a keep-alive request too. The rest of the body is read and dropped,
+    so a client that goes on sending is never blocked in its send; a client that stops sending
+    is closed after a few seconds, not after the 30 s of a stalled body."""
+    server = Server().start()
+    try:
+        groot = 5 * 1024 * 1024
+        with server.verbind() as s:
+            s.sendall(b"POST /registreren HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                      + f"Content-Length: {groot}\r\n\r\n".encode())
+            s.sendall(b"a" * 4096)
+            r = lees_antwoord(s)
+            assert r.status == 413, r
+            assert r.headers.get("connection") == "close", r.headers
+            # The whole rest goes through (each sendall would block once the buffers are full).
+            s.settimeout(20)
+            for i in range(4096, groot, 1 << 20):
+                s.sendall(b"a" * min(1 << 20, groot - i))
+            assert tot_gesloten(s, 20) is not None
+
+        with server.verbind() as s:
+            s.sendall(b"POST /registreren HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                      + f"Content-Length: {groot}\r\n\r\n".encode() + b"a" * 1000)
+            assert lees_antwoord(s).status == 413
+            gesloten = tot_gesloten(s, 25)
+            assert gesloten is not None and gesloten < 25, gesloten
+
+        # The server still answers, and a normal keep-alive request keeps its connection.
+        with server.verbind() as s:
+            s.sendall(b"GET /gezond HTTP/1.1\r\nHost: x\r\n\r\n")
+            r = lees_antwoord(s)
+            assert r.status == 200 and r.headers.get("connection") != "close", r.headers
+    finally:
+        server.stop()

@@ -8,10 +8,18 @@ import NIOHTTPTypes
 /// must be complete within 30 s of its first byte, its body may not stall for 30 s, and an
 /// idle keep-alive connection closes after 75 s. While a request is being answered there is
 /// no limit (a package may take time; SIGTERM ends everything within 10 s anyway).
+///
+/// An answer given before its request's body is in (a 413 by Content-Length, a 400 on a
+/// broken form) says `Connection: close`; the rest of that body is then read and thrown away,
+/// at most `afvoeren` long and `afvoerBytes` bytes, and the connection closes. Closing at once
+/// would make the kernel reset a client that is still sending, which may then never read the
+/// answer; not reading at all would leave it blocked in its send until a time limit.
 public struct Tijdslimieten: Sendable {
     public var kop: TimeAmount = .seconds(30)
     public var body: TimeAmount = .seconds(30)
     public var stil: TimeAmount = .seconds(75)
+    public var afvoeren: TimeAmount = .seconds(5)
+    public var afvoerBytes = 64 << 20
     public init() {}
 }
 
@@ -52,11 +60,14 @@ final class Verbindingsklok: @unchecked Sendable {
         case body
         /// The whole request is in; it is being answered.
         case antwoorden
+        /// Answered before the body was in: what still arrives is read and dropped, then close.
+        case afvoeren
     }
 
     let limieten: Tijdslimieten
     var toestand = Toestand.stil
     var openstaand = 0
+    var afgevoerd = 0
     var deadline: NIODeadline = .distantFuture
     var timer: Scheduled<Void>?
     weak var context: ChannelHandlerContext?
@@ -70,6 +81,7 @@ final class Verbindingsklok: @unchecked Sendable {
         case .kop: deadline = nu + limieten.kop
         case .body: deadline = nu + limieten.body
         case .antwoorden: deadline = .distantFuture
+        case .afvoeren: deadline = nu + limieten.afvoeren
         }
         plan()
     }
@@ -95,9 +107,21 @@ final class Verbindingsklok: @unchecked Sendable {
         switch toestand {
         case .stil: zet(.kop)
         case .body: deadline = .now() + limieten.body  // no rescheduling per chunk; `verlopen` looks again
-        case .kop, .antwoorden: break
+        case .kop, .antwoorden, .afvoeren: break
         }
     }
+
+    /// Whether `n` arriving bytes are to be dropped (after an early answer); closes the
+    /// connection once too many were.
+    func afvoeren(_ n: Int) -> Bool {
+        guard toestand == .afvoeren else { return false }
+        afgevoerd += n
+        if afgevoerd > limieten.afvoerBytes { context?.close(promise: nil) } else { context?.read() }
+        return true
+    }
+
+    /// Whether an answer starting now comes before its request's body is complete.
+    var vroeg: Bool { toestand == .body }
 
     func kopCompleet() {
         openstaand += 1
@@ -109,6 +133,11 @@ final class Verbindingsklok: @unchecked Sendable {
     func antwoordCompleet() {
         openstaand = max(0, openstaand - 1)
         if openstaand == 0, toestand == .antwoorden { zet(.stil) }
+        if toestand == .body {
+            // The server stops reading this request once its answer is written: read on here.
+            zet(.afvoeren)
+            context?.read()
+        }
     }
 
     func sluit() {
@@ -146,6 +175,7 @@ final class BytesKijker: ChannelDuplexHandler, RemovableChannelHandler, @uncheck
     func handlerRemoved(context: ChannelHandlerContext) { klok.sluit() }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if klok.afvoeren(unwrapInboundIn(data).readableBytes) { return }
         klok.bytes()
         context.fireChannelRead(data)
     }
@@ -171,6 +201,11 @@ final class VerzoekdelenKijker: ChannelDuplexHandler, RemovableChannelHandler, @
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        if case .head(var kop) = unwrapOutboundIn(data), klok.vroeg {
+            kop.headerFields[.connection] = "close"
+            context.write(wrapOutboundOut(.head(kop)), promise: promise)
+            return
+        }
         if case .end = unwrapOutboundIn(data) {
             let klok = self.klok
             let p = promise ?? context.eventLoop.makePromise()
