@@ -37,9 +37,12 @@ build: setup
 	$(SWIFT) build
 
 # The Swift runtime and Foundation linked in statically: the dynamic loader's work for
-# them was a sixth of a one-package `vip build` (bench/RESULTATEN.md).
+# them was a sixth of a one-package `vip build` (bench/RESULTATEN.md). Two programs: `vip`,
+# and `vip-server` beside it, which runs `vip server` and `vip gebruiker` (the command line
+# does not carry the web server).
 release: setup
 	$(SWIFT) build -c release --product vip --static-swift-stdlib
+	$(SWIFT) build -c release --product vip-server --static-swift-stdlib
 
 # Builds the sample aanvragen into ODT and DOCX documents in uit/.
 demo: release
@@ -53,6 +56,7 @@ demo: release
 # The data stays in .build/vip-demo between runs; `make clean` removes it.
 serve: setup
 	$(SWIFT) build --product vip
+	$(SWIFT) build --product vip-server
 	.build/debug/vip server --demo --data .build/vip-demo
 
 # The document checker's self-test first (a checker that passes broken documents would

@@ -46,8 +46,12 @@ let package = Package(
                                               "VIPPlanning", "VIPSpelling", "VIPHash"]),
         .executableTarget(name: "EmbedFolderTool"),
         .plugin(name: "EmbedFolder", capability: .buildTool(), dependencies: ["EmbedFolderTool"]),
+        // What `vip` and `vip-server` share: the terminal, exit codes, the hand-over to vip-server.
+        .target(name: "VIPOpdrachtregel", dependencies: [
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .executableTarget(name: "vip", dependencies: [
-            "VIPKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "VIPKit", "VIPOpdrachtregel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Paths to the shared samples and fixtures, for every test target.
@@ -70,7 +74,8 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-// `vip server` (Hummingbird, GRDB, bcrypt) lives in VIPServer and its tests. Setting
+// `vip server` (Hummingbird, GRDB, bcrypt) lives in VIPServer, its tests and the `vip-server`
+// program. Setting
 // VIP_ZONDER_SERVER=1 leaves the server and its dependencies out of the build, so that
 // slow passes (AddressSanitizer) only build what they test.
 if ProcessInfo.processInfo.environment["VIP_ZONDER_SERVER"] == nil {
@@ -117,8 +122,12 @@ if ProcessInfo.processInfo.environment["VIP_ZONDER_SERVER"] == nil {
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
     ]
-    if let vip = package.targets.first(where: { $0.name == "vip" }) {
-        vip.dependencies.append("VIPServer")
-        vip.swiftSettings = (vip.swiftSettings ?? []) + [.define("VIP_SERVER")]
-    }
+    // `vip server` and `vip gebruiker` run in their own program beside `vip`, so that the
+    // command line does not carry the web server (Serverprogramma in VIPOpdrachtregel).
+    package.products += [.executable(name: "vip-server", targets: ["vip-server"])]
+    package.targets += [
+        .executableTarget(name: "vip-server", dependencies: [
+            "VIPServer", "VIPOpdrachtregel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+    ]
 }

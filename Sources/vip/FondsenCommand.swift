@@ -1,4 +1,5 @@
 import ArgumentParser
+import VIPOpdrachtregel
 import Foundation
 import VIPKit
 import VIPModel

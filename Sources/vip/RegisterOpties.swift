@@ -1,4 +1,5 @@
 import ArgumentParser
+import VIPOpdrachtregel
 import VIPKit
 import VIPModel
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VIPKit
 import VIPModel
+import VIPOpdrachtregel
 
 /// The thin executable: parses arguments, calls VIPKit, prints, maps to exit codes
 /// (0 done, 1 fouten, 2 unusable input — cli.md).
@@ -21,40 +22,32 @@ struct VIP: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [Check.self, Build.self, Init.self, Regels.self, Schema.self, Fondsen.self, Fondsendate.self,
-                      Review.self] + serverCommandos,
+                      Review.self, ServerDoorgave.self, GebruikerDoorgave.self],
         helpNames: [.short, .long, .customLong("hulp")]
     )
 
-    /// ArgumentParser exits 64 on bad arguments; cli.md says 2.
     static func main() {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch let code as ExitCode {
-            Foundation.exit(code.rawValue)
-        } catch {
-            let exit = VIP.exitCode(for: error)
-            if exit == .success || exit.rawValue == 0 {
-                print(VIP.fullMessage(for: error))
-                Foundation.exit(0)
-            }
-            FileHandle.standardError.write(Data((VIP.fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(2)
-        }
+        let argumenten = Array(CommandLine.arguments.dropFirst())
+        if Serverprogramma.isVoor(argumenten) { Serverprogramma.doorgeven(argumenten) }
+        voerUit()
     }
 }
 
-enum Terminal {
-    static var kleur: Bool {
-        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
-    }
-    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+/// `vip server` and `vip gebruiker` in the list of commands; the command line itself goes to
+/// the server program before it is parsed here (`VIP.main`).
+struct ServerDoorgave: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "server", abstract: Serverprogramma.serverUitleg)
+    @Argument(parsing: .captureForPassthrough) var argumenten: [String] = []
+    func run() throws { Serverprogramma.doorgeven(["server"] + argumenten) }
+}
 
-    static func fout(_ s: String) {
-        FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
-    }
+struct GebruikerDoorgave: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "gebruiker", abstract: Serverprogramma.gebruikerUitleg)
+    @Argument(parsing: .captureForPassthrough) var argumenten: [String] = []
+    func run() throws { Serverprogramma.doorgeven(["gebruiker"] + argumenten) }
+}
 
+extension Terminal {
     /// The document date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the
     /// date each document is about.
     static var klok: Klok { Klok(sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]) }

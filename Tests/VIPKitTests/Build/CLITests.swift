@@ -66,6 +66,35 @@ import VIPZip
         #expect(try VipBinary.run(["--help"]).status == 0)
     }
 
+    /// `vip server …` and `vip gebruiker …` are run by the program `vip-server` beside `vip`
+    /// (followed through a symbolic link), with the arguments unchanged and in the same
+    /// process (`execv`); without it, a Dutch message and exit 2. A stand-in script shows what it got.
+    @Test func serverCommandsGoToVipServerBesideVip() throws {
+        let dir = Repo.tempDir()
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: dir + "/bin", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: dir + "/elders", withIntermediateDirectories: true)
+        try fm.copyItem(atPath: VipBinary.path, toPath: dir + "/bin/vip")
+        try fm.createSymbolicLink(atPath: dir + "/elders/vip", withDestinationPath: dir + "/bin/vip")
+        let leeg = ["PATH": dir + "/elders"]
+
+        let zonder = try run(dir + "/elders/vip", ["server", "--poort", "0"], environment: leeg)
+        #expect(zonder.status == 2)
+        #expect(zonder.stderr.contains("Het programma vip-server ontbreekt"), "\(zonder.stderr)")
+
+        try "#!/bin/sh\necho \"$0 $*\"\nexit 7\n".write(toFile: dir + "/bin/vip-server", atomically: true, encoding: .utf8)
+        try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir + "/bin/vip-server")
+        for argumenten in [["server", "--poort", "0", "--data", "een map"], ["gebruiker", "toevoegen", "--help"],
+                           ["help", "server"]] {
+            let r = try run(dir + "/elders/vip", argumenten, environment: leeg)
+            #expect(r.status == 7)
+            let echt = URL(fileURLWithPath: dir).resolvingSymlinksInPath().path
+            #expect(r.stdout == "\(echt)/bin/vip-server \(argumenten.joined(separator: " "))\n", "\(r.stdout)")
+        }
+        // Everything else stays in vip itself.
+        #expect(try run(dir + "/elders/vip", ["check", Repo.fixture], environment: leeg).status == 0)
+    }
+
     @Test func initWritesADraftThatReadsAndRefusesToOverwrite() throws {
         let dir = Repo.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 
-#if VIP_SERVER
+import VIPOpdrachtregel
 import VIPServer
 
 /// The database of `vip server`: a folder with SQLite, or a PostgreSQL URL.
@@ -106,4 +106,3 @@ struct Importeer: ParsableCommand {
         }
     }
 }
-#endif

@@ -2,11 +2,8 @@ import ArgumentParser
 import Dispatch
 import Foundation
 
-#if VIP_SERVER
+import VIPOpdrachtregel
 import VIPServer
-
-/// Subcommands that exist when the server is built (not with VIP_ZONDER_SERVER=1).
-let serverCommandos: [ParsableCommand.Type] = [Server.self, GebruikerCommando.self]
 
 /// Runs async work from the synchronous command tree and waits for it.
 func wachtOp(_ werk: @escaping @Sendable () async throws -> Void) throws {
@@ -31,7 +28,7 @@ func schrijfRegel(_ s: String) {
 struct Server: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "server",
-        abstract: "Start vip in de browser, of verhuis de gegevens (exporteer, importeer).",
+        abstract: Serverprogramma.serverUitleg,
         subcommands: [ServerStart.self, Exporteer.self, Importeer.self],
         defaultSubcommand: ServerStart.self)
 }
@@ -152,7 +149,7 @@ struct ServerStart: ParsableCommand {
 struct GebruikerCommando: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gebruiker",
-        abstract: "Beheer accounts van docenten, organisatoren en beheerders.",
+        abstract: Serverprogramma.gebruikerUitleg,
         subcommands: [Toevoegen.self])
 
     struct Toevoegen: ParsableCommand {
@@ -205,6 +202,3 @@ struct GebruikerCommando: ParsableCommand {
         }
     }
 }
-#else
-let serverCommandos: [ParsableCommand.Type] = []
-#endif
