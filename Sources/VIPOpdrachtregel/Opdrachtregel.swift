@@ -45,8 +45,9 @@ extension ParsableCommand {
 /// line over unchanged with `execv`: the same process, its signals and its exit code.
 public enum Serverprogramma {
     public static let naam = "vip-server"
-    /// The first arguments that belong to the server program.
-    public static let commandos: Set<String> = ["server", "gebruiker"]
+    /// The first arguments that belong to the server program. An array, not a set: looked at
+    /// at every start, and the first `Set<String>` costs the runtime a conformance lookup.
+    public static let commandos = ["server", "gebruiker"]
     public static let serverUitleg = "Start vip in de browser, of verhuis de gegevens (exporteer, importeer)."
     public static let gebruikerUitleg = "Beheer accounts van docenten, organisatoren en beheerders."
 
