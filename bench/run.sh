@@ -99,11 +99,15 @@ for fmt in odt docx; do
   measure "$R/batch-vip-$fmt.txt" "$BENCH_RUNS" "$W/out-vip" "$VIP" build "${COURSE[@]}" --formaat "$fmt" --uit "$W/out-vip"
   measure "$R/batch-vorige-$fmt.txt" "$BENCH_RUNS" "$W/out-vorige" "$VORIGE" build "${COURSE[@]}" --formaat "$fmt" --uit "$W/out-vorige"
 done
-# Every vip package of the course (both formats) is byte for byte what the previous release made.
+# Every vip package of the course (both formats) is byte for byte what the previous release made;
+# besides it, vip makes the call sheet after a refusal (issue 20), which the previous release did
+# not have (it stays in vip's times: vip does more work than the previous release).
 rm -rf "$W/out-vip" "$W/out-vorige"
 "$VIP" build "${COURSE[@]}" --uit "$W/out-vip" > /dev/null
 "$VORIGE" build "${COURSE[@]}" --uit "$W/out-vorige" > /dev/null
-if diff -r -q "$W/out-vip" "$W/out-vorige" > "$R/batch-diff.txt"; then echo "   gelijk aan de vorige release: $(find "$W/out-vip" -type f | wc -l) bestanden"
+nieuw=$(find "$W/out-vip" -type f -name 'na-afwijzing-*' | wc -l)
+if diff -r -q -x 'na-afwijzing-*' "$W/out-vip" "$W/out-vorige" > "$R/batch-diff.txt"; then
+  echo "   gelijk aan de vorige release: $(find "$W/out-vorige" -type f | wc -l) bestanden; nieuw: $nieuw belbladen na een afwijzing"
 else echo "   VERSCHILT van de vorige release:"; head "$R/batch-diff.txt"; fi
 echo "   relatorio (odt), docxtpl (docx)"
 measure "$R/batch-relatorio-odt.txt" "$PEER_RUNS" "$W/out-peer" "$PY" bench/peers.py process --templates "$W/peers" --format odt --uit "$W/out-peer" "${COURSE[@]}"
