@@ -131,3 +131,24 @@ def test_een_vroeg_antwoord_sluit_de_verbinding_zonder_de_client_te_blokkeren():
             assert r.status == 200 and r.headers.get("connection") != "close", r.headers
     finally:
         server.stop()
+
+
+def test_een_vroeg_antwoord_geldt_alleen_het_verzoek_dat_beantwoord_wordt():
+    """Pipelining: while a complete first request is answered, the body of a second one may be
+    arriving. That first answer is not early: it keeps the connection, and the second request
+    is read whole and answered on it."""
+    server = Server().start()
+    try:
+        body = b"formaat: vip-aanvraag/1\n" + b"# " + b"x" * 20000 + b"\n"
+        kop = (b"POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\n"
+               + f"Content-Length: {len(body)}\r\n\r\n".encode())
+        with server.verbind() as s:
+            s.sendall(b"GET /gezond HTTP/1.1\r\nHost: x\r\n\r\n" + kop + body[:100])
+            eerste = lees_antwoord(s)
+            assert eerste.status == 200 and eerste.headers.get("connection") != "close", eerste.headers
+            s.sendall(body[100:])
+            tweede = lees_antwoord(s)
+            assert tweede.status == 200, tweede
+            assert b'"bevindingen"' in tweede.body, tweede.body[:200]
+    finally:
+        server.stop()

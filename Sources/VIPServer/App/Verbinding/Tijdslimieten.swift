@@ -120,8 +120,10 @@ final class Verbindingsklok: @unchecked Sendable {
         return true
     }
 
-    /// Whether an answer starting now comes before its request's body is complete.
-    var vroeg: Bool { toestand == .body }
+    /// Whether an answer starting now comes before its request's body is complete: the request
+    /// being answered is the only one open, and its body is still arriving. (With pipelining,
+    /// a later request's body may be arriving while an earlier, complete one is answered.)
+    var vroeg: Bool { toestand == .body && openstaand == 1 }
 
     func kopCompleet() {
         openstaand += 1
@@ -133,7 +135,7 @@ final class Verbindingsklok: @unchecked Sendable {
     func antwoordCompleet() {
         openstaand = max(0, openstaand - 1)
         if openstaand == 0, toestand == .antwoorden { zet(.stil) }
-        if toestand == .body {
+        if openstaand == 0, toestand == .body {
             // The server stops reading this request once its answer is written: read on here.
             zet(.afvoeren)
             context?.read()
