@@ -110,8 +110,12 @@ public struct Tabellezer {
 
     func inhoud(_ f: Fields, velden: [Veld], _ r: inout NodeReader) throws(LeesFout) -> Inhoud {
         var uit: [String: Inhoud] = [:]
+        uit.reserveCapacity(f.paren.count)
+        // Along the keys that are there (an absent or null value is missing, whatever its kind),
+        // in table order.
         for v in velden {
-            if let w = try waarde(f[v.sleutel], v, f.path(v.sleutel), &r) { uit[v.eigenschap] = w }
+            guard let paar = f.paren.last(where: { $0.sleutel == v.sleutel }), !paar.waarde.isNull else { continue }
+            if let w = try waarde(paar.waarde, v, paar.pad, &r) { uit[v.eigenschap] = w }
         }
         if let controle = controles[Veldentabel.zonderIndex(f.pad)] {
             try controle(uit, f, r)

@@ -152,6 +152,11 @@ extension Character {
 extension StringProtocol {
     /// The text without leading and trailing white space (Foundation-free).
     public var trimmedText: String {
+        // Text that starts and ends with a visible ASCII character has nothing to trim (a
+        // grapheme ending in one starts with it or with a Prepend mark, which is no space).
+        if let f = utf8.first, let l = Substring(self).utf8.last, (0x21...0x7E).contains(f), (0x21...0x7E).contains(l) {
+            return String(self)
+        }
         var s = Substring(self)
         while let c = s.first, c.isWhitespace { s.removeFirst() }
         while let c = s.last, c.isWhitespace { s.removeLast() }

@@ -73,7 +73,7 @@ public indirect enum Inhoud: Sendable, Equatable {
 /// compiler-written `Encodable` conformance.
 public enum InhoudEncoder {
     public static func encode<T: Encodable>(_ waarde: T) -> Inhoud {
-        let e = Encoder_(pad: [])
+        let e = Encoder_()
         if let leaf = Self.blad(waarde) { return leaf }
         // The model's values cannot fail to encode: every value has a place in the tree.
         try? waarde.encode(to: e)
@@ -81,13 +81,12 @@ public enum InhoudEncoder {
     }
 
     /// The amounts, numbers and dates of the model are values of their own in the tree.
-    static func blad(_ waarde: Any) -> Inhoud? {
-        switch waarde {
-        case let b as Bedrag: return .bedrag(b)
-        case let h as Hoeveelheid: return .getal(h)
-        case let d as Datum: return .datum(d)
-        default: return nil
-        }
+    /// (Compared by type, not cast: this runs for every value of the model.)
+    static func blad<T>(_ waarde: T) -> Inhoud? {
+        if T.self == Bedrag.self { return .bedrag(unsafeBitCast(waarde, to: Bedrag.self)) }
+        if T.self == Hoeveelheid.self { return .getal(unsafeBitCast(waarde, to: Hoeveelheid.self)) }
+        if T.self == Datum.self { return .datum(unsafeBitCast(waarde, to: Datum.self)) }
+        return nil
     }
 
     /// What one encoder has written: a value, a section or a list, built up in place.
@@ -107,40 +106,42 @@ public enum InhoudEncoder {
 
     final class Encoder_: Swift.Encoder {
         let opslag = Opslag()
-        let codingPath: [any CodingKey]
+        /// Not tracked: nothing in the model's encoding asks for it, and encoding cannot fail.
+        var codingPath: [any CodingKey] { [] }
         var userInfo: [CodingUserInfoKey: Any] { [:] }
-        init(pad: [any CodingKey]) { codingPath = pad }
 
         func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
             if case .sectie = opslag.stand {} else { opslag.stand = .sectie([:]) }
-            return KeyedEncodingContainer(Keyed<Key>(opslag: opslag, codingPath: codingPath))
+            return KeyedEncodingContainer(Keyed<Key>(opslag: opslag))
         }
 
         func unkeyedContainer() -> any UnkeyedEncodingContainer {
             if case .lijst = opslag.stand {} else { opslag.stand = .lijst([]) }
-            return Unkeyed(opslag: opslag, codingPath: codingPath)
+            return Unkeyed(opslag: opslag)
         }
 
-        func singleValueContainer() -> any SingleValueEncodingContainer { Single(opslag: opslag, codingPath: codingPath) }
+        func singleValueContainer() -> any SingleValueEncodingContainer { Single(opslag: opslag) }
     }
 
-    static func kind<T: Encodable>(_ waarde: T, pad: [any CodingKey]) -> Opslag {
+    static func kind<T: Encodable>(_ waarde: T) -> Opslag {
         if let leaf = blad(waarde) {
             let o = Opslag()
             o.stand = .waarde(leaf)
             return o
         }
-        let e = Encoder_(pad: pad)
+        let e = Encoder_()
         try? waarde.encode(to: e)
         return e.opslag
     }
 
     struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let opslag: Opslag
-        let codingPath: [any CodingKey]
+        var codingPath: [any CodingKey] { [] }
 
         func zet(_ o: Opslag, _ key: Key) {
+            // The section is taken out of the enum while it grows, so it is not copied per key.
             guard case .sectie(var s) = opslag.stand else { return }
+            opslag.stand = .leeg
             s[key.stringValue] = o
             opslag.stand = .sectie(s)
         }
@@ -156,7 +157,7 @@ public enum InhoudEncoder {
         mutating func encode(_ value: String, forKey key: Key) throws { waarde(.tekst(value), key) }
         mutating func encode(_ value: Int, forKey key: Key) throws { waarde(.geheel(value), key) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            zet(InhoudEncoder.kind(value, pad: codingPath + [key]), key)
+            zet(InhoudEncoder.kind(value), key)
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
@@ -164,23 +165,23 @@ public enum InhoudEncoder {
             let o = Opslag()
             o.stand = .sectie([:])
             zet(o, key)
-            return KeyedEncodingContainer(Keyed<NestedKey>(opslag: o, codingPath: codingPath + [key]))
+            return KeyedEncodingContainer(Keyed<NestedKey>(opslag: o))
         }
 
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
             let o = Opslag()
             o.stand = .lijst([])
             zet(o, key)
-            return Unkeyed(opslag: o, codingPath: codingPath + [key])
+            return Unkeyed(opslag: o)
         }
 
-        mutating func superEncoder() -> any Swift.Encoder { Encoder_(pad: codingPath) }
-        mutating func superEncoder(forKey key: Key) -> any Swift.Encoder { Encoder_(pad: codingPath + [key]) }
+        mutating func superEncoder() -> any Swift.Encoder { Encoder_() }
+        mutating func superEncoder(forKey key: Key) -> any Swift.Encoder { Encoder_() }
     }
 
     struct Unkeyed: UnkeyedEncodingContainer {
         let opslag: Opslag
-        let codingPath: [any CodingKey]
+        var codingPath: [any CodingKey] { [] }
         var count: Int {
             if case .lijst(let l) = opslag.stand { return l.count }
             return 0
@@ -188,6 +189,7 @@ public enum InhoudEncoder {
 
         func voeg(_ o: Opslag) {
             guard case .lijst(var l) = opslag.stand else { return }
+            opslag.stand = .leeg
             l.append(o)
             opslag.stand = .lijst(l)
         }
@@ -203,35 +205,35 @@ public enum InhoudEncoder {
         mutating func encode(_ value: String) throws { waarde(.tekst(value)) }
         mutating func encode(_ value: Int) throws { waarde(.geheel(value)) }
         mutating func encode<T: Encodable>(_ value: T) throws {
-            voeg(InhoudEncoder.kind(value, pad: codingPath))
+            voeg(InhoudEncoder.kind(value))
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
             let o = Opslag()
             o.stand = .sectie([:])
             voeg(o)
-            return KeyedEncodingContainer(Keyed<NestedKey>(opslag: o, codingPath: codingPath))
+            return KeyedEncodingContainer(Keyed<NestedKey>(opslag: o))
         }
 
         mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
             let o = Opslag()
             o.stand = .lijst([])
             voeg(o)
-            return Unkeyed(opslag: o, codingPath: codingPath)
+            return Unkeyed(opslag: o)
         }
 
-        mutating func superEncoder() -> any Swift.Encoder { Encoder_(pad: codingPath) }
+        mutating func superEncoder() -> any Swift.Encoder { Encoder_() }
     }
 
     struct Single: SingleValueEncodingContainer {
         let opslag: Opslag
-        let codingPath: [any CodingKey]
+        var codingPath: [any CodingKey] { [] }
         mutating func encodeNil() throws { opslag.stand = .leeg }
         mutating func encode(_ value: Bool) throws { opslag.stand = .waarde(.jaNee(value)) }
         mutating func encode(_ value: String) throws { opslag.stand = .waarde(.tekst(value)) }
         mutating func encode(_ value: Int) throws { opslag.stand = .waarde(.geheel(value)) }
         mutating func encode<T: Encodable>(_ value: T) throws {
-            opslag.stand = InhoudEncoder.kind(value, pad: codingPath).stand
+            opslag.stand = InhoudEncoder.kind(value).stand
         }
     }
 }
@@ -244,7 +246,7 @@ public enum InhoudEncoder {
 public enum InhoudDecoder {
     public static func decode<T: Decodable>(_ type: T.Type, from inhoud: Inhoud) throws -> (waarde: T, overige: [String: Inhoud]) {
         let spoor = Spoor()
-        let d = Decoder_(inhoud: inhoud, pad: "", codingPath: [], spoor: spoor)
+        let d = Decoder_(inhoud: inhoud, ouder: nil, stap: nil, spoor: spoor)
         let waarde = try d.waarde(T.self)
         return (waarde, spoor.overige())
     }
@@ -252,18 +254,20 @@ public enum InhoudDecoder {
     /// Which keys each section was asked for, to find what the model left.
     final class Spoor {
         final class Gevraagd {
-            let pad: String
+            /// The section's decoder, whose path is spelled out only for a field the model left.
+            let decoder: Decoder_
             let velden: [String: Inhoud]
             var sleutels: Set<String> = []
-            init(pad: String, velden: [String: Inhoud]) { self.pad = pad; self.velden = velden }
+            init(decoder: Decoder_, velden: [String: Inhoud]) { self.decoder = decoder; self.velden = velden }
         }
         var secties: [Gevraagd] = []
 
         func overige() -> [String: Inhoud] {
             var uit: [String: Inhoud] = [:]
-            for s in secties {
+            for s in secties where s.velden.count > s.sleutels.count || s.velden.keys.contains(where: { !s.sleutels.contains($0) }) {
+                let pad = s.decoder.pad
                 for (k, v) in s.velden where !s.sleutels.contains(k) {
-                    uit[s.pad.isEmpty ? k : "\(s.pad).\(k)"] = v
+                    uit[pad.isEmpty ? k : "\(pad).\(k)"] = v
                 }
             }
             return uit
@@ -272,19 +276,44 @@ public enum InhoudDecoder {
 
     struct Fout: Error {}
 
+    /// The key of a list item in a coding path.
+    struct IndexSleutel: CodingKey {
+        let intValue: Int?
+        var stringValue: String { "\(intValue ?? 0)" }
+        init(intValue: Int) { self.intValue = intValue }
+        init?(stringValue: String) { nil }
+    }
+
     final class Decoder_: Swift.Decoder {
         /// nil: the value is missing (an absent key decoded as a non-optional value).
         let inhoud: Inhoud?
-        let pad: String
-        let codingPath: [any CodingKey]
+        /// Where this value stands: its parent's decoder and its key or index there (nil at the
+        /// root). The path is spelled out only when it is asked for.
+        let ouder: Decoder_?
+        let stap: (any CodingKey)?
         let spoor: Spoor
         var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-        init(inhoud: Inhoud?, pad: String, codingPath: [any CodingKey], spoor: Spoor) {
+        init(inhoud: Inhoud?, ouder: Decoder_?, stap: (any CodingKey)?, spoor: Spoor) {
             self.inhoud = inhoud
-            self.pad = pad
-            self.codingPath = codingPath
+            self.ouder = ouder
+            self.stap = stap
             self.spoor = spoor
+        }
+
+        var codingPath: [any CodingKey] {
+            var uit: [any CodingKey] = []
+            var d: Decoder_? = self
+            while let h = d, let stap = h.stap { uit.append(stap); d = h.ouder }
+            return uit.reversed()
+        }
+
+        /// The path of properties (`project.doelen[1].tekst`).
+        var pad: String {
+            codingPath.reduce(into: "") { pad, stap in
+                if let i = stap.intValue, stap is IndexSleutel { pad += "[\(i)]" }
+                else { pad += pad.isEmpty ? stap.stringValue : ".\(stap.stringValue)" }
+            }
         }
 
         func waarde<T: Decodable>(_ type: T.Type) throws -> T {
@@ -295,7 +324,7 @@ public enum InhoudDecoder {
         func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
             // A missing section decodes as an empty one: its fields are all missing.
             let velden = inhoud?.velden ?? [:]
-            let gevraagd = Spoor.Gevraagd(pad: pad, velden: velden)
+            let gevraagd = Spoor.Gevraagd(decoder: self, velden: velden)
             if inhoud != nil { spoor.secties.append(gevraagd) }
             return KeyedDecodingContainer(Keyed<Key>(decoder: self, gevraagd: gevraagd))
         }
@@ -333,9 +362,7 @@ public enum InhoudDecoder {
 
         func kind(_ key: Key) -> Decoder_ {
             gevraagd.sleutels.insert(key.stringValue)
-            let p = decoder.pad.isEmpty ? key.stringValue : "\(decoder.pad).\(key.stringValue)"
-            return Decoder_(inhoud: gevraagd.velden[key.stringValue], pad: p, codingPath: codingPath + [key],
-                            spoor: decoder.spoor)
+            return Decoder_(inhoud: gevraagd.velden[key.stringValue], ouder: decoder, stap: key, spoor: decoder.spoor)
         }
 
         func decodeNil(forKey key: Key) throws -> Bool {
@@ -381,8 +408,8 @@ public enum InhoudDecoder {
         }
 
         mutating func volgende() -> Decoder_ {
-            let d = Decoder_(inhoud: items[currentIndex], pad: "\(decoder.pad)[\(currentIndex)]",
-                             codingPath: codingPath, spoor: decoder.spoor)
+            let d = Decoder_(inhoud: items[currentIndex], ouder: decoder, stap: IndexSleutel(intValue: currentIndex),
+                             spoor: decoder.spoor)
             currentIndex += 1
             return d
         }

@@ -33,6 +33,7 @@ public struct NodeReader {
                 + "geen \(describe(node)).")
         }
         var fields = Fields(pad: pad)
+        fields.paren.reserveCapacity(pairs.count)
         for pair in pairs {
             guard keys.contains(pair.key) else {
                 var melding = "Onbekend veld `\(pair.key)`"
@@ -44,9 +45,9 @@ public struct NodeReader {
                 let keyPad = pad.isEmpty ? pair.key : "\(pad).\(pair.key)"
                 throw LeesFout(bestand: bestand, mark: pair.keyMark, pad: keyPad, melding: melding)
             }
-            let childPad = pad.isEmpty ? pair.key : "\(pad).\(pair.key)"
+            let childPad = pad.isEmpty ? pair.key : pad + "." + pair.key
             note(childPad, pair.value)
-            fields.values[pair.key] = pair.value
+            fields.paren.append((pair.key, childPad, pair.value))
         }
         return fields
     }
@@ -98,7 +99,7 @@ public struct NodeReader {
     /// Text; nil when empty. Refuses characters that XML 1.0 cannot carry.
     public func text(_ node: YNode?, _ pad: String) throws(LeesFout) -> String? {
         guard let node, let (s, _) = try scalar(node, pad, expected: "tekst") else { return nil }
-        if let bad = s.unicodeScalars.first(where: TextRules.isForbidden) {
+        if TextRules.kanVerbodenBevatten(s), let bad = s.unicodeScalars.first(where: TextRules.isForbidden) {
             let code = String(bad.value, radix: 16, uppercase: true)
             throw error(node, pad, "Het veld `\(Self.lastComponent(pad))` bevat een stuurteken (U+\(code.leftPadded(4))) "
                 + "dat niet in een document kan staan. Verwijder het (vaak ontstaan door kopiëren en plakken).")
@@ -224,12 +225,23 @@ public struct NodeReader {
 /// The values of one mapping, by key.
 public struct Fields {
     public let pad: String
-    var values: [String: YNode] = [:]
-    public subscript(key: String) -> YNode? { values[key] }
-    public func path(_ key: String) -> String { pad.isEmpty ? key : "\(pad).\(key)" }
+    /// In the order of the file, each with its path. A mapping has a handful of keys: looking
+    /// one up along the list is cheaper than hashing it.
+    var paren: [(sleutel: String, pad: String, waarde: YNode)] = []
+    public subscript(key: String) -> YNode? { paren.last(where: { $0.sleutel == key })?.waarde }
+    public func path(_ key: String) -> String {
+        paren.last(where: { $0.sleutel == key })?.pad ?? (pad.isEmpty ? key : pad + "." + key)
+    }
 }
 
 enum TextRules {
+    /// Whether `s` may hold a forbidden character: a control byte, or the first byte of C1
+    /// controls (U+0080–U+009F start with 0xC2) or of U+FFFE/U+FFFF (0xEF). Most texts have
+    /// none of these and are not decoded scalar by scalar.
+    static func kanVerbodenBevatten(_ s: String) -> Bool {
+        s.utf8.contains { b in b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xEF }
+    }
+
     /// Characters XML 1.0 cannot carry (all C0 controls except tab, LF, CR), plus the
     /// noncharacters U+FFFE/U+FFFF and C1 controls, which no editor types on purpose.
     static func isForbidden(_ u: Unicode.Scalar) -> Bool {

@@ -11,6 +11,9 @@ public struct Veldentabel: Sendable {
     /// The top-level fields, in file order, with their paths set.
     public let velden: [Veld]
     private let opPad: [String: Veld]
+    /// The paths of the fields that make up a variant of their entry (`bron` and `soort` of a
+    /// source, or its `fonds`): which of them must be filled depends on the others.
+    public let variantvelden: Set<String>
 
     public init(_ velden: [Veld]) {
         func zet(_ v: Veld, onder ouder: String, bijeenkomst: Int?, anonimisering: Anonimisering?) -> Veld {
@@ -36,6 +39,9 @@ public struct Veldentabel: Sendable {
         }
         self.velden.forEach(registreer)
         self.opPad = opPad
+        self.variantvelden = Set(opPad.values.flatMap { v in
+            (v.varianten.map { Array($0.groepen.joined()) } ?? []).compactMap { v[$0]?.pad }
+        })
     }
 
     /// Every field, depth first, in file order.

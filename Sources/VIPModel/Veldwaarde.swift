@@ -97,25 +97,46 @@ extension Veldentabel {
     }
 
     public func secties(in inhoud: Inhoud, waar kies: (Veld) -> Bool = { _ in true }) -> [Sectiewaarde] {
-        var uit: [Sectiewaarde] = []
-        func nodig(_ v: Veld) -> Bool { kies(v) || v.velden.contains(where: nodig) }
-        func bezoek(_ sectie: Inhoud, velden: [Veld], pad: String, veld: Veld?) {
-            let rij = velden.filter(nodig).map { v -> (veld: Veld, pad: String, inhoud: Inhoud?) in
-                (v, pad.isEmpty ? v.sleutel : "\(pad).\(v.sleutel)", sectie[v.eigenschap].flatMap { $0.isLeeg ? nil : $0 })
-            }
-            uit.append(Sectiewaarde(pad: pad, veld: veld,
-                                    velden: rij.filter { kies($0.veld) }.map { ($0.veld, $0.pad, $0.inhoud?.alsWaarde) }))
-            for (v, p, w) in rij {
-                guard let w else { continue }
-                switch v.soort {
-                case .sectie: bezoek(w, velden: v.velden, pad: p, veld: v)
-                case .lijst(.sectie):
-                    for (i, item) in w.items.enumerated() { bezoek(item, velden: v.velden, pad: "\(p)[\(i)]", veld: v) }
-                default: break
+        // Which fields are looked at is worked out once, not again for every entry of a list: a
+        // field is chosen, or has a chosen field inside it.
+        struct Stap {
+            let veld: Veld
+            let gekozen: Bool
+            let binnen: [Stap]
+            var isSectie: Bool {
+                switch veld.soort {
+                case .sectie, .lijst(.sectie): return true
+                default: return false
                 }
             }
         }
-        bezoek(inhoud, velden: velden, pad: "", veld: nil)
+        func plan(_ velden: [Veld]) -> [Stap] {
+            velden.compactMap { v in
+                let binnen = plan(v.velden), gekozen = kies(v)
+                return gekozen || !binnen.isEmpty ? Stap(veld: v, gekozen: gekozen, binnen: binnen) : nil
+            }
+        }
+        var uit: [Sectiewaarde] = []
+        func bezoek(_ sectie: Inhoud, plan: [Stap], pad: String, veld: Veld?) {
+            let velden = sectie.velden
+            var rij: [(veld: Veld, pad: String, waarde: Any?)] = []
+            var dieper: [(stap: Stap, pad: String, inhoud: Inhoud)] = []
+            for stap in plan {
+                let p = pad.isEmpty ? stap.veld.sleutel : pad + "." + stap.veld.sleutel
+                let w = velden[stap.veld.eigenschap].flatMap { $0.isLeeg ? nil : $0 }
+                if stap.gekozen { rij.append((stap.veld, p, w?.alsWaarde)) }
+                if let w, stap.isSectie { dieper.append((stap, p, w)) }
+            }
+            uit.append(Sectiewaarde(pad: pad, veld: veld, velden: rij))
+            for (stap, p, w) in dieper {
+                if case .sectie = stap.veld.soort {
+                    bezoek(w, plan: stap.binnen, pad: p, veld: stap.veld)
+                } else {
+                    for (i, item) in w.items.enumerated() { bezoek(item, plan: stap.binnen, pad: "\(p)[\(i)]", veld: stap.veld) }
+                }
+            }
+        }
+        bezoek(inhoud, plan: plan(velden), pad: "", veld: nil)
         return uit
     }
 

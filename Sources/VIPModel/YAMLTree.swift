@@ -30,17 +30,25 @@ public final class YNode: @unchecked Sendable {
     /// Number of nodes this node stands for once aliases are expanded.
     let expandedSize: Int
 
+    /// A plain scalar that YAML reads as null, or an empty scalar (worked out once: every
+    /// reader asks it of every value, often more than once).
+    public let isNull: Bool
+
     init(_ kind: Kind, mark: SourceMark, expandedSize: Int) {
         self.kind = kind
         self.mark = mark
         self.expandedSize = expandedSize
+        self.isNull = Self.isNull(kind)
     }
 
-    /// A plain scalar that YAML reads as null, or an empty scalar.
-    public var isNull: Bool {
+    static func isNull(_ kind: Kind) -> Bool {
         guard case .scalar(let text, let quoted) = kind else { return false }
-        if quoted { return text.allSatisfy(\.isWhitespace) }
-        return ["", "~", "null", "Null", "NULL"].contains(text) || text.allSatisfy(\.isWhitespace)
+        if let b = text.utf8.first, (0x21...0x7E).contains(b), b != UInt8(ascii: "~"), b != UInt8(ascii: "n"),
+           b != UInt8(ascii: "N") {
+            return false   // starts with a visible character that no null starts with
+        }
+        if !quoted, ["", "~", "null", "Null", "NULL"].contains(text) { return true }
+        return text.allSatisfy(\.isWhitespace)
     }
 }
 

@@ -22,10 +22,7 @@ enum VerplichteVelden {
             m.meld(pad, "\(wat) ontbreekt. Vul `\(pad)` in.")
         }
         // Only the checked fields, and the fields of variants, are looked at.
-        let variantvelden = Set(tabel.alle.flatMap { v in
-            (v.varianten.map { Array($0.groepen.joined()) } ?? []).compactMap { v[$0]?.pad }
-        })
-        for sectie in tabel.secties(in: a, waar: { controleert($0) || variantvelden.contains($0.pad) }) {
+        for sectie in tabel.secties(in: a, waar: { controleert($0) || tabel.variantvelden.contains($0.pad) }) {
             // An entry that is one of several kinds (a source or a fund) must complete one of them.
             if let varianten = sectie.veld?.varianten {
                 let gevuld = { (sleutel: String) in sectie[sleutel] != nil }
