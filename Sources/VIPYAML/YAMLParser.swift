@@ -149,8 +149,10 @@ public final class YAMLParser {
     /// Every libyaml return code goes through here. libyaml also returns success with an
     /// empty event once it has failed, so its error state is checked as well.
     private func check(_ rc: Int32) throws(YAMLParseError) {
+        // Only the error field is read on success: the parser struct is large, and a copy of it
+        // per event was a measurable part of reading.
+        guard rc != 1 || parser.pointee.error != YAML_NO_ERROR else { return }
         let p = parser.pointee
-        guard rc != 1 || p.error != YAML_NO_ERROR else { return }
         // libyaml leaves `problem` unset when it runs out of memory (and a failed
         // `yaml_parser_initialize` sets no error at all).
         let problem = p.problem.map { String(cString: $0) }

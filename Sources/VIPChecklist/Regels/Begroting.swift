@@ -13,7 +13,10 @@ private func isCategorie(_ p: Post, _ naam: String) -> Bool {
 /// The post text names a shortfall or fixed costs: a word containing "tekort" (but not
 /// "tekortkoming"), or "vaste lasten" / "vastelasten".
 private func noemtStructureleKosten(_ tekst: String) -> String? {
-    let woorden = tekst.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+    let klein = tekst.lowercased()
+    // Most texts name neither; splitting them into words was most of this rule's time.
+    guard klein.contains("tekort") || klein.contains("vaste") else { return nil }
+    let woorden = klein.split(whereSeparator: { !$0.isLetter }).map(String.init)
     if let w = woorden.first(where: { $0.contains("tekort") && !$0.contains("tekortkoming") }) { return w }
     if let w = woorden.first(where: { $0.contains("vastelasten") }) { return w }
     for (a, b) in zip(woorden, woorden.dropFirst()) where a == "vaste" && b.hasPrefix("lasten") { return "vaste lasten" }
