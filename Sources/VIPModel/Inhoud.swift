@@ -245,8 +245,15 @@ public enum InhoudEncoder {
 /// collected, by its path of properties (`project.nieuwVeld`, `fondsen[1].iban`).
 public enum InhoudDecoder {
     public static func decode<T: Decodable>(_ type: T.Type, from inhoud: Inhoud) throws -> (waarde: T, overige: [String: Inhoud]) {
-        let spoor = Spoor()
+        try decode(type, from: inhoud, spoor: Spoor())
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from inhoud: Inhoud,
+                                     spoor: Spoor) throws -> (waarde: T, overige: [String: Inhoud]) {
         let d = Decoder_(inhoud: inhoud, ouder: nil, stap: nil, spoor: spoor)
+        // Each section's record holds its decoder, and each decoder the record-keeper: the
+        // records are dropped at the end, or the decoders and their trees would never be freed.
+        defer { spoor.secties = [] }
         let waarde = try d.waarde(T.self)
         return (waarde, spoor.overige())
     }
