@@ -112,6 +112,18 @@ else echo "   VERSCHILT van de vorige release:"; head "$R/batch-diff.txt"; fi
 echo "   relatorio (odt), docxtpl (docx)"
 measure "$R/batch-relatorio-odt.txt" "$PEER_RUNS" "$W/out-peer" "$PY" bench/peers.py process --templates "$W/peers" --format odt --uit "$W/out-peer" "${COURSE[@]}"
 measure "$R/batch-docxtpl-docx.txt" "$PEER_RUNS" "$W/out-peer" "$PY" bench/peers.py process --templates "$W/peers" --format docx --uit "$W/out-peer" "${COURSE[@]}"
+# The same course written to memory (tmpfs): what is left when the file system's own work
+# (creating, writing and renaming each file, the journal) is taken out, for vip and its peers.
+SHM=/dev/shm/vip-bench-$$
+if mkdir -p "$SHM" 2>/dev/null; then
+  echo "   dezelfde cursus met de uitvoer in het geheugen ($SHM, tmpfs)"
+  for fmt in odt docx; do
+    measure "$R/shm-vip-$fmt.txt" "$BENCH_RUNS" "$SHM/out" "$VIP" build "${COURSE[@]}" --formaat "$fmt" --uit "$SHM/out"
+  done
+  measure "$R/shm-relatorio-odt.txt" "$PEER_RUNS" "$SHM/out" "$PY" bench/peers.py process --templates "$W/peers" --format odt --uit "$SHM/out" "${COURSE[@]}"
+  measure "$R/shm-docxtpl-docx.txt" "$PEER_RUNS" "$SHM/out" "$PY" bench/peers.py process --templates "$W/peers" --format docx --uit "$SHM/out" "${COURSE[@]}"
+  rm -rf "$SHM"
+fi
 
 echo
 echo "== één aanvraag inclusief processtart ($ONE_RUNS keer)"

@@ -44,6 +44,7 @@ def figures(name, per=1):
     if not r:
         return None
     return {"cpu": spread([(u + s) * 1000 / per for _, u, s, _, _ in r]),
+            "sys": spread([s * 1000 / per for _, _, s, _, _ in r]),
             "wall": spread([w * 1000 / per for w, _, _, _, _ in r]),
             "rss": max(m for *_, m, _ in r) / 1024, "exit": {x for *_, x in r}, "n": len(r)}
 
@@ -94,6 +95,21 @@ for fmt, peer in (("odt", "relatorio"), ("docx", "docxtpl")):
 diff = open(path("batch-diff.txt")).read().strip() if os.path.exists(path("batch-diff.txt")) else "?"
 print("  documenten van de cursus (ODT + DOCX) byte voor byte gelijk aan die van de vorige release: "
       + ("ja" if diff == "" else "NEE"))
+shm = {}
+for fmt, peer in (("odt", "relatorio"), ("docx", "docxtpl")):
+    shm[fmt] = {who: figures(f"shm-{who}-{fmt}.txt", N) for who in ("vip", peer)}
+if shm["odt"]["vip"]:
+    print("  dezelfde cursus met de uitvoer in het geheugen (tmpfs): zonder het werk van het bestandssysteem")
+    for fmt, peer in (("odt", "relatorio"), ("docx", "docxtpl")):
+        v = shm[fmt]["vip"]
+        for who in ("vip", peer):
+            f = shm[fmt][who]
+            if not f:
+                continue
+            disk = batch[fmt][who]
+            kernel = f"kernel op schijf {ms(disk['sys']['median'])}, in het geheugen {ms(f['sys']['median'])}" if disk else ""
+            rel = "" if who == "vip" else ratio(f, v)
+            print(f"  {fmt:8s} {who:10s} {cell(f):>24s} {cell(f, 'wall'):>24s}  {rel:>6s}  ({kernel})")
 print()
 
 # ------------------------------------------------------------------ one aanvraag
@@ -175,6 +191,10 @@ print("Doelen (issue 21)")
 odt = batch["odt"]["vip"]["cpu"]["median"]
 print(f"  CPU per ODT-pakket, hele proces, batch ≤ 1,5 ms: {ms(odt)} ms — {ok(odt <= 1.5)} "
       f"(relatorio ÷ vip {ratio(batch['odt']['relatorio'], batch['odt']['vip'])})")
+if shm["odt"]["vip"]:
+    print(f"    idem met de uitvoer in het geheugen (tmpfs): {ms(shm['odt']['vip']['cpu']['median'])} ms "
+          f"(relatorio ÷ vip {ratio(shm['odt']['relatorio'], shm['odt']['vip'])}; "
+          f"docxtpl ÷ vip {ratio(shm['docx']['docxtpl'], shm['docx']['vip'])})")
 r_docx = batch["docx"]["docxtpl"]["cpu"]["median"] / batch["docx"]["vip"]["cpu"]["median"]
 print(f"  DOCX ≥ 50× docxtpl (CPU per pakket, hele proces, batch): {ms(r_docx, 1)}× — {ok(r_docx >= 50)}")
 w1 = one["build"]["wall"]["median"]
