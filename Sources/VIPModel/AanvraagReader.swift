@@ -114,7 +114,7 @@ public struct Tabellezer {
         // Along the keys that are there (an absent or null value is missing, whatever its kind),
         // in table order.
         for v in velden {
-            guard let paar = f.paren.last(where: { $0.sleutel == v.sleutel }), !paar.waarde.isNull else { continue }
+            guard let paar = f.paar(v.sleutel), !paar.waarde.isNull else { continue }
             if let w = try waarde(paar.waarde, v, paar.pad, &r) { uit[v.eigenschap] = w }
         }
         if let controle = controles[Veldentabel.zonderIndex(f.pad)] {

@@ -271,11 +271,11 @@ public enum InhoudDecoder {
 
         func overige() -> [String: Inhoud] {
             var uit: [String: Inhoud] = [:]
-            for s in secties where s.velden.count > s.sleutels.count || s.velden.keys.contains(where: { !s.sleutels.contains($0) }) {
+            for s in secties {
+                let over = s.velden.filter { !s.sleutels.contains($0.key) }
+                guard !over.isEmpty else { continue }
                 let pad = s.decoder.pad
-                for (k, v) in s.velden where !s.sleutels.contains(k) {
-                    uit[pad.isEmpty ? k : "\(pad).\(k)"] = v
-                }
+                for (k, v) in over { uit[pad.isEmpty ? k : "\(pad).\(k)"] = v }
             }
             return uit
         }

@@ -228,10 +228,12 @@ public struct Fields {
     /// In the order of the file, each with its path. A mapping has a handful of keys: looking
     /// one up along the list is cheaper than hashing it.
     var paren: [(sleutel: String, pad: String, waarde: YNode)] = []
-    public subscript(key: String) -> YNode? { paren.last(where: { $0.sleutel == key })?.waarde }
-    public func path(_ key: String) -> String {
-        paren.last(where: { $0.sleutel == key })?.pad ?? (pad.isEmpty ? key : pad + "." + key)
+    /// The value of `key` with its path (the last, as YAML readers take a repeated key).
+    func paar(_ key: String) -> (pad: String, waarde: YNode)? {
+        paren.last(where: { $0.sleutel == key }).map { ($0.pad, $0.waarde) }
     }
+    public subscript(key: String) -> YNode? { paar(key)?.waarde }
+    public func path(_ key: String) -> String { paar(key)?.pad ?? (pad.isEmpty ? key : pad + "." + key) }
 }
 
 enum TextRules {

@@ -235,14 +235,13 @@ private struct EventStream {
                 }
                 // A mapping has a handful of keys: they are compared along the list, and hashed
                 // only once there are many (so that no file can make this quadratic).
-                let earlier = pairs.count < 16 ? pairs.first(where: { $0.key == key })?.keyMark : seen[key]
-                if let earlier {
+                if pairs.count == 16 { for p in pairs { seen[p.key] = p.keyMark } }
+                if let earlier = pairs.count < 16 ? pairs.first(where: { $0.key == key })?.keyMark : seen[key] {
                     throw LeesFout(bestand: composer.bestand, mark: k.mark,
                                    melding: "De sleutel `\(key)` staat hier twee keer (eerder op regel \(earlier.line)). "
                                        + "Laat er één over.")
                 }
-                if pairs.count == 15 { for p in pairs { seen[p.key] = p.keyMark } }
-                if pairs.count >= 15 { seen[key] = k.mark }
+                if pairs.count >= 16 { seen[key] = k.mark }
                 let value = try node(from: try next())
                 size += value.expandedSize + 1
                 pairs.append((key, k.mark, value))

@@ -129,6 +129,18 @@ func readError(_ yaml: String) -> LeesFout? {
         #expect(e.mark?.line == 4)
     }
 
+    /// Duplicates are looked for along the list in small mappings and by hash in large ones:
+    /// both sides of the boundary, a repeat of the first and of the last key.
+    @Test(arguments: [3, 15, 16, 17, 40])
+    func duplicateKeysAreRefusedInMappingsOfAnySize(sleutels n: Int) throws {
+        let mapping = (1...n).map { "  k\($0): w\n" }.joined()
+        for herhaald in [1, n] {
+            let e = try #require(readError("formaat: vip-aanvraag/1\nx:\n" + mapping + "  k\(herhaald): opnieuw\n"))
+            #expect(e.mark?.line == n + 3)
+            #expect(e.melding.contains("`k\(herhaald)` staat hier twee keer (eerder op regel \(herhaald + 2))"), "\(e.melding)")
+        }
+    }
+
     @Test func billionLaughsIsRefusedQuickly() throws {
         var yaml = "formaat: vip-aanvraag/1\nwoordenlijst: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         yaml += "negeer:\n"
