@@ -381,12 +381,16 @@ import VIPModel
             #expect(!hoofdlijnen.contains("<span class=\"ernst\">Fout</span>"))
             #expect(hoofdlijnen.contains("Nog te doen (bijeenkomst 2)"))
             #expect(hoofdlijnen.contains("bevinding-te-doen"))
+            // What waits is not marked as wrong: no field has the red border.
+            #expect(!hoofdlijnen.contains("veld-met-bevinding"))
             let zijbalk = try #require(DocentPaginaTests.stuk(hoofdlijnen, "data-deel=\"hoofdlijnen\">", "</a>"))
             #expect(zijbalk.contains("status-te-doen") && zijbalk.contains("nog te doen") && !zijbalk.contains("fout"))
             // The wrong IBAN is a fout at once, although the organisatie is due at bijeenkomst 4.
             let organisatie = try await c.vraag(.get, "/aanvragen/\(a.id)/organisatie", als: f, headers: [.accept: "text/html"]).tekst
             let iban = try #require(DocentPaginaTests.stuk(organisatie, "data-bevindingen-voor=\"organisatie.iban\"", "</ul>"))
             #expect(iban.contains("<span class=\"ernst\">Fout</span>"))
+            #expect(organisatie.contains("<div class=\"veld veld-met-bevinding\" data-veld=\"organisatie.iban\">"))
+            #expect(!organisatie.contains("<div class=\"veld veld-met-bevinding\" data-veld=\"organisatie.naam\">"))
             #expect(organisatie.contains("Nog te doen (bijeenkomst 4)"))
             // The API's check keeps every finding as it is.
             let check = try await c.vraag(.get, "/api/aanvragen/\(a.id)/check", als: f).object
@@ -406,6 +410,7 @@ import VIPModel
             let later = try await c.vraag(.get, "/aanvragen/\(a.id)/hoofdlijnen", als: f, headers: [.accept: "text/html"]).tekst
             #expect(later.contains("<span class=\"ernst\">Fout</span>"))
             #expect(!later.contains("Nog te doen (bijeenkomst 2)"))
+            #expect(later.contains("veld-met-bevinding"))
             let rijLater = try #require(try await c.vraag(.get, "/api/cursussen/\(k.cursus.id)/voortgang", als: d).array
                 .first { $0["cursist"] as? String == "Fatima" })
             #expect((rijLater["nog_te_doen"] as? Int ?? 0) < teDoen)

@@ -90,6 +90,8 @@ struct Veldweergave {
         }
         d["bevindingen"] = eigen
         d["heeftBevindingen"] = !eigen.isEmpty
+        // A field is marked only for what is wrong now, not for what waits for a later bijeenkomst.
+        d["gemarkeerd"] = eigen.contains { $0["ernst"] as? String != "te-doen" }
         return d
     }
 

@@ -303,8 +303,9 @@
       }
       if (!doel) return;
       doel.appendChild(bevindingElement(b));
+      // What waits for a later bijeenkomst is no error: the field is not marked for it.
       var veld = doel.closest("[data-veld]");
-      if (veld) veld.classList.add("veld-met-bevinding");
+      if (veld && b.ernst !== "te-doen") veld.classList.add("veld-met-bevinding");
     });
     (json.delen || []).forEach(function (d) {
       var status = $('a[data-deel="' + d.slug + '"] .status');
