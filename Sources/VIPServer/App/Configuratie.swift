@@ -9,6 +9,9 @@ public struct ServerConfiguratie: Sendable {
     public var data = "vip-data"
     /// `postgres://…`: PostgreSQL instead of SQLite in `data`.
     public var database: String?
+    /// How long a request waits for a PostgreSQL connection before it is told the database does
+    /// not answer. The tests wait longer: on a loaded two-core machine the pool may not run for 10 s.
+    public var databaseWachttijd: Duration = .seconds(10)
     public var demo = false
     /// bcrypt cost: at least 10 in production; tests may set 4.
     public var bcryptKosten: UInt8 = 11
@@ -120,7 +123,8 @@ extension ServerConfiguratie {
                 throw StartFout("Onbekende database \(Self.verberg(url)): gebruik postgres://… of laat --database weg voor SQLite.")
             }
             do {
-                return try await PostgresOpslag.open(url, migraties: Array(PostgresOpslag.migraties.prefix(schemaVersie)))
+                return try await PostgresOpslag.open(url, migraties: Array(PostgresOpslag.migraties.prefix(schemaVersie)),
+                                                     wachttijd: databaseWachttijd)
             } catch let fout as PostgresFout {
                 throw StartFout(fout.melding)
             } catch OpslagFout.nieuwereDatabase(let melding) {

@@ -38,7 +38,7 @@ enum Motoren {
         /// As `vip server --data/--database` would name it.
         var configuratie: ServerConfiguratie {
             var c = ServerConfiguratie()
-            if motor == "postgres" { c.database = plek } else { c.data = (plek as NSString).deletingLastPathComponent }
+            if motor == "postgres" { c.database = plek; c.databaseWachttijd = .seconds(120) } else { c.data = (plek as NSString).deletingLastPathComponent }
             return c
         }
 
