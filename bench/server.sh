@@ -19,7 +19,7 @@ mkdir -p "$W" "$R"
 
 echo "== server: $(nproc) cores, $(uptime)"
 ARGS=(--vip "$VIP" --werk "$W" --json "$R/server.json")
-# The previous release (bench/vorige.sh: built once from git with the flags of `make release`),
+# The previous release (bench/vorige.sh: built once from git with the flags of its own `make release`),
 # measured in the same run, unless BENCH_ZONDER_VORIGE=1.
 if [ "${BENCH_ZONDER_VORIGE:-0}" != 1 ]; then
   ARGS+=(--vorige "$(bash bench/vorige.sh)")

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the previous release of vip for `make bench` (bench/run.sh), with the same flags as
-# `make release`, into bench/.build/vorige/<commit>/, and prints the path of its `vip`.
+# Builds the previous release of vip for `make bench` (bench/run.sh), with the flags its own
+# `make release` used (the Swift runtime linked statically), into bench/.build/vorige/<commit>/,
+# and prints the path of its `vip`.
 # Built once per commit and kept; the sources come from git (git archive), so the working
 # tree is not touched.
 #   BENCH_VORIGE=43b86c9   the commit (default: main before speed round three, issue 21)
@@ -14,7 +15,7 @@ if [ ! -x "$VIP" ]; then
   rm -rf "$DIR/src"
   mkdir -p "$DIR/src"
   git archive "$COMMIT" | tar -x -C "$DIR/src"
-  # The same flags as `make release`.
+  # The flags of `make release` at that commit.
   "${SWIFT:-swift}" build -c release --product vip --static-swift-stdlib \
     --package-path "$DIR/src" --scratch-path "$DIR/build" >&2
 fi

@@ -7,11 +7,13 @@ import VIPModel
 /// `vip fondsen`: the fund register (na-het-besluit.md).
 struct Fondsen: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fondsen",
         abstract: "Zoek fondsen in een fondsenregister.",
         subcommands: [Zoek.self])
 
     struct Zoek: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "zoek",
             abstract: "Welke fondsen uit het register passen bij de aanvraag, de beste eerst?",
             discussion: "Een fonds past als het een thema met het project deelt, landelijk werkt of in de plaats van "
                 + "het project, het bedrag binnen zijn bereik valt en de datum plus zijn beslistermijn vóór de start "
