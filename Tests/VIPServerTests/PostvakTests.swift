@@ -84,6 +84,50 @@ import Testing
         }
     }
 
+    /// Several mails in one transaction: all or none. The engine refuses one of them (a trigger
+    /// stands in for a failure halfway, a full disk or a lost connection): nothing is stored.
+    @Test(arguments: Motoren.alle) func eenPartijMailsHeelOfNiets(_ motor: String) async throws {
+        try await Motoren.met(motor) { o in
+            #expect(try await o.zetInPostbus([], tijd: Self.t0).isEmpty)
+            let ids = try await o.zetInPostbus([Self.mail(1), Self.mail(2), Self.mail(3)], tijd: Self.t0)
+            #expect(ids.count == 3 && ids == ids.sorted() && Set(ids).count == 3)
+            #expect(try await o.postbus(max: 10).wachtend == 3)
+            try await Self.weigerBijInvoegen(o)
+            let weiger = Mailbericht(soort: "test", aan: Mailadres(naam: "W", adres: "weiger@x.nl"), onderwerp: "W",
+                                     tekst: "W", html: "<p>W</p>")
+            await #expect(throws: (any Error).self) {
+                try await o.zetInPostbus([Self.mail(4), weiger, Self.mail(5)], tijd: Self.t0)
+            }
+            #expect(try await o.postbus(max: 10).wachtend == 3, "nothing of the refused batch is stored")
+            var geclaimd: [String] = []
+            while let m = try await o.claimMail(nu: Self.t0, tot: Self.t0.addingTimeInterval(60), door: "A") {
+                geclaimd.append(m.bericht.aan.adres)
+            }
+            #expect(geclaimd == ["r1@x.nl", "r2@x.nl", "r3@x.nl"])
+        }
+    }
+
+    /// Makes the engine refuse every new outbox row for weiger@x.nl.
+    static func weigerBijInvoegen(_ o: any Opslag) async throws {
+        if let s = o as? SQLiteOpslag {
+            try await s.pool.write { db in
+                try db.execute(sql: """
+                    CREATE TRIGGER weiger BEFORE INSERT ON postvak_uit WHEN NEW.aan = 'weiger@x.nl'
+                    BEGIN SELECT RAISE(ABORT, 'geweigerd'); END
+                    """)
+            }
+        } else if let p = o as? PostgresOpslag {
+            try await p.voerUit("""
+                CREATE OR REPLACE FUNCTION weiger() RETURNS trigger AS $$
+                BEGIN IF NEW.aan = 'weiger@x.nl' THEN RAISE EXCEPTION 'geweigerd'; END IF; RETURN NEW; END
+                $$ LANGUAGE plpgsql
+                """)
+            try await p.voerUit("CREATE TRIGGER weiger BEFORE INSERT ON postvak_uit FOR EACH ROW EXECUTE FUNCTION weiger()")
+        } else {
+            Issue.record("unknown engine \(type(of: o))")
+        }
+    }
+
     @Test(arguments: Motoren.alle) func claimsEnLeases(_ motor: String) async throws {
         try await Motoren.met(motor) { o in
             let id = try await o.zetInPostbus(Self.mail(1), tijd: Self.t0)

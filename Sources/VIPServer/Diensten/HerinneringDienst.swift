@@ -87,7 +87,9 @@ struct HerinneringDienst: Sendable {
 
     /// Mails an invitation to each address: the cursus's uitnodigingscode and the sign-up link
     /// with it. All or nothing: one invalid address (or more than 100) is a 422 and nothing is
-    /// sent. Whether an address already has an account is never looked at (no enumeration).
+    /// sent, and the mails go into the outbox in one transaction (a request that fails halfway
+    /// and is sent again mails nobody twice). Whether an address already has an account is never
+    /// looked at (no enumeration).
     /// How many distinct addresses got a mail.
     func nodigUit(_ c: Cursus, emails invoer: [String], door g: Gebruiker) async throws -> Int {
         let emails = invoer.map(AccountDienst.normaliseer).filter { !$0.isEmpty }
@@ -110,11 +112,9 @@ struct HerinneringDienst: Sendable {
         let code = c.uitnodigingscode
         let veilig = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
         let link = kern.link("/registreren?code=" + (code.addingPercentEncoding(withAllowedCharacters: veilig) ?? code))
-        let nu = kern.nu
-        for e in uniek {
-            try await opslag.zetInPostbus(Mails.cursusuitnodiging(aan: e, cursus: c.naam, door: g.naam, code: code, link: link),
-                                          tijd: nu)
-        }
+        try await opslag.zetInPostbus(uniek.map {
+            Mails.cursusuitnodiging(aan: $0, cursus: c.naam, door: g.naam, code: code, link: link)
+        }, tijd: kern.nu)
         kern.wekker.wek()
         return uniek.count
     }

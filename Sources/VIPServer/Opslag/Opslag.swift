@@ -386,9 +386,11 @@ public protocol EvenementOpslag: Sendable {
 /// claims one row with a lease, so several processes on one database never send one mail at the
 /// same time; a mail whose lease ran out (its process died) is claimed again.
 public protocol MailOpslag: Sendable {
-    /// A mail on its own (no other change causes it); its id.
+    /// Mails on their own (no other change causes them), in one transaction: all are stored or
+    /// none, so a request that fails halfway and is tried again sends no mail twice. Their ids,
+    /// in order.
     @discardableResult
-    func zetInPostbus(_ mail: Mailbericht, tijd: Date) async throws -> Int64
+    func zetInPostbus(_ mails: [Mailbericht], tijd: Date) async throws -> [Int64]
     /// Claims the waiting mail that is due first at `nu` and not claimed by a live lease: it is
     /// `door`'s until `tot`. nil when nothing is due.
     func claimMail(nu: Date, tot: Date, door: String) async throws -> Postbusmail?
@@ -401,6 +403,14 @@ public protocol MailOpslag: Sendable {
     func postbus(max: Int) async throws -> Postbusstand
     /// At a start: every waiting mail that no live lease holds is due at once.
     func wekPostbus(nu: Date) async throws
+}
+
+extension MailOpslag {
+    /// A mail on its own; its id.
+    @discardableResult
+    public func zetInPostbus(_ mail: Mailbericht, tijd: Date) async throws -> Int64 {
+        try await zetInPostbus([mail], tijd: tijd)[0]
+    }
 }
 
 /// A mail claimed from the outbox, to be sent.

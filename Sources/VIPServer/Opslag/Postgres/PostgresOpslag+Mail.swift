@@ -17,9 +17,14 @@ extension PostgresOpslag {
         return try rows.first?.decode(Int64.self) ?? 0
     }
 
-    public func zetInPostbus(_ mail: Mailbericht, tijd: Date) async throws -> Int64 {
+    public func zetInPostbus(_ mails: [Mailbericht], tijd: Date) async throws -> [Int64] {
+        guard !mails.isEmpty else { return [] }
         let logger = logger
-        return try await transactie { c in try await Self.voegMailToe(c, mail, tijd: tijd, logger: logger) }
+        return try await transactie { c in
+            var ids: [Int64] = []
+            for m in mails { ids.append(try await Self.voegMailToe(c, m, tijd: tijd, logger: logger)) }
+            return ids
+        }
     }
 
     /// One statement: the row is locked by `FOR UPDATE SKIP LOCKED` while its lease is written,

@@ -14,8 +14,9 @@ extension SQLiteOpslag {
         return db.lastInsertedRowID
     }
 
-    public func zetInPostbus(_ mail: Mailbericht, tijd: Date) async throws -> Int64 {
-        try await pool.write { db in try Self.voegMailToe(db, mail, tijd: tijd) }
+    public func zetInPostbus(_ mails: [Mailbericht], tijd: Date) async throws -> [Int64] {
+        guard !mails.isEmpty else { return [] }
+        return try await pool.write { db in try mails.map { try Self.voegMailToe(db, $0, tijd: tijd) } }
     }
 
     /// One write transaction: SQLite serialises writers (other processes on the file too), so two
