@@ -6,8 +6,8 @@ import Darwin
 #endif
 
 /// A template part, parsed once and serialised once, split at its `<?vip NAME?>`
-/// markers. A render builds only the generated content (with the tree API, in a small
-/// fragment document that declares the template's namespaces), serialises it, and
+/// markers. A render builds only the generated content (with the tree API, in an
+/// `XMLFragment` that knows the template's namespace prefixes), serialises it, and
 /// puts it between the cached segments. The static parts are never copied or
 /// serialised again: that is where the time would go.
 ///
@@ -17,7 +17,8 @@ public final class XMLTemplate: @unchecked Sendable {
     public let markers: [String]
     /// `markers.count + 1` byte segments around the markers.
     private let segments: [[UInt8]]
-    private let namespaces: [(prefix: String?, uri: String)]
+    /// The namespace prefixes the root element declares (generated names may use these).
+    let prefixes: Set<String>
 
     public init(parsing bytes: [UInt8], url: String = "part.xml") throws(XMLError) {
         let tree = try XMLTree(parsing: bytes, url: url)
@@ -40,7 +41,7 @@ public final class XMLTemplate: @unchecked Sendable {
         segments.append(Array(serialised[start...]))
         self.markers = names
         self.segments = segments
-        self.namespaces = tree.rootNamespaces()
+        self.prefixes = Set(tree.rootNamespaces().compactMap(\.prefix))
     }
 
     /// Where `needle` first occurs in `bytes` at or after `start` (memchr and memcmp: the
@@ -78,32 +79,30 @@ public final class XMLTemplate: @unchecked Sendable {
         out += segments[markers.count]
         return out
     }
-
-    fileprivate var namespaceDeclarations: [(prefix: String?, uri: String)] { namespaces }
 }
 
 /// The generated content of one render of an `XMLTemplate`.
 public final class XMLTemplateInstance {
-    private let tree: XMLTree
-    private var containers: [String: XMLTreeElement] = [:]
+    private let fragment: XMLFragment
+    private var containers: [String: Int32] = [:]
 
     fileprivate init(template: XMLTemplate) {
-        // The fragment root declares the template root's namespaces, so generated
-        // elements use the same prefixes and their serialisation needs no declarations.
-        tree = XMLTree(fragmentRootWith: template.namespaceDeclarations)
+        // Generated elements use the prefixes the template root declares; their
+        // serialisation needs no declarations.
+        fragment = XMLFragment(prefixes: template.prefixes)
         for name in template.markers where containers[name] == nil {
-            containers[name] = tree.appendContainer()
+            containers[name] = fragment.appendContainer()
         }
     }
 
     /// Where content for `<?vip name?>` goes; nil when the template has no such marker.
     public func marker(_ name: String) -> XMLTreeElement? {
-        containers[name]
+        containers[name].map { XMLTreeElement(fragment: fragment, index: $0) }
     }
 
     fileprivate func serializeContent(of name: String, into out: inout [UInt8]) {
         guard let container = containers[name] else { return }
-        tree.serializeChildren(of: container, into: &out)
+        fragment.serializeChildren(of: container, into: &out)
     }
 }
 
@@ -144,140 +143,11 @@ extension XMLTree {
         }
         return result
     }
-
-    convenience init(fragmentRootWith namespaces: [(prefix: String?, uri: String)]) {
-        // Cannot fail: "fragments" has no prefix.
-        try! self.init(root: "fragments")
-        // Attribute values with non-ASCII are written as UTF-8 only when the document
-        // has an encoding; otherwise libxml2 writes character references.
-        doc.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8"))
-        let root = xmlDocGetRootElement(doc)
-        for ns in namespaces {
-            _ = xmlNewNs(root, ns.uri, ns.prefix)
-        }
-    }
-
-    func appendContainer() -> XMLTreeElement {
-        let node = xmlNewDocNode(doc, nil, "container", nil)!
-        xmlAddChild(xmlDocGetRootElement(doc), node)
-        return XMLTreeElement(node: node, document: self)
-    }
-
-    /// The children of `element`, serialised as UTF-8 without declarations: the same
-    /// bytes libxml2's xmlNodeDumpOutput writes (no indentation, empty elements as
-    /// `<a/>`, UTF-8 as it is), written straight into `out` instead of through an
-    /// output buffer piece by piece. Elements, attributes and text are all this
-    /// module builds; anything else goes through libxml2.
-    func serializeChildren(of element: XMLTreeElement, into out: inout [UInt8]) {
-        guard element.node.pointee.children != nil else { return }
-        var writer = ByteWriter()
-        defer { writer.free() }
-        var child = element.node.pointee.children
-        while let c = child {
-            serialize(c, into: &writer)
-            child = c.pointee.next
-        }
-        out.append(contentsOf: UnsafeBufferPointer(start: writer.base, count: writer.count))
-    }
-
-    private func serialize(_ node: xmlNodePtr, into out: inout ByteWriter) {
-        switch node.pointee.type {
-        case XML_TEXT_NODE where Self.isPlainText(node):
-            Self.appendEscaped(node.pointee.content, attribute: false, into: &out)
-        case XML_ELEMENT_NODE where node.pointee.nsDef == nil:
-            out.append(UInt8(ascii: "<"))
-            Self.appendName(node.pointee.ns, node.pointee.name, into: &out)
-            var attribute = node.pointee.properties
-            while let a = attribute {
-                out.append(UInt8(ascii: " "))
-                Self.appendName(a.pointee.ns, a.pointee.name, into: &out)
-                out.append(UInt8(ascii: "="))
-                out.append(UInt8(ascii: "\""))
-                var text = a.pointee.children
-                while let t = text {
-                    if t.pointee.type == XML_TEXT_NODE {
-                        Self.appendEscaped(t.pointee.content, attribute: true, into: &out)
-                    }
-                    text = t.pointee.next
-                }
-                out.append(UInt8(ascii: "\""))
-                attribute = a.pointee.next
-            }
-            guard node.pointee.children != nil else {
-                out.append(UInt8(ascii: "/"))
-                out.append(UInt8(ascii: ">"))
-                return
-            }
-            out.append(UInt8(ascii: ">"))
-            var child = node.pointee.children
-            while let c = child {
-                serialize(c, into: &out)
-                child = c.pointee.next
-            }
-            out.append(UInt8(ascii: "<"))
-            out.append(UInt8(ascii: "/"))
-            Self.appendName(node.pointee.ns, node.pointee.name, into: &out)
-            out.append(UInt8(ascii: ">"))
-        default:
-            guard let buffer = xmlAllocOutputBuffer(nil) else { fatalError("libxml2: out of memory") }
-            xmlNodeDumpOutput(buffer, doc, node, 0, 0, "UTF-8")
-            xmlOutputBufferFlush(buffer)
-            if let content = xmlOutputBufferGetContent(buffer) {
-                out.append(content, count: Int(xmlOutputBufferGetSize(buffer)))
-            }
-            xmlOutputBufferClose(buffer)
-        }
-    }
-
-    /// A text node to escape (libxml2 names them "text"; "textnoenc" is written raw).
-    private static func isPlainText(_ node: xmlNodePtr) -> Bool {
-        guard let name = node.pointee.name else { return false }
-        return strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), "text") == 0
-    }
-
-    private static func appendName(_ ns: xmlNsPtr?, _ name: UnsafePointer<xmlChar>?, into out: inout ByteWriter) {
-        if let prefix = ns?.pointee.prefix {
-            appendCString(prefix, into: &out)
-            out.append(UInt8(ascii: ":"))
-        }
-        if let name { appendCString(name, into: &out) }
-    }
-
-    private static func appendCString(_ s: UnsafePointer<xmlChar>, into out: inout ByteWriter) {
-        out.append(s, count: strlen(UnsafeRawPointer(s).assumingMemoryBound(to: CChar.self)))
-    }
-
-    /// The one place where text and attribute values are escaped, as libxml2 does:
-    /// `< > &` everywhere, CR as `&#13;`; in attribute values also `"`, tab and
-    /// newline. Other bytes (UTF-8 included) are written as they are.
-    private static func appendEscaped(_ text: UnsafePointer<xmlChar>?, attribute: Bool, into out: inout ByteWriter) {
-        guard let text else { return }
-        let count = strlen(UnsafeRawPointer(text).assumingMemoryBound(to: CChar.self))
-        let bytes = UnsafeBufferPointer(start: text, count: count)
-        var runStart = 0
-        for i in 0..<count {
-            let replacement: StaticString
-            switch bytes[i] {
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case 0x0D: replacement = "&#13;"
-            case UInt8(ascii: "\"") where attribute: replacement = "&quot;"
-            case 0x0A where attribute: replacement = "&#10;"
-            case 0x09 where attribute: replacement = "&#9;"
-            default: continue
-            }
-            if runStart < i { out.append(text + runStart, count: i - runStart) }
-            out.append(replacement.utf8Start, count: replacement.utf8CodeUnitCount)
-            runStart = i + 1
-        }
-        if runStart < count { out.append(text + runStart, count: count - runStart) }
-    }
 }
 
 /// A growing byte buffer in malloc'ed memory, for the serialiser: appends without the
 /// per-call checks of an Array. `free()` when done.
-private struct ByteWriter {
+struct ByteWriter {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int

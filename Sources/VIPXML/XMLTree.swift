@@ -406,17 +406,24 @@ extension XMLTreeElement {
     }
 }
 
-/// An element inside an `XMLTree`; keeps its document alive.
+/// An element inside an `XMLTree` (libxml2) or inside the generated content of a template
+/// render (`XMLFragment`); keeps its document alive.
 public struct XMLTreeElement {
-    let node: xmlNodePtr
-    public let document: XMLTree
+    enum Backing {
+        case tree(xmlNodePtr, XMLTree)
+        case fragment(Int32, XMLFragment)
+    }
+    let backing: Backing
 
     init(node: xmlNodePtr, document: XMLTree) {
-        self.node = node
-        self.document = document
+        backing = .tree(node, document)
     }
 
-    func newElement(_ qualifiedName: String) throws(XMLError) -> xmlNodePtr {
+    init(fragment: XMLFragment, index: Int32) {
+        backing = .fragment(index, fragment)
+    }
+
+    static func newElement(_ qualifiedName: String, in document: XMLTree) throws(XMLError) -> xmlNodePtr {
         let name = try document.elementName(qualifiedName)
         // The name belongs to the document's dictionary, so the node takes the pointer
         // as it is (no copy) and xmlFreeNode leaves it alone.
@@ -428,29 +435,42 @@ public struct XMLTreeElement {
     /// Adds a child element at the end.
     @discardableResult
     public func append(_ qualifiedName: String) throws(XMLError) -> XMLTreeElement {
-        let new = try newElement(qualifiedName)
-        xmlAddChild(node, new)
-        return XMLTreeElement(node: new, document: document)
+        switch backing {
+        case .fragment(let index, let fragment):
+            try fragment.check(qualifiedName)
+            return XMLTreeElement(fragment: fragment, index: fragment.appendElement(qualifiedName, to: index))
+        case .tree(let node, let document):
+            let new = try Self.newElement(qualifiedName, in: document)
+            xmlAddChild(node, new)
+            return XMLTreeElement(node: new, document: document)
+        }
     }
 
-    /// Sets an attribute; the value is stored as text and escaped by libxml2 on output.
+    /// Sets an attribute; the value is stored as text and escaped on output. Set again, an
+    /// attribute keeps its place and takes the new value.
     @discardableResult
     public func attribute(_ qualifiedName: String, _ value: String) throws(XMLError) -> XMLTreeElement {
         try XMLTree.checkCharacters(value)
-        let name = try document.attributeName(qualifiedName)
-        // Names in one document are interned once, so equal names are equal pointers.
-        var existing = node.pointee.properties
-        while let p = existing {
-            if UnsafePointer(p.pointee.name) == name.local && p.pointee.ns == name.ns {
-                XMLTree.withXMLChars(value) { _ = xmlSetNsProp(node, name.ns, name.local, $0) }
-                return self
+        switch backing {
+        case .fragment(let index, let fragment):
+            try fragment.check(qualifiedName)
+            fragment.setAttribute(qualifiedName, value, on: index)
+        case .tree(let node, let document):
+            let name = try document.attributeName(qualifiedName)
+            // Names in one document are interned once, so equal names are equal pointers.
+            var existing = node.pointee.properties
+            while let p = existing {
+                if UnsafePointer(p.pointee.name) == name.local && p.pointee.ns == name.ns {
+                    XMLTree.withXMLChars(value) { _ = xmlSetNsProp(node, name.ns, name.local, $0) }
+                    return self
+                }
+                existing = p.pointee.next
             }
-            existing = p.pointee.next
+            let added = XMLTree.withXMLChars(value) {
+                xmlNewNsPropEatName(node, name.ns, UnsafeMutablePointer(mutating: name.local), $0)
+            }
+            guard added != nil else { fatalError("libxml2: out of memory") }
         }
-        let added = XMLTree.withXMLChars(value) {
-            xmlNewNsPropEatName(node, name.ns, UnsafeMutablePointer(mutating: name.local), $0)
-        }
-        guard added != nil else { fatalError("libxml2: out of memory") }
         return self
     }
 
@@ -464,44 +484,67 @@ public struct XMLTreeElement {
     /// `appendText` for a text whose characters have been checked.
     func appendCheckedText(_ text: String) {
         guard !text.isEmpty else { return }
-        guard let t = XMLTree.withXMLChars(text, { xmlNewDocText(document.doc, $0) }) else {
-            fatalError("libxml2: out of memory")
+        switch backing {
+        case .fragment(let index, let fragment):
+            fragment.appendText(text, to: index)
+        case .tree(let node, let document):
+            guard let t = XMLTree.withXMLChars(text, { xmlNewDocText(document.doc, $0) }) else {
+                fatalError("libxml2: out of memory")
+            }
+            xmlAddChild(node, t)
         }
-        xmlAddChild(node, t)
     }
 
-    public var localName: String { XMLTree.string(node.pointee.name) }
+    public var localName: String {
+        switch backing {
+        case .fragment(let index, let fragment): return XMLFragment.localName(fragment.node(index).value)
+        case .tree(let node, _): return XMLTree.string(node.pointee.name)
+        }
+    }
 
     /// Concatenated text of all descendants (for tests and checks).
     public var textContent: String {
-        guard let c = xmlNodeGetContent(node) else { return "" }
-        defer { vip_xmlFree(c) }
-        return String(cString: c)
+        switch backing {
+        case .fragment(let index, let fragment): return fragment.textContent(of: index)
+        case .tree(let node, _):
+            guard let c = xmlNodeGetContent(node) else { return "" }
+            defer { vip_xmlFree(c) }
+            return String(cString: c)
+        }
     }
 
     /// Child elements in order.
     public var children: [XMLTreeElement] {
-        var result: [XMLTreeElement] = []
-        var c = node.pointee.children
-        while let n = c {
-            if n.pointee.type == XML_ELEMENT_NODE { result.append(XMLTreeElement(node: n, document: document)) }
-            c = n.pointee.next
+        switch backing {
+        case .fragment(let index, let fragment):
+            return fragment.children(of: index).map { XMLTreeElement(fragment: fragment, index: $0) }
+        case .tree(let node, let document):
+            var result: [XMLTreeElement] = []
+            var c = node.pointee.children
+            while let n = c {
+                if n.pointee.type == XML_ELEMENT_NODE { result.append(XMLTreeElement(node: n, document: document)) }
+                c = n.pointee.next
+            }
+            return result
         }
-        return result
     }
 
     public func attributeValue(_ localName: String) -> String? {
-        var a = node.pointee.properties
-        while let p = a {
-            if XMLTree.string(p.pointee.name) == localName {
-                guard let v = xmlNodeGetContent(UnsafeMutableRawPointer(p).assumingMemoryBound(to: xmlNode.self))
-                else { return "" }
-                defer { vip_xmlFree(v) }
-                return String(cString: v)
+        switch backing {
+        case .fragment(let index, let fragment): return fragment.attributeValue(localName, of: index)
+        case .tree(let node, _):
+            var a = node.pointee.properties
+            while let p = a {
+                if XMLTree.string(p.pointee.name) == localName {
+                    guard let v = xmlNodeGetContent(UnsafeMutableRawPointer(p).assumingMemoryBound(to: xmlNode.self))
+                    else { return "" }
+                    defer { vip_xmlFree(v) }
+                    return String(cString: v)
+                }
+                a = p.pointee.next
             }
-            a = p.pointee.next
+            return nil
         }
-        return nil
     }
 }
 

@@ -136,6 +136,63 @@ import VIPXML
     }
 }
 
+extension XMLTemplateTests {
+    /// Generated content lives in Swift arrays, not in libxml2 nodes; deeper trees, the
+    /// `xml` prefix, a default namespace and texts side by side still come out as libxml2
+    /// writes them.
+    @Test func nestedContentWithXmlSpaceAndDefaultNamespaceIsWrittenAsLibxml2Does() throws {
+        let template = try XMLTemplate(parsing: Array(
+            "<w:doc xmlns:w=\"urn:w\" xmlns=\"urn:default\"><w:body><?vip body?></w:body><?vip tail?></w:doc>".utf8))
+        let instance = template.instantiate()
+        let tree = try XMLTree(root: "w:doc", namespaces: ["w": "urn:w", "": "urn:default"])
+        func fill(_ body: XMLTreeElement) throws {
+            for i in 0..<3 {
+                let p = try body.append("w:p").attribute("w:rsid", "\(i)")
+                let r = try p.append("w:r")
+                try r.append("w:t", text: " voor \(i) ").attribute("xml:space", "preserve")
+                try r.appendText("één")
+                try r.appendText(" & twee")
+                try p.append("plain").attribute("leeg", "").attribute("w:val", "ü\"<>")
+            }
+        }
+        try fill(instance.marker("body")!)
+        try fill(tree.root.append("w:body"))
+        let rendered = String(decoding: template.render(instance), as: UTF8.self)
+        let reference = String(decoding: tree.serialized(), as: UTF8.self)
+        let inner = { (s: String) -> Substring in
+            s[s.range(of: "<w:body>")!.upperBound..<s.range(of: "</w:body>")!.lowerBound]
+        }
+        #expect(inner(rendered) == inner(reference))
+        #expect(inner(rendered).contains("<w:t xml:space=\"preserve\"> voor 0 </w:t>één &amp; twee"))
+        #expect(rendered.hasSuffix("</w:body></w:doc>\n"))   // an empty marker writes nothing
+    }
+
+    @Test func anUndeclaredPrefixIsRefusedAndLeavesNothingBehind() throws {
+        let template = try XMLTemplate(parsing: Array("<r:root xmlns:r=\"urn:test\"><?vip body?></r:root>".utf8))
+        let instance = template.instantiate()
+        let body = instance.marker("body")!
+        #expect(throws: XMLError.unknownNamespacePrefix("y")) { try body.append("y:z") }
+        let e = try body.append("r:e")
+        #expect(throws: XMLError.unknownNamespacePrefix("q")) { try e.attribute("q:a", "1") }
+        #expect(throws: XMLError.illegalCharacter(scalar: 0x1, text: "\u{1}")) { try e.attribute("r:a", "\u{1}") }
+        #expect(instance.marker("elders") == nil)
+        #expect(String(decoding: template.render(instance), as: UTF8.self).hasSuffix("<r:root xmlns:r=\"urn:test\"><r:e/></r:root>\n"))
+    }
+
+    @Test func generatedContentCanBeReadBack() throws {
+        let template = try XMLTemplate(parsing: Array("<r:root xmlns:r=\"urn:test\"><?vip body?></r:root>".utf8))
+        let body = template.instantiate().marker("body")!
+        let item = try body.append("r:item").attribute("r:alt", "eerst").attribute("r:alt", "dan")
+        try item.appendText("a")
+        try item.append("r:b", text: "b")
+        try body.append("r:tweede")
+        #expect(body.children.map(\.localName) == ["item", "tweede"])
+        #expect(item.textContent == "ab")
+        #expect(item.attributeValue("alt") == "dan")
+        #expect(item.attributeValue("geen") == nil)
+    }
+}
+
 @Suite struct ParseMessageTests {
     func message(_ xml: String) -> String {
         do {
