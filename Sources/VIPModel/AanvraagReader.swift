@@ -104,7 +104,7 @@ public struct Tabellezer {
     /// A mapping with the fields `velden`, each read in table order; nil when it is absent or empty.
     public func sectie(_ node: YNode?, velden: [Veld], pad: String, wat: String,
                                 _ r: inout NodeReader) throws(LeesFout) -> Inhoud? {
-        guard let f = try r.mapping(node, pad, keys: velden.map(\.sleutel), what: wat) else { return nil }
+        guard let f = try r.mapping(node, pad, velden: velden, what: wat) else { return nil }
         return try inhoud(f, velden: velden, &r)
     }
 
@@ -113,11 +113,12 @@ public struct Tabellezer {
         uit.reserveCapacity(f.paren.count)
         // Along the keys that are there (an absent or null value is missing, whatever its kind),
         // in table order.
-        for v in velden {
-            guard let paar = f.paar(v.sleutel), !paar.waarde.isNull else { continue }
-            if let w = try waarde(paar.waarde, v, paar.pad, &r) { uit[v.eigenschap] = w }
+        // (By index: a `Veld` is large, and a loop variable would copy each one.)
+        for i in velden.indices {
+            guard let paar = f.paar(velden[i].sleutel), !paar.waarde.isNull else { continue }
+            if let w = try waarde(paar.waarde, velden[i], paar.pad, &r) { uit[velden[i].eigenschap] = w }
         }
-        if let controle = controles[Veldentabel.zonderIndex(f.pad)] {
+        for (patroon, controle) in controles where Veldentabel.pad(f.pad, zonderIndexIs: patroon) {
             try controle(uit, f, r)
         }
         return .sectie(uit)
@@ -142,7 +143,7 @@ public struct Tabellezer {
                         return .sectie(try r.text(n, p).map { [los.eigenschap: .tekst($0)] } ?? [:])
                     }
                     // An empty entry keeps the indices of the entries after it.
-                    guard let f = try r.mapping(n, p, keys: v.velden.map(\.sleutel), what: v.leesnaamItem) else {
+                    guard let f = try r.mapping(n, p, velden: v.velden, what: v.leesnaamItem) else {
                         return .sectie([:])
                     }
                     return try self.inhoud(f, velden: v.velden, &r)

@@ -24,6 +24,14 @@ public struct Datum: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// `2011-09-01` or `1-9-2011` (day first, as Dutch writers do).
     public static func parse(_ raw: String) -> Datum? {
+        // Most dates are written as digits and dashes alone; those are read from the bytes.
+        // Anything else (spaces around it, other characters) takes the general way below.
+        if let snel = parseDigitsAndDashes(raw) { return snel }
+        return parseAlgemeen(raw)
+    }
+
+    /// `parse` for any text, a Character at a time.
+    static func parseAlgemeen(_ raw: String) -> Datum? {
         let parts = raw.trimmedText.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) && $0.count <= 4 }) else {
             return nil
@@ -36,6 +44,31 @@ public struct Datum: Sendable, Hashable, Comparable, CustomStringConvertible {
             return Datum(jaar: n[2], maand: n[1], dag: n[0])
         }
         return nil
+    }
+
+    /// For a text of ASCII digits and dashes only: `.some(parse(raw))`, computed from the bytes;
+    /// nil when the text has any other byte.
+    private static func parseDigitsAndDashes(_ raw: String) -> Datum?? {
+        var delen = (0, 0, 0), lengtes = (0, 0, 0), deel = 0
+        for b in raw.utf8 {
+            if b == UInt8(ascii: "-") {
+                deel += 1
+                if deel > 2 { return .some(nil) }   // more than three parts
+                continue
+            }
+            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+            let cijfer = Int(b - UInt8(ascii: "0"))
+            switch deel {
+            case 0: delen.0 = delen.0 &* 10 &+ cijfer; lengtes.0 += 1
+            case 1: delen.1 = delen.1 &* 10 &+ cijfer; lengtes.1 += 1
+            default: delen.2 = delen.2 &* 10 &+ cijfer; lengtes.2 += 1
+            }
+            if lengtes.0 > 4 || lengtes.1 > 4 || lengtes.2 > 4 { return .some(nil) }
+        }
+        guard deel == 2, lengtes.0 > 0, lengtes.1 > 0, lengtes.2 > 0 else { return .some(nil) }
+        if lengtes.0 == 4, lengtes.1 <= 2, lengtes.2 <= 2 { return .some(Datum(jaar: delen.0, maand: delen.1, dag: delen.2)) }
+        if lengtes.2 == 4, lengtes.0 <= 2, lengtes.1 <= 2 { return .some(Datum(jaar: delen.2, maand: delen.1, dag: delen.0)) }
+        return .some(nil)
     }
 
     static let maandnamen = ["januari", "februari", "maart", "april", "mei", "juni", "juli",

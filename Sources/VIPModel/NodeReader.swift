@@ -26,16 +26,30 @@ public struct NodeReader {
     /// The fields of a mapping, after refusing unknown keys (with a suggestion).
     public mutating func mapping(_ node: YNode?, _ pad: String, keys: [String],
                                  what: String) throws(LeesFout) -> Fields? {
+        try mapping(node, pad, isKey: { keys.contains($0) }, keys: { keys }, what: what)
+    }
+
+    /// The fields of a mapping whose keys are those of `velden` (a section of the table).
+    public mutating func mapping(_ node: YNode?, _ pad: String, velden: [Veld],
+                                 what: String) throws(LeesFout) -> Fields? {
+        try mapping(node, pad, isKey: { key in velden.contains { $0.sleutel == key } },
+                    keys: { velden.map(\.sleutel) }, what: what)
+    }
+
+    /// `keys` is asked for only to word a refusal.
+    private mutating func mapping(_ node: YNode?, _ pad: String, isKey: (String) -> Bool, keys: () -> [String],
+                                  what: String) throws(LeesFout) -> Fields? {
         guard let node, !node.isNull else { return nil }
         note(pad, node)
         guard case .mapping(let pairs) = node.kind else {
-            throw error(node, pad, "Verwacht hier \(what) met velden (zoals `\(keys.first ?? "naam"): …`), "
+            throw error(node, pad, "Verwacht hier \(what) met velden (zoals `\(keys().first ?? "naam"): …`), "
                 + "geen \(describe(node)).")
         }
         var fields = Fields(pad: pad)
         fields.paren.reserveCapacity(pairs.count)
         for pair in pairs {
-            guard keys.contains(pair.key) else {
+            guard isKey(pair.key) else {
+                let keys = keys()
                 var melding = "Onbekend veld `\(pair.key)`"
                 if let guess = Suggest.closest(to: pair.key, in: keys) {
                     melding += "; bedoelde u `\(guess)`?"
@@ -241,7 +255,11 @@ enum TextRules {
     /// controls (U+0080–U+009F start with 0xC2) or of U+FFFE/U+FFFF (0xEF). Most texts have
     /// none of these and are not decoded scalar by scalar.
     static func kanVerbodenBevatten(_ s: String) -> Bool {
-        s.utf8.contains { b in b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xEF }
+        func verdacht(_ b: UInt8) -> Bool { b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xEF }
+        return s.utf8.withContiguousStorageIfAvailable { bytes in
+            for b in bytes where verdacht(b) { return true }
+            return false
+        } ?? s.utf8.contains(where: verdacht)
     }
 
     /// Characters XML 1.0 cannot carry (all C0 controls except tab, LF, CR), plus the

@@ -97,46 +97,63 @@ extension Veldentabel {
     }
 
     public func secties(in inhoud: Inhoud, waar kies: (Veld) -> Bool = { _ in true }) -> [Sectiewaarde] {
-        // Which fields are looked at is worked out once, not again for every entry of a list: a
-        // field is chosen, or has a chosen field inside it.
-        struct Stap {
+        secties(in: inhoud, plan: sectieplan(waar: kies))
+    }
+
+    /// Which fields `secties` looks at, worked out once for a choice of fields: a field is
+    /// chosen, or has a chosen field inside it. A rule that walks every aanvraag keeps its plan.
+    public struct Sectieplan: Sendable {
+        struct Stap: Sendable {
             let veld: Veld
             let gekozen: Bool
+            let isSectie: Bool
             let binnen: [Stap]
-            var isSectie: Bool {
-                switch veld.soort {
-                case .sectie, .lijst(.sectie): return true
-                default: return false
-                }
-            }
         }
-        func plan(_ velden: [Veld]) -> [Stap] {
+        let stappen: [Stap]
+    }
+
+    public func sectieplan(waar kies: (Veld) -> Bool) -> Sectieplan {
+        func plan(_ velden: [Veld]) -> [Sectieplan.Stap] {
             velden.compactMap { v in
                 let binnen = plan(v.velden), gekozen = kies(v)
-                return gekozen || !binnen.isEmpty ? Stap(veld: v, gekozen: gekozen, binnen: binnen) : nil
+                let isSectie: Bool
+                switch v.soort {
+                case .sectie, .lijst(.sectie): isSectie = true
+                default: isSectie = false
+                }
+                return gekozen || !binnen.isEmpty ? Sectieplan.Stap(veld: v, gekozen: gekozen, isSectie: isSectie, binnen: binnen) : nil
             }
         }
+        return Sectieplan(stappen: plan(velden))
+    }
+
+    /// `secties(in:waar:)` along a plan made once.
+    public func secties(in aanvraag: Aanvraag, plan: Sectieplan) -> [Sectiewaarde] {
+        secties(in: aanvraag.inhoud, plan: plan)
+    }
+
+    public func secties(in inhoud: Inhoud, plan: Sectieplan) -> [Sectiewaarde] {
         var uit: [Sectiewaarde] = []
-        func bezoek(_ sectie: Inhoud, plan: [Stap], pad: String, veld: Veld?) {
+        func bezoek(_ sectie: Inhoud, plan: [Sectieplan.Stap], pad: String, veld: Veld?) {
             let velden = sectie.velden
             var rij: [(veld: Veld, pad: String, waarde: Any?)] = []
-            var dieper: [(stap: Stap, pad: String, inhoud: Inhoud)] = []
-            for stap in plan {
-                let p = pad.isEmpty ? stap.veld.sleutel : pad + "." + stap.veld.sleutel
-                let w = velden[stap.veld.eigenschap].flatMap { $0.isLeeg ? nil : $0 }
-                if stap.gekozen { rij.append((stap.veld, p, w?.alsWaarde)) }
-                if let w, stap.isSectie { dieper.append((stap, p, w)) }
+            var dieper: [(stap: Int, pad: String, inhoud: Inhoud)] = []
+            for i in plan.indices {
+                let p = pad.isEmpty ? plan[i].veld.sleutel : pad + "." + plan[i].veld.sleutel
+                let w = velden[plan[i].veld.eigenschap].flatMap { $0.isLeeg ? nil : $0 }
+                if plan[i].gekozen { rij.append((plan[i].veld, p, w?.alsWaarde)) }
+                if let w, plan[i].isSectie { dieper.append((i, p, w)) }
             }
             uit.append(Sectiewaarde(pad: pad, veld: veld, velden: rij))
-            for (stap, p, w) in dieper {
-                if case .sectie = stap.veld.soort {
-                    bezoek(w, plan: stap.binnen, pad: p, veld: stap.veld)
+            for (i, p, w) in dieper {
+                if case .sectie = plan[i].veld.soort {
+                    bezoek(w, plan: plan[i].binnen, pad: p, veld: plan[i].veld)
                 } else {
-                    for (i, item) in w.items.enumerated() { bezoek(item, plan: stap.binnen, pad: "\(p)[\(i)]", veld: stap.veld) }
+                    for (n, item) in w.items.enumerated() { bezoek(item, plan: plan[i].binnen, pad: "\(p)[\(n)]", veld: plan[i].veld) }
                 }
             }
         }
-        bezoek(inhoud, plan: plan(velden), pad: "", veld: nil)
+        bezoek(inhoud, plan: plan.stappen, pad: "", veld: nil)
         return uit
     }
 

@@ -218,3 +218,63 @@ func readError(_ yaml: String) -> LeesFout? {
         #expect(achtergebleven == nil)
     }
 }
+
+/// Amounts, numbers and dates of digits alone are read from their bytes; everything else goes
+/// the general way, a Character at a time. Both ways must give the same answer for every text.
+@Suite struct SnelleLeesweg {
+    /// Every text of up to `lengte` characters over `tekens`, and a spread of longer ones.
+    static func teksten(_ tekens: [String], lengte: Int) -> [String] {
+        var uit = [""], laag = [""]
+        for _ in 0..<lengte {
+            laag = laag.flatMap { t in tekens.map { t + $0 } }
+            uit += laag
+        }
+        var g = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            uit.append((0..<Int.random(in: 5...20, using: &g)).map { _ in tekens.randomElement(using: &g)! }.joined())
+        }
+        return uit
+    }
+
+    @Test func bedragenAlsDeAlgemeneWeg() {
+        let tekens = ["0", "1", "9", ".", ",", "-", " ", "€", "\u{A0}", "a", "é"]
+        var snel = 0
+        for t in Self.teksten(tekens, lengte: 5) + ["1234567890123", "12345678901234", "1234567890123.45", "0012.5"] {
+            for plain in [true, false] {
+                #expect(AmountSyntax.parse(t, plain: plain) == AmountSyntax.parseAlgemeen(t, plain: plain), "\(t) \(plain)")
+            }
+            if case .value = AmountSyntax.parse(t, plain: true), t.utf8.allSatisfy({ $0 == 0x2E || (0x30...0x39).contains($0) }) {
+                snel += 1
+            }
+        }
+        #expect(snel > 300)   // the byte path is taken, not only the general one
+    }
+
+    @Test func datumsAlsDeAlgemeneWeg() {
+        let tekens = ["0", "1", "2", "3", "9", "-", " ", "\u{A0}", "x"]
+        var gelezen = 0
+        var datums = ["2011-09-01", "1-9-2011", "2011-9-1", "2011-02-30", "20110-1-1", "1-1-1-1", " 2011-09-01", "2011-09-01\u{A0}"]
+        for jaar in ["2024", "0000", "1900", "24"] {
+            for maand in ["1", "02", "13", "0", "002"] {
+                for dag in ["1", "29", "31", "32", "07"] {
+                    datums += ["\(jaar)-\(maand)-\(dag)", "\(dag)-\(maand)-\(jaar)"]
+                }
+            }
+        }
+        for t in Self.teksten(tekens, lengte: 6) + datums {
+            #expect(Datum.parse(t) == Datum.parseAlgemeen(t), "\(t)")
+            if Datum.parse(t) != nil { gelezen += 1 }
+        }
+        #expect(gelezen > 20)   // valid dates are among them, not only refusals
+    }
+
+    @Test func padZonderIndexAlsZonderIndex() {
+        let paden = ["", "a", "a[1]", "a[12].b", "a[1].b[2]", "a[]", "a[x]y", "[1]", "a[[1]]", "a]1[", "begroting.posten[3]"]
+        let patronen = paden + paden.map(Veldentabel.zonderIndex) + ["begroting.posten[]", "a[].b", "a[", "a[]y"]
+        for pad in paden {
+            for patroon in patronen {
+                #expect(Veldentabel.pad(pad, zonderIndexIs: patroon) == (Veldentabel.zonderIndex(pad) == patroon), "\(pad) \(patroon)")
+            }
+        }
+    }
+}
