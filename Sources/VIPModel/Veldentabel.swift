@@ -14,6 +14,13 @@ public struct Veldentabel: Sendable {
     /// The paths of the fields that make up a variant of their entry (`bron` and `soort` of a
     /// source, or its `fonds`): which of them must be filled depends on the others.
     public let variantvelden: Set<String>
+    /// Made with the table: two values are the same table when they share it, so a user of the
+    /// table can keep what it derives from one (a plan of `secties`).
+    private let identiteit = Identiteit()
+    private final class Identiteit: Sendable {}
+
+    /// Whether `ander` is this table (made by the same `init`, not merely equal).
+    public func isZelfde(als ander: Veldentabel) -> Bool { identiteit === ander.identiteit }
 
     public init(_ velden: [Veld]) {
         func zet(_ v: Veld, onder ouder: String, bijeenkomst: Int?, anonimisering: Anonimisering?) -> Veld {

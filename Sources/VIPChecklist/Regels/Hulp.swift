@@ -102,7 +102,29 @@ extension Character {
 extension Hulp {
     /// A name as compared between lists (fund names, offerte titles): trimmed, single spaces, lowercased.
     static func naamSleutel(_ s: String) -> String {
+        asciiNaamSleutel(s) ?? naamSleutelAlgemeen(s)
+    }
+
+    static func naamSleutelAlgemeen(_ s: String) -> String {
         s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
+    }
+
+    /// `naamSleutel` of an ASCII text, byte by byte (the rules compare every post's category this
+    /// way); nil for a text with any other byte. ASCII white space is 9–13 and 32.
+    private static func asciiNaamSleutel(_ s: String) -> String? {
+        var uit: [UInt8] = []
+        uit.reserveCapacity(s.utf8.count)
+        var spatie = false
+        for b in s.utf8 {
+            guard b < 0x80 else { return nil }
+            if b == 0x20 || (0x09...0x0D).contains(b) {
+                spatie = !uit.isEmpty
+                continue
+            }
+            if spatie { uit.append(0x20); spatie = false }
+            uit.append((0x41...0x5A).contains(b) ? b + 0x20 : b)
+        }
+        return String(decoding: uit, as: UTF8.self)
     }
 
     /// The begroting total, or nil when a post amount is out of range (`aantal × prijs` above

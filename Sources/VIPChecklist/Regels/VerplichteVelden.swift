@@ -15,18 +15,22 @@ enum VerplichteVelden {
         }
     }
 
-    /// Only the checked fields, and the fields of variants, are looked at: worked out once per process.
-    private static let plan = Veldentabel.aanvraag.sectieplan(waar: {
-        controleert($0) || Veldentabel.aanvraag.variantvelden.contains($0.pad)
-    })
+    /// Only the checked fields, and the fields of variants, are looked at; for the aanvraag's own
+    /// table that plan is made once per process.
+    private static let aanvraagplan = plan(.aanvraag)
 
-    static func controleer(_ a: Aanvraag, _ m: inout Melder) {
+    private static func plan(_ tabel: Veldentabel) -> Veldentabel.Sectieplan {
+        tabel.sectieplan(waar: { controleert($0) || tabel.variantvelden.contains($0.pad) })
+    }
+
+    static func controleer(_ a: Aanvraag, tabel: Veldentabel, _ m: inout Melder) {
         func ontbreekt(_ v: Veld, _ pad: String) {
             var wat = v.benaming ?? v.label
             if case .keuze(let waarden, vrij: false) = v.soort { wat += " (\(Veld.opsomming(waarden)))" }
             m.meld(pad, "\(wat) ontbreekt. Vul `\(pad)` in.")
         }
-        for sectie in Veldentabel.aanvraag.secties(in: a, plan: plan) {
+        let plan = tabel.isZelfde(als: .aanvraag) ? aanvraagplan : plan(tabel)
+        for sectie in tabel.secties(in: a, plan: plan) {
             // An entry that is one of several kinds (a source or a fund) must complete one of them.
             if let varianten = sectie.veld?.varianten {
                 let gevuld = { (sleutel: String) in sectie[sleutel] != nil }
