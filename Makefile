@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 VIP := .build/release/vip
-DEBIAN_PACKAGES := pkg-config libxml2-dev libzip-dev libhunspell-dev hunspell-nl libyaml-dev libdeflate-dev
+DEBIAN_PACKAGES := pkg-config libxml2-dev libhunspell-dev hunspell-nl libyaml-dev libdeflate-dev
 ORACLE_PACKAGES := jing libxml2-utils libreoffice-writer-nogui pandoc poppler-utils chromium strace
 PYTHON_PACKAGES := lxml python-docx jsonschema PyYAML pytest playwright axe-selenium-python schemathesis aiosmtpd
 # Running it for real (Tests/Beheer): msmtp for --sendmail, openssl for the test certificate, and the

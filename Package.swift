@@ -4,8 +4,8 @@ import PackageDescription
 
 // One library product (`VIPKit`) holds all behaviour; `vip` only parses arguments,
 // calls it and maps results to exit codes. Each C library is imported by exactly
-// one Swift module: CLibXML2 by VIPXML, CLibZip and CLibDeflate by VIPZip, CHunspell by VIPSpelling,
-// CYAML by VIPYAML.
+// one Swift module: CLibXML2 by VIPXML, CLibDeflate by VIPZip (which writes and reads the zip
+// container itself), CHunspell by VIPSpelling, CYAML by VIPYAML.
 let package = Package(
     name: "vip",
     platforms: [.macOS(.v14)],
@@ -22,8 +22,6 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
-        .systemLibrary(name: "CLibZip", pkgConfig: "libzip",
-                       providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate",
                        providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CHunspell", pkgConfig: "hunspell",
@@ -33,7 +31,7 @@ let package = Package(
 
         .target(name: "VIPHash"),
         .target(name: "VIPXML", dependencies: ["CLibXML2", "VIPHash"]),
-        .target(name: "VIPZip", dependencies: ["CLibZip", "CLibDeflate"]),
+        .target(name: "VIPZip", dependencies: ["CLibDeflate"]),
         .target(name: "VIPSpelling", dependencies: ["CHunspell", "VIPHash"]),
         .target(name: "VIPYAML", dependencies: ["CYAML"]),
         .target(name: "VIPModel", dependencies: ["VIPYAML"]),
