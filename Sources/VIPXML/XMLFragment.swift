@@ -26,16 +26,43 @@ final class XMLFragment {
         var next: Int32 = -1
     }
 
-    /// The arrays, in memory of their own behind a `let`: every element written goes through
-    /// here several times, and a Swift array in a class property is checked for exclusive
-    /// access and uniqueness at each of them.
+    /// A growing row of values in memory of its own: every element written goes through here
+    /// several times, and a Swift array in a class property is checked for exclusive access and
+    /// uniqueness at each of them.
+    struct Rij<Element> {
+        private(set) var basis: UnsafeMutablePointer<Element>
+        private(set) var aantal = 0
+        private var capaciteit: Int
+
+        init(capaciteit: Int) {
+            self.capaciteit = capaciteit
+            basis = .allocate(capacity: capaciteit)
+        }
+
+        /// Adds `e` at the end; its index.
+        mutating func voegToe(_ e: Element) -> Int32 {
+            if aantal == capaciteit {
+                capaciteit *= 2
+                let groter = UnsafeMutablePointer<Element>.allocate(capacity: capaciteit)
+                groter.moveInitialize(from: basis, count: aantal)
+                basis.deallocate()
+                basis = groter
+            }
+            (basis + aantal).initialize(to: e)
+            aantal += 1
+            return Int32(aantal - 1)
+        }
+
+        func vrij() {
+            basis.deinitialize(count: aantal)
+            basis.deallocate()
+        }
+    }
+
+    /// The rows behind a `let`, so that reaching them is no class-property access either.
     private struct Store {
-        var nodes: UnsafeMutablePointer<Node>
-        var nodeCount = 0
-        var nodeCapacity: Int
-        var attributes: UnsafeMutablePointer<Attribute>
-        var attributeCount = 0
-        var attributeCapacity: Int
+        var nodes = Rij<Node>(capaciteit: 64)
+        var attributes = Rij<Attribute>(capaciteit: 64)
         /// Names already found valid, by the bits of their `String` (see `XMLTree.RecentNames`):
         /// the writers pass the same literals over and over.
         var checked: UnsafeMutablePointer<String?>
@@ -51,56 +78,21 @@ final class XMLFragment {
         store = .allocate(capacity: 1)
         let checked = UnsafeMutablePointer<String?>.allocate(capacity: Self.checkedSlots)
         checked.initialize(repeating: nil, count: Self.checkedSlots)
-        store.initialize(to: Store(nodes: .allocate(capacity: 64), nodeCapacity: 64,
-                                   attributes: .allocate(capacity: 64), attributeCapacity: 64,
-                                   checked: checked))
+        store.initialize(to: Store(checked: checked))
     }
 
     deinit {
-        let s = store.pointee
-        s.nodes.deinitialize(count: s.nodeCount)
-        s.nodes.deallocate()
-        s.attributes.deinitialize(count: s.attributeCount)
-        s.attributes.deallocate()
-        s.checked.deinitialize(count: Self.checkedSlots)
-        s.checked.deallocate()
+        store.pointee.nodes.vrij()
+        store.pointee.attributes.vrij()
+        store.pointee.checked.deinitialize(count: Self.checkedSlots)
+        store.pointee.checked.deallocate()
         store.deinitialize(count: 1)
         store.deallocate()
     }
 
-    var nodeCount: Int { store.pointee.nodeCount }
+    func node(_ index: Int32) -> Node { store.pointee.nodes.basis[Int(index)] }
 
-    func node(_ index: Int32) -> Node { store.pointee.nodes[Int(index)] }
-
-    private func newNode(_ node: Node) -> Int32 {
-        if store.pointee.nodeCount == store.pointee.nodeCapacity {
-            let capacity = store.pointee.nodeCapacity * 2
-            let bigger = UnsafeMutablePointer<Node>.allocate(capacity: capacity)
-            bigger.moveInitialize(from: store.pointee.nodes, count: store.pointee.nodeCount)
-            store.pointee.nodes.deallocate()
-            store.pointee.nodes = bigger
-            store.pointee.nodeCapacity = capacity
-        }
-        let index = store.pointee.nodeCount
-        (store.pointee.nodes + index).initialize(to: node)
-        store.pointee.nodeCount = index + 1
-        return Int32(index)
-    }
-
-    private func newAttribute(_ attribute: Attribute) -> Int32 {
-        if store.pointee.attributeCount == store.pointee.attributeCapacity {
-            let capacity = store.pointee.attributeCapacity * 2
-            let bigger = UnsafeMutablePointer<Attribute>.allocate(capacity: capacity)
-            bigger.moveInitialize(from: store.pointee.attributes, count: store.pointee.attributeCount)
-            store.pointee.attributes.deallocate()
-            store.pointee.attributes = bigger
-            store.pointee.attributeCapacity = capacity
-        }
-        let index = store.pointee.attributeCount
-        (store.pointee.attributes + index).initialize(to: attribute)
-        store.pointee.attributeCount = index + 1
-        return Int32(index)
-    }
+    private func newNode(_ node: Node) -> Int32 { store.pointee.nodes.voegToe(node) }
 
     /// A container for one marker's content: never written itself, only its children.
     func appendContainer() -> Int32 {
@@ -133,7 +125,7 @@ final class XMLFragment {
     }
 
     private func link(_ child: Int32, to parent: Int32) {
-        let nodes = store.pointee.nodes
+        let nodes = store.pointee.nodes.basis
         let p = nodes + Int(parent)
         if p.pointee.lastChild < 0 {
             p.pointee.firstChild = child
@@ -158,8 +150,8 @@ final class XMLFragment {
 
     /// Sets an attribute: a name set again keeps its place and takes the new value.
     func setAttribute(_ qualifiedName: String, _ value: String, on element: Int32) {
-        let attributes = store.pointee.attributes
-        var a = store.pointee.nodes[Int(element)].firstAttribute
+        let attributes = store.pointee.attributes.basis
+        var a = store.pointee.nodes.basis[Int(element)].firstAttribute
         while a >= 0 {
             if attributes[Int(a)].name == qualifiedName {
                 attributes[Int(a)].value = value
@@ -167,12 +159,12 @@ final class XMLFragment {
             }
             a = attributes[Int(a)].next
         }
-        let index = newAttribute(Attribute(name: qualifiedName, value: value))
-        let e = store.pointee.nodes + Int(element)
+        let index = store.pointee.attributes.voegToe(Attribute(name: qualifiedName, value: value))
+        let e = store.pointee.nodes.basis + Int(element)
         if e.pointee.lastAttribute < 0 {
             e.pointee.firstAttribute = index
         } else {
-            store.pointee.attributes[Int(e.pointee.lastAttribute)].next = index
+            store.pointee.attributes.basis[Int(e.pointee.lastAttribute)].next = index
         }
         e.pointee.lastAttribute = index
     }
@@ -204,7 +196,7 @@ final class XMLFragment {
     func attributeValue(_ localName: String, of element: Int32) -> String? {
         var a = node(element).firstAttribute
         while a >= 0 {
-            let attribute = store.pointee.attributes[Int(a)]
+            let attribute = store.pointee.attributes.basis[Int(a)]
             if Self.localName(attribute.name) == localName { return attribute.value }
             a = attribute.next
         }
@@ -221,7 +213,7 @@ final class XMLFragment {
     /// The children of `element` as libxml2's xmlNodeDumpOutput writes them: no
     /// indentation, empty elements as `<a/>`, UTF-8 as it is.
     func serializeChildren(of element: Int32, into out: inout [UInt8]) {
-        let nodes = store.pointee.nodes, attributes = store.pointee.attributes
+        let nodes = store.pointee.nodes.basis, attributes = store.pointee.attributes.basis
         guard nodes[Int(element)].firstChild >= 0 else { return }
         var writer = ByteWriter()
         defer { writer.free() }

@@ -51,6 +51,25 @@ enum ZipFormaat {
 
     static func lokaal(_ k: Kop, aan uit: inout [UInt8]) {
         voegToe(lokaleKop, aan: &uit)
+        gedeeld(k, aan: &uit)
+        uit += k.naam
+    }
+
+    static func centraal(_ k: Kop, offset: Int, aan uit: inout [UInt8]) {
+        voegToe(centraleKop, aan: &uit)
+        voegToe(gemaaktDoor, aan: &uit)
+        gedeeld(k, aan: &uit)
+        voegToe(UInt16(0), aan: &uit)   // comment
+        voegToe(UInt16(0), aan: &uit)   // disk
+        voegToe(UInt16(0), aan: &uit)   // internal attributes
+        voegToe(externeAttributen, aan: &uit)
+        voegToe(UInt32(offset), aan: &uit)
+        uit += k.naam
+    }
+
+    /// The fields both headers have, in the same order: version needed up to the extra field's
+    /// length (none).
+    private static func gedeeld(_ k: Kop, aan uit: inout [UInt8]) {
         voegToe(k.versieNodig, aan: &uit)
         voegToe(k.vlaggen, aan: &uit)
         voegToe(k.methode, aan: &uit)
@@ -61,28 +80,6 @@ enum ZipFormaat {
         voegToe(UInt32(k.grootte), aan: &uit)
         voegToe(UInt16(k.naam.count), aan: &uit)
         voegToe(UInt16(0), aan: &uit)   // no extra field
-        uit += k.naam
-    }
-
-    static func centraal(_ k: Kop, offset: Int, aan uit: inout [UInt8]) {
-        voegToe(centraleKop, aan: &uit)
-        voegToe(gemaaktDoor, aan: &uit)
-        voegToe(k.versieNodig, aan: &uit)
-        voegToe(k.vlaggen, aan: &uit)
-        voegToe(k.methode, aan: &uit)
-        voegToe(dosTijd, aan: &uit)
-        voegToe(dosDatum, aan: &uit)
-        voegToe(k.crc, aan: &uit)
-        voegToe(UInt32(k.gecomprimeerd), aan: &uit)
-        voegToe(UInt32(k.grootte), aan: &uit)
-        voegToe(UInt16(k.naam.count), aan: &uit)
-        voegToe(UInt16(0), aan: &uit)   // extra field
-        voegToe(UInt16(0), aan: &uit)   // comment
-        voegToe(UInt16(0), aan: &uit)   // disk
-        voegToe(UInt16(0), aan: &uit)   // internal attributes
-        voegToe(externeAttributen, aan: &uit)
-        voegToe(UInt32(offset), aan: &uit)
-        uit += k.naam
     }
 
     static func eind(aantal: Int, centraleGrootte: Int, centraleOffset: Int, aan uit: inout [UInt8]) {
