@@ -88,7 +88,6 @@ public struct Veldentabel: Sendable {
     /// The allowed values for a choice at `pad` (also an item of a list of choices).
     public func keuzes(_ pad: String) -> [String]? { veld(pad)?.keuzes }
 
-    /// `begroting.posten[2].prijs` → `begroting.posten[].prijs`.
     /// Whether `zonderIndex(pad) == patroon`, without making the string.
     public static func pad(_ pad: String, zonderIndexIs patroon: String) -> Bool {
         var p = patroon.utf8.makeIterator()
@@ -106,6 +105,7 @@ public struct Veldentabel: Sendable {
         return p.next() == nil
     }
 
+    /// `begroting.posten[2].prijs` → `begroting.posten[].prijs`.
     public static func zonderIndex(_ pad: String) -> String {
         // On the UTF-8 bytes: the reader asks this for every key and choice it reads, and
         // `contains("[")` and a Character at a time were a tenth of reading an aanvraag.

@@ -336,9 +336,10 @@ public final class ZipReader {
         case ZipFormaat.opgeslagen:
             data = Array(b[begin..<(begin + min(beschikbaar, e.grootte))])
         case ZipFormaat.deflate:
-            // Deflate cannot grow data more than 1032 times: a larger size is a lie, and is not
-            // allocated.
-            guard e.grootte <= e.gecomprimeerd * 1032 + 64 else { throw beschadigd }
+            // Deflate cannot grow data more than 1032 times: a larger size than the bytes that are
+            // there allow is a lie, and is not allocated; nor is more than a gigabyte.
+            guard e.grootte <= beschikbaar * 1032 + 64 else { throw beschadigd }
+            guard e.grootte <= 1 << 30 else { throw .ongeldig("\(name) in het zip-archief is te groot (meer dan 1 GB)") }
             guard let d = libdeflate_alloc_decompressor() else { fatalError("libdeflate: out of memory") }
             defer { libdeflate_free_decompressor(d) }
             var gelezen = 0
