@@ -41,7 +41,7 @@ public final class XMLTemplate: @unchecked Sendable {
         segments.append(Array(serialised[start...]))
         self.markers = names
         self.segments = segments
-        self.prefixes = Set(tree.rootNamespaces().compactMap(\.prefix))
+        self.prefixes = tree.rootPrefixes()
     }
 
     /// Where `needle` first occurs in `bytes` at or after `start` (memchr and memcmp: the
@@ -134,11 +134,12 @@ extension XMLTree {
         }
     }
 
-    func rootNamespaces() -> [(prefix: String?, uri: String)] {
-        var result: [(prefix: String?, uri: String)] = []
+    /// The prefixes the root element declares (not the default namespace).
+    func rootPrefixes() -> Set<String> {
+        var result: Set<String> = []
         var ns = xmlDocGetRootElement(doc)?.pointee.nsDef
         while let n = ns {
-            result.append((n.pointee.prefix.map { String(cString: $0) }, Self.string(n.pointee.href)))
+            if let prefix = n.pointee.prefix { result.insert(String(cString: prefix)) }
             ns = n.pointee.next
         }
         return result

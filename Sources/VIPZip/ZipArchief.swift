@@ -47,22 +47,15 @@ public enum ZipWriter {
         var offsets: [Int] = []
         offsets.reserveCapacity(delen.count)
         for (i, deel) in delen.enumerated() {
-            try ZipFormaat.past(deel.kop, offset: uit.count, aantal: i)
             offsets.append(uit.count)
-            ZipFormaat.lokaal(deel.kop, aan: &uit)
+            uit += try ZipFormaat.lokaleKop(deel.kop, offset: uit.count, aantal: i)
             uit += deel.data
         }
         let begin = uit.count
         for (deel, offset) in zip(delen, offsets) { ZipFormaat.centraal(deel.kop, offset: offset, aan: &uit) }
-        try ZipFormaat.past(ZipFormaat.Kop(naam: [], methode: 0, crc: 0, gecomprimeerd: 0, grootte: 0),
-                            offset: uit.count, aantal: delen.count)
+        try ZipFormaat.pastEind(offset: uit.count, aantal: delen.count)
         ZipFormaat.eind(aantal: delen.count, centraleGrootte: uit.count - begin, centraleOffset: begin, aan: &uit)
         return uit
-    }
-
-    /// Writes the archive to `path` (replacing it).
-    public static func write(_ entries: [ZipEntry], to path: String) throws(ZipError) {
-        try write(entries.map(ZipStroomEntry.geheugen), naar: path)
     }
 }
 
@@ -151,18 +144,12 @@ extension ZipWriter {
             case .geheugen(let e):
                 let deel = ZipFormaat.inhoud(e, level: level)
                 kop = deel.kop
-                try ZipFormaat.past(kop, offset: begin, aantal: i)
-                var lokaal: [UInt8] = []
-                ZipFormaat.lokaal(kop, aan: &lokaal)
-                try uit(lokaal)
+                try uit(try ZipFormaat.lokaleKop(kop, offset: begin, aantal: i))
                 try uit(deel.data)
             case .voorbereid(let name, let deel):
                 kop = ZipFormaat.Kop(naam: Array(name.utf8), methode: deel.deflated == nil ? ZipFormaat.opgeslagen : ZipFormaat.deflate,
                                      crc: deel.crc, gecomprimeerd: deel.compressedSize, grootte: deel.size)
-                try ZipFormaat.past(kop, offset: begin, aantal: i)
-                var lokaal: [UInt8] = []
-                ZipFormaat.lokaal(kop, aan: &lokaal)
-                try uit(lokaal)
+                try uit(try ZipFormaat.lokaleKop(kop, offset: begin, aantal: i))
                 let crc = try kopieer(deel.deflated ?? deel.bron, naar: f, lengte: kop.gecomprimeerd, pad: pad,
                                       crc: deel.deflated == nil)
                 offset += kop.gecomprimeerd
@@ -175,10 +162,7 @@ extension ZipWriter {
                 let grootte = Int(st.st_size)
                 kop = ZipFormaat.Kop(naam: Array(name.utf8), methode: ZipFormaat.opgeslagen, crc: 0,
                                      gecomprimeerd: grootte, grootte: grootte)
-                try ZipFormaat.past(kop, offset: begin, aantal: i)
-                var lokaal: [UInt8] = []
-                ZipFormaat.lokaal(kop, aan: &lokaal)
-                try uit(lokaal)
+                try uit(try ZipFormaat.lokaleKop(kop, offset: begin, aantal: i))
                 kop.crc = try kopieer(bron, naar: f, lengte: grootte, pad: pad, crc: true)
                 offset += grootte
                 // The CRC is known only now: into the local header (offset 14), then on at the end.
@@ -191,8 +175,7 @@ extension ZipWriter {
             ZipFormaat.centraal(kop, offset: begin, aan: &centraal)
         }
         let begin = offset
-        try ZipFormaat.past(ZipFormaat.Kop(naam: [], methode: 0, crc: 0, gecomprimeerd: 0, grootte: 0),
-                            offset: begin + centraal.count, aantal: entries.count)
+        try ZipFormaat.pastEind(offset: begin + centraal.count, aantal: entries.count)
         ZipFormaat.eind(aantal: entries.count, centraleGrootte: centraal.count, centraleOffset: begin, aan: &centraal)
         try uit(centraal)
     }

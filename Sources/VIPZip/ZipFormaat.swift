@@ -49,7 +49,7 @@ enum ZipFormaat {
         voegToe(UInt16(truncatingIfNeeded: v >> 16), aan: &uit)
     }
 
-    static func lokaal(_ k: Kop, aan uit: inout [UInt8]) {
+    private static func lokaal(_ k: Kop, aan uit: inout [UInt8]) {
         voegToe(lokaleKop, aan: &uit)
         gedeeld(k, aan: &uit)
         uit += k.naam
@@ -110,11 +110,22 @@ enum ZipFormaat {
                     grootte: entry.data.count), entry.data)
     }
 
-    /// Refuses what would need Zip64: these archives stay far below its limits.
-    static func past(_ k: Kop, offset: Int, aantal: Int) throws(ZipError) {
-        guard k.gecomprimeerd <= maximum, k.grootte <= maximum, offset <= maximum, aantal < Int(UInt16.max),
-              k.naam.count <= Int(UInt16.max) else {
-            throw .ongeldig("het archief wordt te groot voor zip zonder Zip64 (meer dan 4 GB of 65.535 bestanden)")
-        }
+    /// The local header of an entry that starts at `offset` as the `aantal`-th, after refusing
+    /// what would need Zip64.
+    static func lokaleKop(_ k: Kop, offset: Int, aantal: Int) throws(ZipError) -> [UInt8] {
+        guard k.gecomprimeerd <= maximum, k.grootte <= maximum, k.naam.count <= Int(UInt16.max) else { throw teGroot }
+        try pastEind(offset: offset, aantal: aantal)
+        var uit: [UInt8] = []
+        lokaal(k, aan: &uit)
+        return uit
     }
+
+    /// Refuses an offset or a number of entries that would need Zip64: these archives stay far
+    /// below its limits.
+    static func pastEind(offset: Int, aantal: Int) throws(ZipError) {
+        guard offset <= maximum, aantal < Int(UInt16.max) else { throw teGroot }
+    }
+
+    private static let teGroot = ZipError.ongeldig(
+        "het archief wordt te groot voor zip zonder Zip64 (meer dan 4 GB, meer dan 65.535 bestanden of een te lange naam)")
 }
