@@ -234,36 +234,57 @@ public enum InputFile {
             throw LeesFout(bestand: bestand, mark: nil,
                            melding: "Het bestand is leeg. Begin met `vip init` voor een ingevuld voorbeeld.")
         }
-        var line = 1, column = 1, i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            var length = 1
-            if b == 0 {
-                throw LeesFout(bestand: bestand, mark: SourceMark(line: line, column: column),
-                               melding: "Het bestand bevat binaire gegevens (een nul-byte); het is geen tekstbestand. "
-                                   + "Is dit het goede bestand?")
-            }
-            if b >= 0x80 {
-                length = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0
-                var valid = length > 0 && i + length <= bytes.count
+        // Checked on the bytes, eight at a time while they are ASCII without a nul byte; the
+        // line and column of a fault are counted only when there is one.
+        let fout: (fout: Int, binair: Bool)? = bytes.withUnsafeBufferPointer { buffer in
+            let n = buffer.count
+            guard let p = buffer.baseAddress else { return nil }
+            let raw = UnsafeRawPointer(p)
+            var i = 0
+            while i < n {
+                if i + 8 <= n {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let high: UInt64 = 0x8080_8080_8080_8080
+                    if w & high == 0 && (w &- 0x0101_0101_0101_0101) & ~w & high == 0 {
+                        i += 8
+                        continue
+                    }
+                }
+                let b = p[i]
+                if b == 0 { return (i, true) }
+                guard b >= 0x80 else { i += 1; continue }
+                let length = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0
+                var valid = length > 0 && i + length <= n
                 if valid {
-                    for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { valid = false }
+                    for k in 1..<length where p[i + k] & 0xC0 != 0x80 { valid = false }
                 }
                 if valid, length >= 3 {
                     // Refuse overlong forms, surrogates and values above U+10FFFF.
-                    let b1 = bytes[i + 1]
+                    let b1 = p[i + 1]
                     if b == 0xE0 && b1 < 0xA0 || b == 0xED && b1 >= 0xA0 || b == 0xF0 && b1 < 0x90 || b == 0xF4 && b1 >= 0x90 {
                         valid = false
                     }
                 }
-                guard valid else {
-                    throw LeesFout(bestand: bestand, mark: SourceMark(line: line, column: column),
-                                   melding: "Het bestand is geen geldige UTF-8-tekst (byte \(i + 1)). "
-                                       + "Sla het in uw teksteditor op als UTF-8.")
-                }
+                guard valid else { return (i, false) }
+                i += length
             }
-            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
-            i += length
+            return nil
         }
+        guard let fout else { return }
+        // Everything before the fault is valid UTF-8: a character is its first byte and the
+        // continuation bytes that follow it.
+        var line = 1, column = 1
+        for b in bytes[..<fout.fout] where b & 0xC0 != 0x80 {
+            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+        }
+        let mark = SourceMark(line: line, column: column)
+        if fout.binair {
+            throw LeesFout(bestand: bestand, mark: mark,
+                           melding: "Het bestand bevat binaire gegevens (een nul-byte); het is geen tekstbestand. "
+                               + "Is dit het goede bestand?")
+        }
+        throw LeesFout(bestand: bestand, mark: mark,
+                       melding: "Het bestand is geen geldige UTF-8-tekst (byte \(fout.fout + 1)). "
+                           + "Sla het in uw teksteditor op als UTF-8.")
     }
 }

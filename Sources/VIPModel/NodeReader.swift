@@ -17,8 +17,11 @@ public struct NodeReader {
         LeesFout(bestand: bestand, mark: node?.mark ?? marks[pad], pad: pad, melding: melding)
     }
 
+    /// Keeps the first mark of `pad`. The `default:` subscript finds or inserts with one hash
+    /// of the path, where a look-up and then an assignment hash it twice.
     public mutating func note(_ pad: String, _ node: YNode) {
-        if marks[pad] == nil { marks[pad] = node.mark }
+        func laatStaan(_: inout SourceMark) {}
+        laatStaan(&marks[pad, default: node.mark])
     }
 
     // MARK: - Structure

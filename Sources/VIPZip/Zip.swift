@@ -115,7 +115,7 @@ final class ThreadCompressors {
     private var next = 0
 
     func deflated(_ data: [UInt8], level: Int32) -> PrecompressedData {
-        for r in recent where r.level == level && r.part.data.count == data.count && r.part.data == data {
+        for r in recent where r.level == level && Self.sameBytes(r.part.data, data) {
             return r.part
         }
         let part = PrecompressedData(deflating: data, level: level)
@@ -128,6 +128,16 @@ final class ThreadCompressors {
             next = (next + 1) % recent.count
         }
         return part
+    }
+
+    /// `a == b` for arrays is an element-by-element loop; this is one `memcmp`.
+    static func sameBytes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        return a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                pa.count == 0 || memcmp(pa.baseAddress!, pb.baseAddress!, pa.count) == 0
+            }
+        }
     }
 
     func compressor(level: Int32) -> OpaquePointer {

@@ -278,3 +278,47 @@ func readError(_ yaml: String) -> LeesFout? {
         }
     }
 }
+
+/// `InputFile.checkText` reads eight ASCII bytes at a time and counts the place of a
+/// fault only when there is one; the standard library's UTF-8 check is the oracle.
+@Suite struct TekstControle {
+    static func fout(_ bytes: [UInt8]) -> LeesFout? {
+        do {
+            try InputFile.checkText(bytes, bestand: "t.yaml", limits: ReadLimits.standard)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func weigertPreciesWatGeenUTF8IsOfEenNulByteHeeft() {
+        let stukken: [[UInt8]] = [
+            Array("abcdefgh".utf8), Array("x: y\n".utf8), Array("ë€𝄞".utf8), [0], [0x80], [0xC0, 0xAF],
+            [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF8, 0x80, 0x80], [0xFF],
+            [0xE2, 0x82], [0xEB], Array("      \n".utf8),
+        ]
+        var g = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            var bytes = Array("formaat: 1\n".utf8)
+            for _ in 0..<Int.random(in: 0...12, using: &g) {
+                bytes += Bool.random(using: &g) ? stukken[0] : stukken.randomElement(using: &g)!
+            }
+            let verwacht = bytes.contains(0) || String(validating: bytes, as: UTF8.self) == nil
+            #expect((Self.fout(bytes) != nil) == verwacht, "\(bytes)")
+        }
+    }
+
+    @Test func noemtRegelEnKolomVanDeEersteFout() {
+        let gevallen: [([UInt8], Int, Int, String)] = [
+            (Array("abcdefghij\nklm".utf8) + [0xEB], 2, 4, "UTF-8-tekst (byte 15)"),
+            (Array("€€€€€€€€\nx€".utf8) + [0], 2, 3, "binaire gegevens"),
+            ([0xFF] + Array("abcdefghijklmnop".utf8), 1, 1, "UTF-8-tekst (byte 1)"),
+            (Array("abcdefghijklmnop\n\n\nabcdefgh".utf8) + [0xF8, 0x80, 0x80], 4, 9, "UTF-8-tekst (byte 28)"),
+        ]
+        for (bytes, regel, kolom, melding) in gevallen {
+            let fout = Self.fout(bytes)
+            #expect(fout?.mark == SourceMark(line: regel, column: kolom), "\(bytes)")
+            #expect(fout?.melding.contains(melding) == true, "\(fout?.melding ?? "geen fout")")
+        }
+    }
+}

@@ -20,6 +20,19 @@ import VIPZip
         #expect(throws: ZipError.noSuchEntry("nope")) { try reader.read("nope") }
     }
 
+    /// A part deflated shortly before is reused only when its bytes are the same: one byte
+    /// apart at the end, with the same length, is deflated anew.
+    @Test func aRecentPartIsReusedOnlyForTheSameBytes() throws {
+        let a = Array(repeating: UInt8(ascii: "a"), count: 5000)
+        var b = a
+        b[4999] = UInt8(ascii: "b")
+        let first = try ZipWriter.archive([ZipEntry(name: "x.xml", data: a)])
+        #expect(try ZipReader(bytes: try ZipWriter.archive([ZipEntry(name: "x.xml", data: b)])).read("x.xml") == b)
+        #expect(try ZipWriter.archive([ZipEntry(name: "x.xml", data: a)]) == first)
+        #expect(try ZipReader(bytes: first).read("x.xml") == a)
+        #expect(try ZipReader(bytes: try ZipWriter.archive([ZipEntry(name: "leeg.xml", data: [])])).read("leeg.xml") == [])
+    }
+
     @Test func garbageIsATypedError() {
         #expect(throws: ZipError.self) { try ZipReader(bytes: Array("not a zip".utf8)) }
     }
