@@ -10,6 +10,23 @@ public enum Terminal {
     }
     public static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
+    /// `s` on standard output at once, in one `write`. `print` kept standard output in C's
+    /// buffer until the program ended when it was a file or a pipe, so with `2>&1` the messages
+    /// on standard error landed before, or in the middle of, lines written earlier.
+    public static func uit(_ s: String, regeleinde: Bool = true) {
+        var s = s
+        if regeleinde { s += "\n" }
+        s.withUTF8 { bytes in
+            var rest = UnsafeRawBufferPointer(bytes)
+            while !rest.isEmpty {
+                let n = write(STDOUT_FILENO, rest.baseAddress, rest.count)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return }
+                rest = UnsafeRawBufferPointer(rebasing: rest[n...])
+            }
+        }
+    }
+
     public static func fout(_ s: String) {
         FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
     }
@@ -27,7 +44,7 @@ extension ParsableCommand {
             Foundation.exit(code.rawValue)
         } catch {
             if exitCode(for: error) == .success {
-                print(fullMessage(for: error))
+                Terminal.uit(fullMessage(for: error))
                 Foundation.exit(0)
             }
             Terminal.fout(fullMessage(for: error))

@@ -50,8 +50,8 @@ struct Fondsen: ParsableCommand {
             }
             let r = FondsenZoeker(register: register).zoek(a, bedrag: bedrag.flatMap(Bedrag.lees), datum: datum)
             switch format {
-            case .tekst: print(r.tekst(titel: a.project.titel), terminator: "")
-            case .json: print(r.json.serialised())
+            case .tekst: Terminal.uit(r.tekst(titel: a.project.titel), regeleinde: false)
+            case .json: Terminal.uit(r.json.serialised())
             }
         }
     }

@@ -27,7 +27,7 @@ struct Fondsendate: ParsableCommand {
     func run() throws {
         switch SpeeddateOpdracht(klok: Terminal.klok).voerUit(evenement, uit: uit) {
         case .success(let r):
-            print(r.samenvatting + "\n\(r.geschreven.count) bestanden geschreven in \(r.map)")
+            Terminal.uit(r.samenvatting + "\n\(r.geschreven.count) bestanden geschreven in \(r.map)")
         case .failure(let fout):
             Terminal.fout(fout.description)
             throw ExitCode(2)

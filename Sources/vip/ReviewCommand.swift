@@ -59,15 +59,15 @@ struct Review: ParsableCommand {
                 if let kies { gelezen = try review.kies(gelezen, aantal: kies) }
                 let uitvoer = try review.maak(gelezen, zaad: zaad)
                 try Peerreview.schrijf(uitvoer, naar: uit, invoer: aanvragen)
-                print("Zaad: \(uitvoer.zaad) (herhaal met --zaad \(uitvoer.zaad))")
+                Terminal.uit("Zaad: \(uitvoer.zaad) (herhaal met --zaad \(uitvoer.zaad))")
                 for t in uitvoer.toewijzing.sorted(by: { $0.letter < $1.letter }) {
                     let score = uitvoer.docentenblad.aanvragen.first { $0.letter == t.letter }?.beoordeling.score ?? 0
-                    print("Aanvraag \(t.letter): \(t.bestand) (score \(score))")
+                    Terminal.uit("Aanvraag \(t.letter): \(t.bestand) (score \(score))")
                 }
-                print("Referentierangorde: \(uitvoer.docentenblad.rangorde.joined(separator: ", "))")
-                print("Voor de deelnemers: \(uitvoer.deelnemers.count) bestanden in "
+                Terminal.uit("Referentierangorde: \(uitvoer.docentenblad.rangorde.joined(separator: ", "))")
+                Terminal.uit("Voor de deelnemers: \(uitvoer.deelnemers.count) bestanden in "
                     + "\((uit as NSString).appendingPathComponent("deelnemers"))")
-                print("Voor de docent: \(uitvoer.docent.count) bestanden in \((uit as NSString).appendingPathComponent("docent"))")
+                Terminal.uit("Voor de docent: \(uitvoer.docent.count) bestanden in \((uit as NSString).appendingPathComponent("docent"))")
             } catch let fout as ReviewFout {
                 Terminal.fout(fout.description)
                 throw ExitCode(Uitgang.code(fout))
@@ -112,7 +112,7 @@ struct Review: ParsableCommand {
                         + "weggelaten. Geef het docentenblad met --docentenblad PAD.")
                 }
                 let uitslag = try VIPKit.Combineer.combineer(groepen, referentie: referentie)
-                print(VIPKit.Combineer.tabel(uitslag), terminator: "")
+                Terminal.uit(VIPKit.Combineer.tabel(uitslag), regeleinde: false)
             } catch let fout as ReviewFout {
                 Terminal.fout(fout.description)
                 throw ExitCode(Uitgang.code(fout))

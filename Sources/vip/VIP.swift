@@ -107,11 +107,11 @@ struct Check: ParsableCommand {
                 json.append(CheckReport.json(r))
                 if let e = r.leesfout { Terminal.fout(e.description) }
             case .tekst:
-                if i > 0 { print("") }
-                if let e = r.leesfout { Terminal.fout(e.description) } else { print(CheckReport.tekst(r, kleuren: kleuren), terminator: "") }
+                if i > 0 { Terminal.uit("") }
+                if let e = r.leesfout { Terminal.fout(e.description) } else { Terminal.uit(CheckReport.tekst(r, kleuren: kleuren), regeleinde: false) }
             }
         }
-        if format == .json { print(JSON.array(json).serialised()) }
+        if format == .json { Terminal.uit(JSON.array(json).serialised()) }
         throw ExitCode(worst)
     }
 }
@@ -208,8 +208,8 @@ struct Build: ParsableCommand {
     static func meld(_ r: BuildResultaat) {
         switch r.uitkomst {
         case .gebouwd(let map, let geschreven):
-            for g in r.geenBrief { print("\(r.bestand): \(g)") }
-            print("\(r.bestand): \(geschreven.count) bestanden geschreven in \(map)" + (r.concept ? " (concept)" : ""))
+            for g in r.geenBrief { Terminal.uit("\(r.bestand): \(g)") }
+            Terminal.uit("\(r.bestand): \(geschreven.count) bestanden geschreven in \(map)" + (r.concept ? " (concept)" : ""))
         case .nietAf(let fouten):
             let lijst = fouten.map { $0.tekstregel(bestand: r.bestand) }
             Terminal.fout((lijst + ["\(r.bestand): niet gebouwd: de aanvraag is nog niet af "
@@ -232,8 +232,8 @@ struct Init: ParsableCommand {
     func run() throws {
         do {
             let paden = try VIPKit.Init.schrijf(in: map)
-            for p in paden { print("Geschreven: \(p)") }
-            print("Vul de velden in en controleer met: vip check \((map as NSString).appendingPathComponent("aanvraag.yaml"))")
+            for p in paden { Terminal.uit("Geschreven: \(p)") }
+            Terminal.uit("Vul de velden in en controleer met: vip check \((map as NSString).appendingPathComponent("aanvraag.yaml"))")
         } catch {
             Terminal.fout(error.description)
             throw ExitCode(2)
@@ -251,9 +251,9 @@ struct Regels: ParsableCommand {
 
     func run() {
         switch format {
-        case .tekst: print(Regelsoverzicht.tekst(), terminator: "")
-        case .markdown: print(Regelsoverzicht.markdown(), terminator: "")
-        case .json: print(Regelsoverzicht.json(), terminator: "")
+        case .tekst: Terminal.uit(Regelsoverzicht.tekst(), regeleinde: false)
+        case .markdown: Terminal.uit(Regelsoverzicht.markdown(), regeleinde: false)
+        case .json: Terminal.uit(Regelsoverzicht.json(), regeleinde: false)
         }
     }
 }
@@ -263,5 +263,5 @@ struct Schema: ParsableCommand {
         commandName: "schema",
         abstract: "Toon een JSON Schema van het aanvraagformaat, voor uw editor.")
 
-    func run() { print(VIPKit.Schema.tekst, terminator: "") }
+    func run() { Terminal.uit(VIPKit.Schema.tekst, regeleinde: false) }
 }

@@ -54,6 +54,21 @@ import VIPZip
         #expect(j.stdout.contains("\"leesfout\"") && j.stdout.contains("\"regel_nr\": 3") && j.stdout.contains("\"kolom\": 3"))
     }
 
+    /// With standard output and standard error in one file (`2>&1`), every line stays whole
+    /// and in the order of the files: the report of the first aanvraag, then the read error of
+    /// the second, then the report of the third.
+    @Test func reportsAndReadErrorsKeepTheirOrderInOneFile() throws {
+        let vol = Repo.path("Samples/concept-vol-fouten.yaml"), fondsendate = Repo.path("Samples/fondsendate.yaml")
+        let r = try run("/bin/sh", ["-c", "exec \"$0\" check \"$1\" \"$2\" \"$1\" 2>&1", VipBinary.path, vol, fondsendate],
+                        environment: ["NO_COLOR": "1", "PATH": "/usr/bin:/bin"])
+        let regels = r.stdout.split(separator: "\n").filter { $0.hasPrefix("/") }
+        let fout = try #require(regels.firstIndex { $0.hasPrefix(fondsendate + ":") })
+        #expect(regels[fout].contains("leesfout: Onbekend formaat"), "\(regels[fout])")
+        #expect(regels[..<fout].contains { $0.hasPrefix(vol + ":") })
+        #expect(regels[(fout + 1)...].contains { $0.hasPrefix(vol + ":") })
+        #expect(regels.allSatisfy { !$0.dropFirst().contains(fondsendate + ":") }, "\(r.stdout)")
+    }
+
     @Test func noColourWhenPiped() throws {
         let r = try VipBinary.run(["check", Repo.path("Samples/concept-vol-fouten.yaml")], env: ["NO_COLOR": ""])
         #expect(!r.stdout.contains("\u{1B}["))
