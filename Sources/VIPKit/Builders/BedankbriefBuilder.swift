@@ -43,7 +43,7 @@ public enum BedankbriefBuilder {
         let periode = Tekst.periode(p.periode.start, p.periode.eind)
         if !periode.isEmpty {
             b.append(Tekst.p(p.periode.start == p.periode.eind ? "Het project vindt plaats op \(periode)."
-                                 : "Het project loopt van \(periode.replacingOccurrences(of: " – ", with: " tot en met "))."))
+                                 : "Het project loopt van \(periode.replacing(" – ", with: " tot en met "))."))
         }
         let acts = p.activiteiten.compactMap { act -> String? in
             guard let naam = act.naam else { return nil }

@@ -54,7 +54,7 @@ public enum BriefBuilder {
         let periode = Tekst.periode(p.periode.start, p.periode.eind)
         if !periode.isEmpty {
             b.append(Tekst.p(p.periode.start == p.periode.eind ? "Het project vindt plaats op \(periode)."
-                                 : "Het project loopt van \(periode.replacingOccurrences(of: " – ", with: " tot en met "))."))
+                                 : "Het project loopt van \(periode.replacing(" – ", with: " tot en met "))."))
         }
         if let doel = p.doel { b.append(Tekst.p("Ons doel: \(Tekst.zin(doel))")) }
 
