@@ -49,7 +49,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "vip", dependencies: [
-            "VIPKit", "VIPOpdrachtregel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "VIPKit", "VIPDocument", "VIPOpdrachtregel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Paths to the shared samples and fixtures, for every test target.

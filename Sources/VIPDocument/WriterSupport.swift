@@ -91,27 +91,30 @@ func millimetres(_ value: Double) -> String {
     return "\(hundredths / 100).\(String(hundredths % 100).leftPadded(to: 2))mm"
 }
 
-/// `value` without spaces and tabs at either end: Foundation's
-/// `trimmingCharacters(in: .whitespaces)` without its trip through NSString. Its set is
-/// CoreFoundation's: the spaces of category Zs, the tab, and U+200B ZERO WIDTH SPACE.
-func trimmedSpaces(_ value: String) -> String {
-    let spatie = { (c: Unicode.Scalar) in
-        switch c.value {
-        case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
-        default: return false
+extension StringProtocol {
+    /// Without spaces and tabs at either end: Foundation's `trimmingCharacters(in: .whitespaces)`
+    /// without its trip through NSString (the first use in a process cost 0.75 M instructions).
+    /// Its set is CoreFoundation's: the spaces of category Zs, the tab, and U+200B ZERO WIDTH
+    /// SPACE.
+    public var trimmedSpaces: String {
+        let spatie = { (c: Unicode.Scalar) in
+            switch c.value {
+            case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
+            default: return false
+            }
         }
+        var scalars = Substring(self).unicodeScalars
+        while let c = scalars.first, spatie(c) { scalars.removeFirst() }
+        while let c = scalars.last, spatie(c) { scalars.removeLast() }
+        return String(Substring(scalars))
     }
-    var scalars = Substring(value).unicodeScalars
-    while let c = scalars.first, spatie(c) { scalars.removeFirst() }
-    while let c = scalars.last, spatie(c) { scalars.removeLast() }
-    return String(Substring(scalars))
 }
 
 /// Normalises Metadata.date to an xsd:dateTime / W3CDTF value; nil when empty.
 /// Accepts "2024-05-01", "2024-05-01T09:30", "2024-05-01T09:30:00", with an optional
 /// "Z" or "+02:00"; a value without zone is taken as UTC.
 func normalisedDateTime(_ value: String) throws -> String? {
-    let s = trimmedSpaces(value)
+    let s = value.trimmedSpaces
     if s.isEmpty { return nil }
     let chars = Array(s.utf8)
     func digits(_ range: Range<Int>) -> Bool {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VIPDocument
 import VIPKit
 import VIPModel
 import VIPOpdrachtregel
@@ -152,7 +153,7 @@ struct Build: ParsableCommand {
         opties.concept = concept
         opties.pdf = pdf
         var formaten: [DocumentFormaat] = []
-        for naam in formaat.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+        for naam in formaat.split(separator: ",").map({ $0.trimmedSpaces.lowercased() }) {
             guard let f = DocumentFormaat(rawValue: naam) else {
                 throw ValidationError("Onbekend formaat `\(naam)`; kies uit odt en docx.")
             }

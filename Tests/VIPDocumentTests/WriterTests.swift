@@ -216,13 +216,13 @@ import VIPZip
     }
 }
 
-/// `trimmedSpaces` against Foundation's `trimmingCharacters(in: .whitespaces)`, which it
+/// `StringProtocol.trimmedSpaces` against Foundation's `trimmingCharacters(in: .whitespaces)`, which it
 /// replaces in the writers, on texts of spaces of several kinds, newlines and marks.
 @Test func trimmedSpacesTrimsLikeFoundation() {
     let delen = [" ", "\t", "\u{00A0}", "\u{2003}", "\u{3000}", "\n", "\r", "2024-05-01", "x", "e\u{0301}", "\u{0301}", "\u{200B}", "€", "\u{1680}", "\u{202F}", "\u{205F}", "\u{200A}", "\u{200C}", "\u{2028}", "\u{0085}", "\u{180E}", "\u{FEFF}"]
     var g = SystemRandomNumberGenerator()
     for _ in 0..<20_000 {
         let s = (0..<Int.random(in: 0...6, using: &g)).map { _ in delen.randomElement(using: &g)! }.joined()
-        #expect(trimmedSpaces(s) == s.trimmingCharacters(in: .whitespaces), "\(Array(s.unicodeScalars))")
+        #expect(s.trimmedSpaces == s.trimmingCharacters(in: .whitespaces), "\(Array(s.unicodeScalars))")
     }
 }

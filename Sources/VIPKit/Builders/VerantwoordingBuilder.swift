@@ -30,7 +30,7 @@ public enum VerantwoordingBuilder {
         b += dekking(v)
         b += resultaten(v)
         b += verslag(v)
-        if let index {
+        if index != nil {
             if let contact = Briefdelen.contact(a) { b.append(contact) }
             b.append(Tekst.p("Nogmaals hartelijk dank voor uw bijdrage aan \u{201C}\(titel)\u{201D}."))
             b += Briefdelen.groet(a)
