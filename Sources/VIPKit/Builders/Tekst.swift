@@ -106,22 +106,28 @@ extension String {
     /// found on the UTF-8 bytes instead of by grapheme breaking (most of a build's text
     /// handling). "\r\n" is one Character, so a "\n" right after "\r" does not split.
     var lines: [Substring] {
-        var lines: [Substring] = []
-        let bytes = utf8
-        var start = bytes.startIndex
-        var previous: UInt8 = 0
-        var i = start
-        while i != bytes.endIndex {
-            let b = bytes[i]
-            let next = bytes.index(after: i)
-            if b == 0x0A && previous != 0x0D {
-                lines.append(self[start..<i])
-                start = next
-            }
-            previous = b
-            i = next
+        let utf8 = self.utf8
+        // A native string's bytes are contiguous; the offsets of its line ends are found there
+        // and turned into indices once per line (O(1) on UTF-8 storage).
+        let einden: [Int]? = utf8.withContiguousStorageIfAvailable { bytes in
+            var uit: [Int] = []
+            for k in bytes.indices where bytes[k] == 0x0A && (k == 0 || bytes[k - 1] != 0x0D) { uit.append(k) }
+            return uit
         }
-        lines.append(self[start..<bytes.endIndex])
+        guard let einden else {
+            var kopie = self
+            kopie.makeContiguousUTF8()
+            return kopie.lines
+        }
+        var lines: [Substring] = []
+        lines.reserveCapacity(einden.count + 1)
+        var start = utf8.startIndex
+        for k in einden {
+            let eind = utf8.index(utf8.startIndex, offsetBy: k)
+            lines.append(self[start..<eind])
+            start = utf8.index(after: eind)
+        }
+        lines.append(self[start..<utf8.endIndex])
         return lines
     }
 }

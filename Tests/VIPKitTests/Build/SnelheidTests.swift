@@ -42,5 +42,11 @@ import VIPSpelling
         for s in ["", "\n", "a", "a\nb", "a\n\nb\n", "\r\na\r\nb", "é\nñ\u{301}\n", "x\r\n\ny", "\n\n\n"] {
             #expect(s.lines == s.split(separator: "\n", omittingEmptySubsequences: false), "\(s.debugDescription)")
         }
+        let delen = ["\n", "\r", "\r\n", "a", "é", "\u{301}", "€", "𝄞", " ", "\n\n"]
+        var g = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            let s = (0..<Int.random(in: 0...10, using: &g)).map { _ in delen.randomElement(using: &g)! }.joined()
+            #expect(s.lines == s.split(separator: "\n", omittingEmptySubsequences: false), "\(s.debugDescription)")
+        }
     }
 }
