@@ -148,13 +148,17 @@ class Bewaking:
                 and self.problemen.append("console: " + m.text))
         page.on("request", lambda r: r.url.startswith(server.url) or r.url.startswith("data:")
                 or self.problemen.append("verzoek buiten de server: " + r.url))
+        # Which request a console error is about: Chromium's message names only the status.
+        self.foutantwoorden = []
+        page.on("response", lambda a: a.status >= 400 and self.foutantwoorden.append(
+            f"{a.request.method} {a.url[len(server.url):] if a.url.startswith(server.url) else a.url} -> {a.status}"))
         self.verwachte = []
 
     def verwacht(self, tekst):
         return any(v in tekst for v in self.verwachte)
 
     def controleer(self):
-        assert self.problemen == [], self.problemen
+        assert self.problemen == [], (self.problemen, self.foutantwoorden)
 
 
 def context(browser, js):

@@ -83,11 +83,18 @@ def de_wandeling(browser, server, js):
         bewaking.verwachte.append("status of 401")  # the save that finds the session ended
         vul(page, "project.doel", "Veertig bewoners tuinieren samen en leren elkaar kennen.")
         expect(page.locator("#sessie-melding")).to_be_visible(timeout=15000)
+        # While the dialog waits, no save goes out, not even the one the field's change event
+        # (its blur) starts 1.2 s later: with the old CSRF token it could meet the new cookie.
+        opslagen = []
+        page.on("request", lambda r: r.method == "PATCH" and opslagen.append(r.url))
+        page.wait_for_timeout(2500)
+        assert opslagen == [], opslagen
         bekijk(page, "sessie-verlopen", js)
         page.locator("#sessie-email").fill(email)
         page.locator("#sessie-wachtwoord").fill("cursist-wachtwoord")
         page.get_by_role("button", name="Inloggen en opslaan").click()
         expect(page.locator("[data-status]")).to_contain_text("Opgeslagen om", timeout=15000)
+        assert len(opslagen) == 1, opslagen  # the login saves what waited, once
         cookies = c.cookies()
         bewaking.verwachte.clear()
         page.reload()

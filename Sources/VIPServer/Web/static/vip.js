@@ -218,6 +218,9 @@
   Bewaarder.prototype.bewaar = function () {
     var self = this;
     if (this.bezig) { this.opnieuw = true; return; }
+    // While the login dialog waits, nothing goes out: with the old token such a save could
+    // meet the new session cookie halfway through the login (403). The login saves it.
+    if (wachtend) { wachtend = this; clearTimeout(this.timer); return; }
     this.bezig = true;
     this.meld("Bezig met opslaan…");
     var csrf = $("input[name=csrf]", this.form), versie = $("[data-versie]", this.form), v = this.verzoek();
@@ -349,7 +352,8 @@
       }).catch(function () { fout.textContent = "Geen verbinding met de server."; fout.hidden = false; });
     });
     document.addEventListener("keydown", function (e) {
-      if (e.key === "Escape" && !$("#sessie-melding").hidden) { $("#sessie-melding").hidden = true; }
+      // Closed without logging in: the next save meets the ended session and asks again.
+      if (e.key === "Escape" && !$("#sessie-melding").hidden) { $("#sessie-melding").hidden = true; wachtend = null; }
     });
   }
 
