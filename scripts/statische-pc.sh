@@ -1,0 +1,33 @@
+#!/bin/bash
+# pkg-config files for the release build (make release): the same C libraries, named by their
+# static archives (-l:libxml2.a), with what those archives need themselves (libxml2: ICU, zlib,
+# xz). libc, libm, libstdc++, libpthread and libdl stay shared: the Swift runtime links those.
+#   scripts/statische-pc.sh MAP
+set -euo pipefail
+map=$1
+mkdir -p "$map"
+# Where the linker looks by default, after the library's own folder (libdeflate.pc names /usr/lib).
+standaard=$(ld --verbose | grep -o 'SEARCH_DIR("=\?[^"]*")' | sed 's/SEARCH_DIR("=\?//; s/")//')
+archief() {
+  for d in "$1" $standaard; do [ -f "$d/lib$2.a" ] && return 0; done
+  return 1
+}
+for pc in libxml-2.0 hunspell yaml-0.1 libdeflate; do
+  libdir=$(pkg-config --variable=libdir "$pc")
+  libs=""
+  for l in $(pkg-config --static --libs-only-l "$pc"); do
+    naam=${l#-l}
+    case $naam in
+      m|c|stdc++|pthread|dl|gcc_s) libs+=" -l$naam" ;;
+      *) if archief "$libdir" "$naam"; then libs+=" -l:lib$naam.a"; else libs+=" -l$naam"; fi ;;
+    esac
+  done
+  cat > "$map/$pc.pc.nieuw" <<PC
+Name: $pc
+Description: $pc, linked statically (vip: scripts/statische-pc.sh)
+Version: $(pkg-config --modversion "$pc")
+Cflags: $(pkg-config --cflags "$pc")
+Libs: -L$libdir$libs
+PC
+  mv "$map/$pc.pc.nieuw" "$map/$pc.pc"
+done
