@@ -49,7 +49,7 @@ build: setup
 # libdeflate): pkg-config files of our own in .build/statisch name their archives
 # (scripts/statische-pc.sh). And a position-dependent executable (-no-pie): the dynamic loader
 # then has ~970 relocations to apply at start instead of ~78,700, each on a page of its own
-# copy. Together a sixth of the CPU time of a one-package `vip build` (bench/RESULTATEN.md);
+# copy. Together 9 to 14 % of the CPU time of a one-package `vip build` (bench/RESULTATEN.md);
 # the program grows by the ICU data (~30 MB on disk, read only where used). Debug builds and
 # the tests link the shared libraries, as pkg-config names them.
 STATISCH := $(CURDIR)/.build/statisch

@@ -12,7 +12,10 @@ archief() {
   for d in "$1" $standaard; do [ -f "$d/lib$2.a" ] && return 0; done
   return 1
 }
-for pc in libxml-2.0 hunspell yaml-0.1 libdeflate; do
+# The libraries are those Package.swift names in its system library targets (pkgConfig: "…").
+pakketten=$(grep -o 'pkgConfig: "[^"]*"' "$(dirname "$0")/../Package.swift" | cut -d'"' -f2)
+[ -n "$pakketten" ] || { echo "Package.swift noemt geen pkg-config-pakketten" >&2; exit 1; }
+for pc in $pakketten; do
   libdir=$(pkg-config --variable=libdir "$pc")
   libs=""
   for l in $(pkg-config --static --libs-only-l "$pc"); do
