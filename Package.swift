@@ -16,7 +16,6 @@ let package = Package(
         .library(name: "VIPFormulier", targets: ["VIPFormulier"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
@@ -44,13 +43,10 @@ let package = Package(
                                               "VIPPlanning", "VIPSpelling", "VIPHash"]),
         .executableTarget(name: "EmbedFolderTool"),
         .plugin(name: "EmbedFolder", capability: .buildTool(), dependencies: ["EmbedFolderTool"]),
-        // What `vip` and `vip-server` share: the terminal, exit codes, the hand-over to vip-server.
-        .target(name: "VIPOpdrachtregel", dependencies: [
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
-        .executableTarget(name: "vip", dependencies: [
-            "VIPKit", "VIPDocument", "VIPOpdrachtregel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        // What `vip` and `vip-server` share: the terminal, the command line described as data
+        // (Opdracht: parsing, Dutch help and messages), the hand-over to vip-server.
+        .target(name: "VIPOpdrachtregel", dependencies: ["VIPModel"]),
+        .executableTarget(name: "vip", dependencies: ["VIPKit", "VIPDocument", "VIPOpdrachtregel"]),
 
         // Paths to the shared samples and fixtures, for every test target.
         .target(name: "VIPTestSupport", path: "Tests/VIPTestSupport"),
@@ -62,6 +58,7 @@ let package = Package(
         .testTarget(name: "VIPChecklistTests", dependencies: ["VIPChecklist", "VIPModel", "VIPSpelling"]),
         .testTarget(name: "VIPDocumentTests", dependencies: ["VIPDocument", "VIPXML", "VIPZip", "VIPTestSupport"]),
         .testTarget(name: "VIPFormulierTests", dependencies: ["VIPFormulier"]),
+        .testTarget(name: "VIPOpdrachtregelTests", dependencies: ["VIPOpdrachtregel"]),
         .testTarget(name: "VIPPlanningTests", dependencies: [
             "VIPPlanning", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
@@ -78,6 +75,7 @@ let package = Package(
 // slow passes (AddressSanitizer) only build what they test.
 if ProcessInfo.processInfo.environment["VIP_ZONDER_SERVER"] == nil {
     package.dependencies += [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

@@ -1,8 +1,7 @@
-import ArgumentParser
 import Foundation
 
-/// What the two executables share: the terminal, the exit codes of cli.md for what
-/// ArgumentParser refuses, and the way from `vip server` to the server program.
+/// What the two executables share: the terminal, and the way from `vip server` to the server
+/// program. (The command line itself is described in `Opdracht`.)
 public enum Terminal {
     public static var kleur: Bool {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
@@ -29,27 +28,6 @@ public enum Terminal {
 
     public static func fout(_ s: String) {
         FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
-    }
-}
-
-extension ParsableCommand {
-    /// Parses the command line and runs the command. ArgumentParser exits 64 on bad arguments;
-    /// cli.md says 2. Help and the version go to standard output with 0.
-    public static func voerUit() -> Never {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-            Foundation.exit(0)
-        } catch let code as ExitCode {
-            Foundation.exit(code.rawValue)
-        } catch {
-            if exitCode(for: error) == .success {
-                Terminal.uit(fullMessage(for: error))
-                Foundation.exit(0)
-            }
-            Terminal.fout(fullMessage(for: error))
-            Foundation.exit(2)
-        }
     }
 }
 

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import VIPDocument
 import VIPKit
@@ -6,46 +5,33 @@ import VIPModel
 import VIPOpdrachtregel
 
 /// The thin executable: parses arguments, calls VIPKit, prints, maps to exit codes
-/// (0 done, 1 fouten, 2 unusable input — cli.md).
-///
-/// Every command gives its `commandName`: without it ArgumentParser derives each name from
-/// the type (`String(describing:)`), for every command at every start, a tenth of a one-package
-/// `vip build` (10 M instructions).
+/// (0 done, 1 fouten, 2 unusable input — cli.md). The command line is described as data
+/// (`Opdracht`), one value per subcommand, each in the file of its command.
 @main
-struct VIP: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "vip",
-        abstract: "Van Idee naar Project: van projectplan naar een complete fondsaanvraag.",
-        discussion: """
-            Schrijf uw aanvraag in één YAML-bestand (begin met `vip init`), controleer het met `vip check`
-            en maak de documenten met `vip build`. Uitgangscodes: 0 klaar, 1 de aanvraag heeft fouten,
-            2 de invoer kon niet worden gebruikt.
-            """,
-        version: "0.1.0",
-        subcommands: [Check.self, Build.self, Init.self, Regels.self, Schema.self, Fondsen.self, Fondsendate.self,
-                      Review.self, ServerDoorgave.self, GebruikerDoorgave.self],
-        helpNames: [.short, .long, .customLong("hulp")]
-    )
+enum VIP {
+    static let opdracht = Opdracht(
+        "vip",
+        samenvatting: "Van Idee naar Project: van projectplan naar een complete fondsaanvraag.",
+        uitleg: "Schrijf uw aanvraag in één YAML-bestand (begin met `vip init`), controleer het met `vip check` en "
+            + "maak de documenten met `vip build`.\n\nUitgangscodes: 0 klaar, 1 de aanvraag heeft fouten, 2 de invoer "
+            + "kon niet worden gebruikt.",
+        subopdrachten: [Check.opdracht, Build.opdracht, Init.opdracht, Regels.opdracht, Schema.opdracht,
+                        Fondsen.opdracht, Fondsendate.opdracht, Review.opdracht, doorgave("server", Serverprogramma.serverUitleg),
+                        doorgave("gebruiker", Serverprogramma.gebruikerUitleg)])
 
     static func main() {
         let argumenten = Array(CommandLine.arguments.dropFirst())
         if Serverprogramma.isVoor(argumenten) { Serverprogramma.doorgeven(argumenten) }
-        voerUit()
+        Opdrachtregel(opdracht, versie: "0.1.0").voerUit(argumenten)
     }
-}
 
-/// `vip server` and `vip gebruiker` in the list of commands; the command line itself goes to
-/// the server program before it is parsed here (`VIP.main`).
-struct ServerDoorgave: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "server", abstract: Serverprogramma.serverUitleg)
-    @Argument(parsing: .captureForPassthrough) var argumenten: [String] = []
-    func run() throws { Serverprogramma.doorgeven(["server"] + argumenten) }
-}
-
-struct GebruikerDoorgave: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "gebruiker", abstract: Serverprogramma.gebruikerUitleg)
-    @Argument(parsing: .captureForPassthrough) var argumenten: [String] = []
-    func run() throws { Serverprogramma.doorgeven(["gebruiker"] + argumenten) }
+    /// `vip server` and `vip gebruiker` in the list of commands; the command line itself goes to
+    /// the server program before it is parsed here (`main`).
+    static func doorgave(_ naam: String, _ samenvatting: String) -> Opdracht {
+        Opdracht(naam, samenvatting: samenvatting, doorgeven: true) { invoer in
+            Serverprogramma.doorgeven([naam] + invoer.argumenten)
+        }
+    }
 }
 
 extension Terminal {
@@ -73,26 +59,26 @@ enum Uitgang {
     }
 }
 
-enum Uitvoerformaat: String, ExpressibleByArgument, CaseIterable {
+enum Uitvoerformaat: String, CaseIterable {
     case tekst, json
+
+    static let optie = Opdracht.Optie("format", waarde: "FORMAT", "Uitvoer: tekst of json.", standaard: "tekst",
+                                      keuzes: allCases.map(\.rawValue))
 }
 
-struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
-        abstract: "Controleer aanvragen met de VIP-checklist.",
-        discussion: "Eén regel per bevinding: bestand:regel:kolom: ernst: melding [regel-id]. "
-            + "Uitgangscode 0: af; 1: er zijn fouten; 2: een bestand kon niet worden gelezen.")
+enum Check {
+    static let opdracht = Opdracht(
+        "check",
+        samenvatting: "Controleer aanvragen met de VIP-checklist.",
+        uitleg: "Eén regel per bevinding: bestand:regel:kolom: ernst: melding [regel-id]. "
+            + "Uitgangscode 0: af; 1: er zijn fouten; 2: een bestand kon niet worden gelezen.",
+        argumenten: [.init("AANVRAAG", "De aanvraagbestanden.", aantal: .eenOfMeer)],
+        opties: [Uitvoerformaat.optie] + RegisterOpties.opties,
+        voerUit: run)
 
-    @Argument(help: ArgumentHelp("De aanvraagbestanden.", valueName: "AANVRAAG"))
-    var aanvragen: [String]
-
-    @Option(name: .long, help: "Uitvoer: tekst of json.")
-    var format: Uitvoerformaat = .tekst
-
-    @OptionGroup var registerOpties: RegisterOpties
-
-    func run() throws {
+    static func run(_ invoer: Invoer) throws -> Int32 {
+        let registerOpties = RegisterOpties(invoer)
+        let format = Uitvoerformaat(rawValue: invoer.optie("format") ?? "") ?? .tekst
         let checker = Checker(register: try registerOpties.leesRegister(),
                               datum: try registerOpties.leesDatum() ?? Datum.vandaag())
         let kleuren = CheckReport.Kleuren(aan: Terminal.kleur)
@@ -100,7 +86,7 @@ struct Check: ParsableCommand {
         var json: [JSON] = []
         // One file at a time: a docent may check a whole course at once, so no result is
         // kept longer than it takes to print it.
-        for (i, bestand) in aanvragen.enumerated() {
+        for (i, bestand) in invoer.argumenten.enumerated() {
             let r = checker.check(path: bestand)
             worst = max(worst, Uitgang.code(r))
             switch format {
@@ -113,60 +99,51 @@ struct Check: ParsableCommand {
             }
         }
         if format == .json { Terminal.uit(JSON.array(json).serialised()) }
-        throw ExitCode(worst)
+        return worst
     }
 }
 
-struct Build: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "build",
-        abstract: "Maak het complete aanvraagpakket: per fonds een brief, het projectplan, de begroting en de fondsenlijst.",
-        discussion: "Zonder --concept weigert vip een aanvraag met fouten (uitgangscode 1). Standaardmap: uit/ naast "
-            + "de aanvraag; met meerdere aanvragen krijgt elke aanvraag een eigen submap.")
+enum Build {
+    static let opdracht = Opdracht(
+        "build",
+        samenvatting: "Maak het complete aanvraagpakket: per fonds een brief, het projectplan, de begroting en de fondsenlijst.",
+        uitleg: "Zonder --concept weigert vip een aanvraag met fouten (uitgangscode 1). Standaardmap: uit/ naast "
+            + "de aanvraag; met meerdere aanvragen krijgt elke aanvraag een eigen submap.",
+        argumenten: [.init("AANVRAAG", "De aanvraagbestanden.", aantal: .eenOfMeer)],
+        opties: [
+            .init("uit", waarde: "MAP", "De uitvoermap."),
+            .init("formaat", waarde: "FORMATEN", "Formaten, gescheiden door komma's: odt,docx.", standaard: "odt,docx"),
+            .vlag("concept", "Bouw ook met fouten, met CONCEPT op elke pagina."),
+            .vlag("pdf", "Maak ook PDF's (met LibreOffice)."),
+            .init("sjabloon", waarde: "MAP", "Een map met eigen sjablonen (odt/ en docx/)."),
+        ] + RegisterOpties.opties,
+        voerUit: run)
 
-    @Argument(help: ArgumentHelp("De aanvraagbestanden.", valueName: "AANVRAAG"))
-    var aanvragen: [String]
-
-    @Option(name: .long, help: ArgumentHelp("De uitvoermap.", valueName: "MAP"))
-    var uit: String?
-
-    @Option(name: .long, help: ArgumentHelp("Formaten, gescheiden door komma's: odt,docx.", valueName: "FORMATEN"))
-    var formaat: String = "odt,docx"
-
-    @Flag(name: .long, help: "Bouw ook met fouten, met CONCEPT op elke pagina.")
-    var concept = false
-
-    @Flag(name: .long, help: "Maak ook PDF's (met LibreOffice).")
-    var pdf = false
-
-    @Option(name: .long, help: ArgumentHelp("Een map met eigen sjablonen (odt/ en docx/).", valueName: "MAP"))
-    var sjabloon: String?
-
-    @OptionGroup var registerOpties: RegisterOpties
-
-    func run() throws {
+    static func run(_ invoer: Invoer) throws -> Int32 {
+        let registerOpties = RegisterOpties(invoer)
+        let aanvragen = invoer.argumenten
         var opties = BuildOpties()
         opties.register = try registerOpties.leesRegister()
         opties.datum = try registerOpties.leesDatum()
         opties.klok = Terminal.klok
-        opties.uit = uit
-        opties.concept = concept
-        opties.pdf = pdf
+        opties.uit = invoer.optie("uit")
+        opties.concept = invoer.vlag("concept")
+        opties.pdf = invoer.vlag("pdf")
         var formaten: [DocumentFormaat] = []
-        for naam in formaat.split(separator: ",").map({ $0.trimmedSpaces.lowercased() }) {
+        for naam in (invoer.optie("formaat") ?? "").split(separator: ",").map({ $0.trimmedSpaces.lowercased() }) {
             guard let f = DocumentFormaat(rawValue: naam) else {
-                throw ValidationError("Onbekend formaat `\(naam)`; kies uit odt en docx.")
+                throw Opdrachtfout("Onbekend formaat `\(naam)`; kies uit odt en docx.")
             }
             if !formaten.contains(f) { formaten.append(f) }
         }
-        guard !formaten.isEmpty else { throw ValidationError("Geef minstens één formaat: odt of docx.") }
+        guard !formaten.isEmpty else { throw Opdrachtfout("Geef minstens één formaat: odt of docx.") }
         opties.formaten = formaten
-        if let sjabloon {
+        if let sjabloon = invoer.optie("sjabloon") {
             do {
                 opties.sjablonen = try Sjablonen.laad(sjabloon)
             } catch {
                 Terminal.fout((error as? LocalizedError)?.errorDescription ?? "\(sjabloon): \(error)")
-                throw ExitCode(2)
+                return 2
             }
         }
         let bouwer = Bouwer(opties: opties)
@@ -199,7 +176,7 @@ struct Build: ParsableCommand {
             if wachtend.count >= Self.partijgrootte { voltooi() }
         }
         voltooi()
-        throw ExitCode(worst)
+        return worst
     }
 
     /// Aanvragen per sync: a bound on how long files wait under temporary names.
@@ -222,47 +199,49 @@ struct Build: ParsableCommand {
     }
 }
 
-struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "init",
-        abstract: "Begin een nieuwe aanvraag: schrijft aanvraag.yaml met uitleg bij elk veld.")
+enum Init {
+    static let opdracht = Opdracht(
+        "init",
+        samenvatting: "Begin een nieuwe aanvraag: schrijft aanvraag.yaml met uitleg bij elk veld.",
+        argumenten: [.init("MAP", "De map (standaard: hier).", aantal: .hoogstensEen)],
+        voerUit: run)
 
-    @Argument(help: ArgumentHelp("De map (standaard: hier).", valueName: "MAP"))
-    var map: String = "."
-
-    func run() throws {
+    static func run(_ invoer: Invoer) throws -> Int32 {
+        let map = invoer.argumenten.first ?? "."
         do {
             let paden = try VIPKit.Init.schrijf(in: map)
             for p in paden { Terminal.uit("Geschreven: \(p)") }
             Terminal.uit("Vul de velden in en controleer met: vip check \((map as NSString).appendingPathComponent("aanvraag.yaml"))")
+            return 0
         } catch {
             Terminal.fout(error.description)
-            throw ExitCode(2)
+            return 2
         }
     }
 }
 
-enum RegelsFormaat: String, ExpressibleByArgument, CaseIterable { case tekst, markdown, json }
+enum RegelsFormaat: String, CaseIterable { case tekst, markdown, json }
 
-struct Regels: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "regels", abstract: "Toon alle regels van de checklist.")
-
-    @Option(name: .long, help: "Uitvoer: tekst, markdown of json.")
-    var format: RegelsFormaat = .tekst
-
-    func run() {
-        switch format {
+enum Regels {
+    static let opdracht = Opdracht(
+        "regels",
+        samenvatting: "Toon alle regels van de checklist.",
+        opties: [.init("format", waarde: "FORMAT", "Uitvoer: tekst, markdown of json.", standaard: "tekst",
+                       keuzes: RegelsFormaat.allCases.map(\.rawValue))]) { invoer in
+        switch RegelsFormaat(rawValue: invoer.optie("format") ?? "") ?? .tekst {
         case .tekst: Terminal.uit(Regelsoverzicht.tekst(), regeleinde: false)
         case .markdown: Terminal.uit(Regelsoverzicht.markdown(), regeleinde: false)
         case .json: Terminal.uit(Regelsoverzicht.json(), regeleinde: false)
         }
+        return 0
     }
 }
 
-struct Schema: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "schema",
-        abstract: "Toon een JSON Schema van het aanvraagformaat, voor uw editor.")
-
-    func run() { Terminal.uit(VIPKit.Schema.tekst, regeleinde: false) }
+enum Schema {
+    static let opdracht = Opdracht(
+        "schema",
+        samenvatting: "Toon een JSON Schema van het aanvraagformaat, voor uw editor.") { _ in
+        Terminal.uit(VIPKit.Schema.tekst, regeleinde: false)
+        return 0
+    }
 }

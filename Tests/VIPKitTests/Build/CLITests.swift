@@ -74,11 +74,31 @@ import VIPZip
         #expect(!r.stdout.contains("\u{1B}["))
     }
 
-    @Test func badArgumentsExitTwo() throws {
-        #expect(try VipBinary.run(["check"]).status == 2)
-        #expect(try VipBinary.run(["bestaatniet"]).status == 2)
-        #expect(try VipBinary.run(["build", "--formaat", "pdf", Repo.fixture]).status == 2)
-        #expect(try VipBinary.run(["--help"]).status == 0)
+    /// cli.md: Dutch help and Dutch messages; wrong arguments exit 2 with nothing written.
+    @Test func badArgumentsExitTwoInDutch() throws {
+        let engels = ["Error", "Usage", "USAGE", "OVERVIEW", "OPTIONS", "Show ", "Missing", "Unknown", "invalid"]
+        for argumenten in [["check"], ["bestaatniet"], ["build", "--formaat", "pdf", Repo.fixture],
+                           ["check", "--format", "xml", Repo.fixture], ["build", Repo.fixture, "--uit"],
+                           ["review", "--zaad", "veel", Repo.fixture], ["init", "a", "b"], ["fondsen", "zoek", Repo.fixture]] {
+            let r = try VipBinary.run(argumenten)
+            #expect(r.status == 2, "\(argumenten)")
+            #expect(r.stdout.isEmpty && r.stderr.hasPrefix("Fout: ") && r.stderr.contains("\nGebruik: vip "), "\(r.stderr)")
+            #expect(!engels.contains { r.stderr.contains($0) }, "\(r.stderr)")
+        }
+        #expect(try VipBinary.run(["bouw"]).stderr.hasPrefix("Fout: Onbekend subcommando `bouw`."))
+        for argumenten in [["--help"], ["--hulp"], ["build", "-h"], ["help", "review", "combineer"], ["fondsen"]] {
+            let r = try VipBinary.run(argumenten)
+            #expect(r.status == 0 && r.stdout.contains("\nGEBRUIK: vip ") && r.stderr.isEmpty, "\(argumenten)")
+            #expect(!engels.contains { r.stdout.contains($0) }, "\(r.stdout)")
+        }
+        #expect(try VipBinary.run(["--version"]).stdout == "0.1.0\n")
+        // Options after the files, and in the `--optie=waarde` form.
+        let dir = Repo.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try VipBinary.run(["build", Repo.fixture, "--formaat=odt", "--uit", dir + "/uit"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let bestanden = try FileManager.default.contentsOfDirectory(atPath: dir + "/uit")
+        #expect(!bestanden.isEmpty && bestanden.allSatisfy { !$0.hasSuffix(".docx") }, "\(bestanden)")
     }
 
     /// `vip server …` and `vip gebruiker …` are run by the program `vip-server` beside `vip`

@@ -27,11 +27,11 @@ import VIPKit
         let cli = try String(contentsOfFile: Repo.path("docs/cli.md"), encoding: .utf8)
         let help = try VipBinary.run(["--help"])
         // Every subcommand that `vip --help` lists has a section of its own in docs/cli.md.
-        let commands = help.stdout.split(separator: "\n").drop { !$0.hasPrefix("SUBCOMMANDS:") }.dropFirst()
+        let commands = help.stdout.split(separator: "\n").drop { !$0.hasPrefix("SUBCOMMANDO'S:") }.dropFirst()
             .prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             .filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }  // not the wrapped help lines
             .compactMap { $0.split(separator: " ").first.map(String.init) }
-            .filter { $0.allSatisfy(\.isLowercase) }  // not "See 'vip help <subcommand>'"
+            .filter { $0.allSatisfy(\.isLowercase) }  // not "Hulp bij één subcommando: …"
         #expect(commands.count >= 7, "\(commands) from \(help.stdout)")
         for command in commands {
             #expect(cli.contains("## `vip \(command)"), "vip \(command) in docs/cli.md")
