@@ -75,7 +75,6 @@ let package = Package(
 // slow passes (AddressSanitizer) only build what they test.
 if ProcessInfo.processInfo.environment["VIP_ZONDER_SERVER"] == nil {
     package.dependencies += [
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -123,7 +122,7 @@ if ProcessInfo.processInfo.environment["VIP_ZONDER_SERVER"] == nil {
     package.products += [.executable(name: "vip-server", targets: ["vip-server"])]
     package.targets += [
         .executableTarget(name: "vip-server", dependencies: [
-            "VIPServer", "VIPOpdrachtregel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "VIPServer", "VIPOpdrachtregel",
         ]),
     ]
 }

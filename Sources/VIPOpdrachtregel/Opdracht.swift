@@ -59,13 +59,17 @@ public struct Opdracht: Sendable {
         public var standaard: String?
         /// The only values allowed, when the option has a fixed set.
         public var keuzes: [String]?
+        /// The command cannot run without it.
+        public var verplicht: Bool
 
-        public init(_ naam: String, waarde: String?, _ uitleg: String, standaard: String? = nil, keuzes: [String]? = nil) {
+        public init(_ naam: String, waarde: String?, _ uitleg: String, standaard: String? = nil, keuzes: [String]? = nil,
+                    verplicht: Bool = false) {
             self.naam = naam
             self.waarde = waarde
             self.uitleg = uitleg
             self.standaard = standaard
             self.keuzes = keuzes
+            self.verplicht = verplicht
         }
 
         public static func vlag(_ naam: String, _ uitleg: String) -> Optie { Optie(naam, waarde: nil, uitleg) }
@@ -245,6 +249,9 @@ public struct Opdrachtregel: Sendable {
             }
         }
         if let teveel = over.first { return .fout(pad: pad, "Onverwacht argument `\(teveel)`.") }
+        for o in opdracht.opties where o.verplicht && invoer.optie(o.naam) == nil {
+            return .fout(pad: pad, "De optie --\(o.naam) ontbreekt: --\(o.naam) <\(o.waarde ?? "")>.")
+        }
         return .voerUit(pad: pad, invoer)
     }
 
@@ -280,13 +287,14 @@ public struct Opdrachtregel: Sendable {
 
     func foutmelding(_ melding: String, pad: [Opdracht]) -> String {
         let opdracht = pad.map(\.naam).joined(separator: " ")
-        return "Fout: \(melding)\nGebruik: \(gebruik(pad))\nMeer uitleg: \(opdracht) --hulp"
+        return "Fout: \(melding)\n\(gebruik(pad, kop: "Gebruik: "))\nMeer uitleg: \(opdracht) --hulp"
     }
 
-    /// `vip build <AANVRAAG> ... [--uit <MAP>] …`
-    public func gebruik(_ pad: [Opdracht]) -> String {
+    /// `vip build <AANVRAAG> ... [--uit <MAP>] …` after `kop`, broken between its parts into
+    /// lines of at most 80 columns, the next lines indented as far as `kop`.
+    public func gebruik(_ pad: [Opdracht], kop: String = "") -> String {
         let opdracht = pad.last!
-        var delen = pad.map(\.naam)
+        var delen = [pad.map(\.naam).joined(separator: " ")]
         if !opdracht.subopdrachten.isEmpty { delen.append(opdracht.standaard == nil ? "<subcommando>" : "[<subcommando>] ...") }
         if opdracht.doorgeven { delen.append("...") }
         for a in opdracht.argumenten {
@@ -297,8 +305,20 @@ public struct Opdrachtregel: Sendable {
             case .willekeurig: delen.append("[<\(a.naam)> ...]")
             }
         }
-        for o in opdracht.opties { delen.append("[--\(o.naam)" + (o.waarde.map { " <\($0)>" } ?? "") + "]") }
-        return delen.joined(separator: " ")
+        for o in opdracht.opties {
+            let optie = "--\(o.naam)" + (o.waarde.map { " <\($0)>" } ?? "")
+            delen.append(o.verplicht ? optie : "[\(optie)]")
+        }
+        let inspring = String(repeating: " ", count: kop.count)
+        var regels: [String] = [], huidig = kop
+        for deel in delen {
+            if huidig.count > kop.count && huidig.count + 1 + deel.count > 80 {
+                regels.append(huidig)
+                huidig = inspring
+            }
+            huidig += (huidig.count > kop.count ? " " : "") + deel
+        }
+        return (regels + [huidig]).joined(separator: "\n")
     }
 
     /// The help of the last command in `pad`, in Dutch, lines of at most 80 columns.
@@ -306,7 +326,7 @@ public struct Opdrachtregel: Sendable {
         let opdracht = pad.last!
         var uit = Self.vouw(opdracht.samenvatting, breedte: 80) + "\n"
         if let uitleg = opdracht.uitleg { uit += "\n" + Self.vouw(uitleg, breedte: 80) + "\n" }
-        uit += "\nGEBRUIK: \(gebruik(pad))\n"
+        uit += "\n\(gebruik(pad, kop: "GEBRUIK: "))\n"
         if !opdracht.argumenten.isEmpty {
             uit += "\nARGUMENTEN:\n"
             for a in opdracht.argumenten { uit += Self.rij("<\(a.naam)>", a.uitleg) }

@@ -1,22 +1,19 @@
-import ArgumentParser
 import Foundation
 
 import VIPOpdrachtregel
 import VIPServer
 
 /// The database of `vip server`: a folder with SQLite, or a PostgreSQL URL.
-struct DatabaseOpties: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("De map met de SQLite-database (vip.sqlite).", valueName: "MAP"))
-    var data = "vip-data"
+enum DatabaseOpties {
+    static let opties: [Opdracht.Optie] = [
+        .init("data", waarde: "MAP", "De map met de SQLite-database (vip.sqlite).", standaard: "vip-data"),
+        .init("database", waarde: "URL", "Een PostgreSQL-database (postgres://…) in plaats van SQLite (ook VIP_DATABASE)."),
+    ]
 
-    @Option(name: .long, help: ArgumentHelp("Een PostgreSQL-database (postgres://…) in plaats van SQLite (ook VIP_DATABASE).",
-                                            valueName: "URL"))
-    var database: String?
-
-    var configuratie: ServerConfiguratie {
+    static func configuratie(_ invoer: Invoer) -> ServerConfiguratie {
         var c = ServerConfiguratie()
-        c.data = data
-        c.database = databaseUitOmgeving(database)
+        c.data = invoer.optie("data") ?? "vip-data"
+        c.database = databaseUitOmgeving(invoer.optie("database"))
         return c
     }
 }
@@ -27,32 +24,33 @@ func databaseUitOmgeving(_ optie: String?) -> String? {
 }
 
 /// Runs `werk`, printing a Dutch refusal and exiting 2 when the database or the dump says no.
-func overdracht(_ werk: @escaping @Sendable () async throws -> Void) throws {
+func overdracht(_ werk: @escaping @Sendable () async throws -> Void) throws -> Int32 {
     do {
         try wachtOp(werk)
+        return 0
     } catch let fout as StartFout {
         Terminal.fout(fout.melding)
-        throw ExitCode(2)
+        return 2
     } catch let fout as OverdrachtFout {
         Terminal.fout(fout.melding)
-        throw ExitCode(2)
+        return 2
     }
 }
 
-struct Exporteer: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "exporteer",
-        abstract: "Schrijf alle gegevens van vip server naar standaarduitvoer (formaat vip-export/1).",
-        discussion: "Eén consistente momentopname, ook terwijl servers draaien: accounts (met wachtwoordhashes), cursussen, "
+enum Exporteer {
+    static let opdracht = Opdracht(
+        "exporteer",
+        samenvatting: "Schrijf alle gegevens van vip server naar standaarduitvoer (formaat vip-export/1).",
+        uitleg: "Eén consistente momentopname, ook terwijl servers draaien: accounts (met wachtwoordhashes), cursussen, "
             + "elke versie van elke aanvraag met haar bestanden byte voor byte, en de postbus (wachtende mail wordt na "
             + "importeren verstuurd). Sessies en mislukte pogingen gaan niet mee. Voorbeeld: vip server exporteer --data "
-            + "vip-data > vip.export")
+            + "vip-data > vip.export",
+        opties: DatabaseOpties.opties,
+        voerUit: run)
 
-    @OptionGroup var opties: DatabaseOpties
-
-    func run() throws {
-        let configuratie = opties.configuratie
-        try overdracht {
+    static func run(_ invoer: Invoer) throws -> Int32 {
+        let configuratie = DatabaseOpties.configuratie(invoer)
+        return try overdracht {
             let opslag = try await configuratie.openOpslag()
             final class Buffer: @unchecked Sendable { var data = Data() }
             let buffer = Buffer()
@@ -75,31 +73,29 @@ struct Exporteer: ParsableCommand {
     }
 }
 
-struct Importeer: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "importeer",
-        abstract: "Vul een nieuwe, lege database met een export van vip server exporteer.",
-        discussion: "Weigert een database die al gegevens heeft. Voorbeeld: vip server importeer --database "
-            + "postgres://vip@localhost/vip < vip.export")
+enum Importeer {
+    static let opdracht = Opdracht(
+        "importeer",
+        samenvatting: "Vul een nieuwe, lege database met een export van vip server exporteer.",
+        uitleg: "Weigert een database die al gegevens heeft. Voorbeeld: vip server importeer --database "
+            + "postgres://vip@localhost/vip < vip.export",
+        argumenten: [.init("BESTAND", "De export (zonder: standaardinvoer).", aantal: .hoogstensEen)],
+        opties: DatabaseOpties.opties,
+        voerUit: run)
 
-    @OptionGroup var opties: DatabaseOpties
-
-    @Argument(help: ArgumentHelp("De export (zonder: standaardinvoer).", valueName: "BESTAND"))
-    var bestand: String?
-
-    func run() throws {
+    static func run(_ invoer: Invoer) throws -> Int32 {
         let bytes: [UInt8]
-        if let bestand {
+        if let bestand = invoer.argumenten.first {
             guard let data = FileManager.default.contents(atPath: bestand) else {
                 Terminal.fout("Het bestand \(bestand) kan niet worden gelezen.")
-                throw ExitCode(2)
+                return 2
             }
             bytes = [UInt8](data)
         } else {
             bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         }
-        let configuratie = opties.configuratie
-        try overdracht {
+        let configuratie = DatabaseOpties.configuratie(invoer)
+        return try overdracht {
             let dump = try Overdracht.lees(bytes)
             let samenvatting = try await Overdracht.importeer(dump, in: configuratie)
             schrijfRegel("Geïmporteerd: \(samenvatting.tekst)")

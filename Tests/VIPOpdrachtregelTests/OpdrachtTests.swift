@@ -95,14 +95,15 @@ import Testing
         #expect(hoofd.contains("\nSUBCOMMANDO'S:\n  build                   Bouw.\n"))
         #expect(hoofd.contains("  -h, --hulp, --help      Toon deze hulp.\n"))
         let build = Self.regel.hulp([Self.regel.programma, Self.build])
-        #expect(build.contains("GEBRUIK: vip build <AANVRAAG> ... [--uit <MAP>] [--formaat <FORMATEN>] [--format <FORMAT>] "
-                               + "[--concept] [--zaad <N>]\n"))
+        #expect(build.contains("GEBRUIK: vip build <AANVRAAG> ... [--uit <MAP>] [--formaat <FORMATEN>]\n"
+                               + "         [--format <FORMAT>] [--concept] [--zaad <N>]\n"))
         #expect(build.contains("\nARGUMENTEN:\n  <AANVRAAG>              De aanvraagbestanden.\n"))
         #expect(build.contains("  --formaat <FORMATEN>    Formaten. (standaard: odt,docx)\n"))
         let review = Self.regel.hulp([Self.regel.programma, Self.review])
         #expect(review.contains("GEBRUIK: vip review [<subcommando>] ...\n"))
         #expect(review.contains("  maak (standaard)        Maak.\n"))
         #expect(review.contains("vip help review <subcommando>."))
+        #expect(build.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(build)")
         let lang = Opdrachtregel.rij("--lang <WAARDE>", String(repeating: "woord ", count: 30))
         #expect(lang.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(lang)")
         #expect(lang.split(separator: "\n").count > 2)

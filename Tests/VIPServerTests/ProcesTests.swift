@@ -171,6 +171,28 @@ import Testing
         #expect(!r.stderr.contains("geheim"))
     }
 
+    /// The server program's help and its messages about wrong arguments are Dutch, and wrong
+    /// arguments start nothing (exit 2).
+    @Test func opdrachtregelVanDeServerIsNederlands() throws {
+        let data = Repo.tempDir("vip-opdrachtregel")
+        for argumenten in [["server", "--poort", "acht"], ["server", "--log", "xml"], ["server", "exporteer", "--dta", data],
+                           ["gebruiker", "toevoegen", "--data", data, "--rol", "docent", "--naam", "D"],
+                           ["gebruiker", "toevoegen", "--data", data, "--rol", "cursist", "--email", "c@x.nl", "--naam", "C"],
+                           ["gebruiker", "verwijderen"]] {
+            let r = try draai(Repo.vip, argumenten)
+            #expect(r.status == 2, "\(argumenten): \(r.stderr)")
+            #expect(r.stderr.hasPrefix("Fout: ") && r.stderr.contains("\nGebruik: vip "), "\(r.stderr)")
+        }
+        #expect(try draai(Repo.vip, ["server", "exporteer", "--dta", data]).stderr
+                    .hasPrefix("Fout: Onbekende optie `--dta`; bedoelde u `--data`?"))
+        #expect(!FileManager.default.fileExists(atPath: data + "/vip.sqlite"), "nothing was opened")
+        for argumenten in [["server", "--hulp"], ["server", "start", "-h"], ["help", "gebruiker", "toevoegen"]] {
+            let r = try draai(Repo.vip, argumenten)
+            #expect(r.status == 0 && r.stdout.contains("GEBRUIK: vip ") && r.stdout.contains("OPTIES:"), "\(argumenten)")
+            #expect(!r.stdout.contains("USAGE") && !r.stdout.contains("Show help"), "\(r.stdout)")
+        }
+    }
+
     @Test func demoLaadtAccountsEnAanvragen() async throws {
         let data = Repo.tempDir("vip-demo")
         let server = try Server(data: data, extra: ["--demo"])
