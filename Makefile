@@ -6,7 +6,7 @@ VIP := .build/release/vip
 # zlib1g-dev and liblzma-dev: the archives libxml2's own archive needs in the release build.
 DEBIAN_PACKAGES := pkg-config libxml2-dev libhunspell-dev hunspell-nl libyaml-dev libdeflate-dev zlib1g-dev liblzma-dev
 ORACLE_PACKAGES := jing libxml2-utils libreoffice-writer-nogui pandoc poppler-utils chromium strace
-PYTHON_PACKAGES := lxml python-docx jsonschema PyYAML pytest playwright axe-selenium-python schemathesis aiosmtpd
+PYTHON_PACKAGES := lxml python-docx jsonschema PyYAML pytest pytest-xdist playwright axe-selenium-python schemathesis aiosmtpd
 # Running it for real (Tests/Beheer): msmtp for --sendmail, openssl for the test certificate, and the
 # tools that check deploy/: systemd-analyze, nginx -t, caddy validate.
 BEHEER_PACKAGES := msmtp openssl systemd nginx caddy
@@ -31,7 +31,7 @@ setup:
 # into the system (PEP 668); then pip is asked again with --break-system-packages.
 setup-test:
 	@$(MAKE) --no-print-directory setup EXTRA_PACKAGES="$(ORACLE_PACKAGES) $(BEHEER_PACKAGES)"
-	@python3 -c "import lxml, docx, jsonschema, yaml, pytest, playwright, axe_selenium_python, aiosmtpd" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES) \
+	@python3 -c "import lxml, docx, jsonschema, yaml, pytest, xdist, playwright, axe_selenium_python, aiosmtpd" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES) \
 	  || python3 -m pip install -q --break-system-packages $(PYTHON_PACKAGES)
 
 build: setup
@@ -103,8 +103,10 @@ test-orakel:
 # The pages in a real browser (Debian's chromium, driven by Playwright for Python; its own
 # browser download cannot work here): the cursist's walk with and without JavaScript, axe-core
 # on every page, hostile input, the demo start. Screenshots land in .build/screenshots/.
+# Two test files at a time (pytest-xdist; each file keeps its own servers and browser, in
+# order): the suite waits on the browser more than it computes, and was half an hour of CI.
 test-browser:
-	python3 -m pytest -q -p no:cacheprovider Tests/Browser 2>&1 | tee .build/test-browser.log; exit $${PIPESTATUS[0]}
+	python3 -m pytest -q -p no:cacheprovider -n 2 --dist loadfile Tests/Browser 2>&1 | tee .build/test-browser.log; exit $${PIPESTATUS[0]}
 
 # Running it for real (issue 18, Tests/Beheer): mail through real mail servers on loopback (aiosmtpd,
 # plain, STARTTLS and smtps with a self-signed certificate, msmtp for --sendmail), kill -9 while the
