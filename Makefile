@@ -104,7 +104,7 @@ test-orakel:
 # browser download cannot work here): the cursist's walk with and without JavaScript, axe-core
 # on every page, hostile input, the demo start. Screenshots land in .build/screenshots/.
 # Two test files at a time (pytest-xdist; each file keeps its own servers and browser, in
-# order): 23.6 instead of 29.4 minutes on a slow day, most of the CI run.
+# order): 23.6 instead of 29.4 minutes on a slow day; the largest part of the CI run.
 test-browser:
 	python3 -m pytest -q -p no:cacheprovider -n 2 --dist loadfile Tests/Browser 2>&1 | tee .build/test-browser.log; exit $${PIPESTATUS[0]}
 
