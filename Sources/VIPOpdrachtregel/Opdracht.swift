@@ -75,6 +75,8 @@ public struct Opdracht: Sendable {
         public static func vlag(_ naam: String, _ uitleg: String) -> Optie { Optie(naam, waarde: nil, uitleg) }
     }
 
+    var standaardOpdracht: Opdracht? { standaard.flatMap { naam in subopdrachten.first { $0.naam == naam } } }
+
     /// The help options, at every level, and the version.
     static let hulpnamen = ["-h", "--hulp", "--help"]
     static let versienaam = "--version"
@@ -174,11 +176,9 @@ public struct Opdrachtregel: Sendable {
         while !pad.last!.subopdrachten.isEmpty {
             let hier = pad.last!
             guard let eerste = rest.first else {
-                if let standaard = hier.standaard, let sub = hier.subopdrachten.first(where: { $0.naam == standaard }) {
-                    pad.append(sub)
-                    break
-                }
-                return .hulp(pad: pad)
+                guard let sub = hier.standaardOpdracht else { return .hulp(pad: pad) }
+                pad.append(sub)
+                break
             }
             if Opdracht.hulpnamen.contains(eerste) { return .hulp(pad: pad) }
             if eerste == Opdracht.versienaam { return .versie }
@@ -186,7 +186,7 @@ public struct Opdrachtregel: Sendable {
             if let sub = hier.subopdrachten.first(where: { $0.naam == eerste }) {
                 pad.append(sub)
                 rest = rest.dropFirst()
-            } else if let standaard = hier.standaard, let sub = hier.subopdrachten.first(where: { $0.naam == standaard }) {
+            } else if let sub = hier.standaardOpdracht {
                 pad.append(sub)
             } else if eerste.hasPrefix("-") {
                 return .fout(pad: pad, Self.onbekendeOptie(eerste, in: hier))
@@ -281,6 +281,7 @@ public struct Opdrachtregel: Sendable {
         return "Er ontbreekt een argument: <\(a.naam)> (\(uitleg.prefix(1).lowercased() + uitleg.dropFirst()))."
     }
 
+    /// "a, b en c" (`Veld.opsomming` says "of": a choice among values, not a list of them).
     static func opsomming(_ woorden: [String]) -> String {
         woorden.count < 2 ? woorden.joined() : woorden.dropLast().joined(separator: ", ") + " en " + woorden.last!
     }
