@@ -171,7 +171,10 @@ def context(browser, js):
 def bekijk(page, naam, js):
     """Screenshot and axe-core: no serious or critical violations, and no injected markup."""
     os.makedirs(SCREENSHOTS, exist_ok=True)
-    page.screenshot(path=os.path.join(SCREENSHOTS, f"{'js' if js else 'zonder-js'}-{naam}.png"), full_page=True)
+    # A long page gives a large full-page image (3.6 MB for the docent's view of an aanvraag with
+    # all its versions): on a busy machine that took over Playwright's 30 s once.
+    page.screenshot(path=os.path.join(SCREENSHOTS, f"{'js' if js else 'zonder-js'}-{naam}.png"), full_page=True,
+                    timeout=120_000)
     if js:
         resultaat = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
                                   ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.html).slice(0, 3)}))")
