@@ -1,15 +1,14 @@
 import Foundation
 import Testing
 import VIPDocument
+import VIPTestSupport
 
 /// The produced files must pass the project's document checker (schemas, package rules,
 /// LibreOffice load, pandoc, python-docx) and read back with their text intact. The two formats
 /// run as parallel test cases; each oracle run takes a few seconds.
 @Suite struct OracleTests {
-    /// Not in `make test-asan` (VIP_ZONDER_ORAKELS=1; see Oracles.overgeslagen in VIPKitTests):
-    /// the checker's own programs are not instrumented, and the plain run checks these bytes.
-    @Test(.disabled(if: ProcessInfo.processInfo.environment["VIP_ZONDER_ORAKELS"] != nil,
-                    "make test-asan: the plain run hands these bytes to the checker"),
+    /// Not in `make test-asan` (see Repo.zonderOrakels).
+    @Test(.disabled(if: Repo.zonderOrakels, "make test-asan: make test hands these bytes to the checker"),
           arguments: DocumentFormat.allCases)
     func passesTheOracles(format: DocumentFormat) throws {
         try #require(FileManager.default.fileExists(atPath: documentChecker),

@@ -9,6 +9,11 @@ public enum Repo {
     public static func path(_ rel: String) -> String { root.appendingPathComponent(rel).standardized.path }
     /// The project's document checker (Tests/DocumentChecker/README.md).
     public static let checker = path("Tests/DocumentChecker/check_document.py")
+    /// Set by `make test-asan` (VIP_ZONDER_ORAKELS=1): that run looks for memory errors in our own
+    /// code, and does not hand the documents it builds to the checker (LibreOffice, jing, pandoc
+    /// and python-docx are not instrumented, and took most of its time); `make test` checks the
+    /// same bytes. Every other assertion of those tests still runs there.
+    public static let zonderOrakels = ProcessInfo.processInfo.environment["VIP_ZONDER_ORAKELS"] != nil
     /// The fully filled example aanvraag of the tests, with its logo and bijlage files
     /// beside it (Tests/Fixtures/leeswerf/).
     public static let fixtureFolder = path("Tests/Fixtures/leeswerf")
