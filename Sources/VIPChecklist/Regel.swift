@@ -75,11 +75,16 @@ public struct CheckContext: Sendable {
     public var register: Fondsenregister?
     /// Today, for the rules about dates (a bedankbrief, a verantwoording due); nil leaves them out.
     public var datum: Datum?
+    /// The tree of fields the reader decoded `aanvraag` from (`AanvraagReader.lees`), when nothing
+    /// changed the aanvraag since: the rules that walk the field table use it instead of
+    /// encoding the aanvraag again (`Aanvraag.inhoud`), which gives the same fields.
+    public var inhoud: Inhoud?
 
     public init(aanvraag: Aanvraag, spelling: (any Spelling)? = nil,
                 briefPaginas: (@Sendable (Aanvraag, Int) -> Double)? = nil,
-                register: Fondsenregister? = nil, datum: Datum? = nil) {
+                register: Fondsenregister? = nil, datum: Datum? = nil, inhoud: Inhoud? = nil) {
         self.aanvraag = aanvraag
+        self.inhoud = inhoud
         self.spelling = spelling
         self.briefPaginas = briefPaginas
         self.register = register

@@ -9,25 +9,48 @@ import VIPZip
 /// Each part is parsed and serialised once here (`XMLTemplate`); a render only fills
 /// the markers.
 public struct TemplateSet: Sendable {
-    let odt: FormatTemplate
-    let docx: FormatTemplate
+    /// An organisation's own templates; nil for the built-in ones, which are parsed once per
+    /// process, per format, when first used (`standaard(_:)`).
+    private let eigen: (odt: FormatTemplate, docx: FormatTemplate)?
+
+    var odt: FormatTemplate { eigen?.odt ?? Self.standaardOdt }
+    var docx: FormatTemplate { eigen?.docx ?? Self.standaardDocx }
 
     /// The templates built into vip. They are checked by the tests, so a failure to
     /// parse them is a programming error.
-    public static let standard: TemplateSet = {
+    public static let standard = TemplateSet(eigen: nil)
+
+    private init(eigen: (odt: FormatTemplate, docx: FormatTemplate)?) { self.eigen = eigen }
+
+    private static let standaardOdt = standaard(.odt)
+    private static let standaardDocx = standaard(.docx)
+
+    private static func standaard(_ format: DocumentFormat) -> FormatTemplate {
         do {
             var files: [String: [UInt8]] = [:]
-            for (path, contents) in EmbeddedFiles.files {
+            for (path, contents) in EmbeddedFiles.files where path.hasPrefix(format.rawValue + "/") {
                 files[path] = contents.withUTF8Buffer { Array($0) }
             }
             // The parts copied as they are are not parsed here: the tests load Templates/,
             // the same bytes (WriterTests), with every check of `load(directory:)`.
-            return try TemplateSet(files: files, origin: { "het standaardsjabloon (\($0.rawValue))" },
-                                   checkStaticParts: false)
+            return try FormatTemplate(format: format, files: files, location: "het standaardsjabloon (\(format.rawValue))",
+                                      checkStaticParts: false)
         } catch {
             fatalError("embedded templates are broken: \(error)")
         }
-    }()
+    }
+
+    /// Starts parsing the built-in templates of `formaten` on another thread, so that a command
+    /// that reads and checks its input first finds them ready (`vip build`); a render that comes
+    /// sooner waits for them.
+    public static func bereidVoor(_ formaten: [DocumentFormat]) {
+        guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return }
+        let odt = formaten.contains(.odt), docx = formaten.contains(.docx)
+        Thread.detachNewThread {
+            if odt { _ = standaardOdt }
+            if docx { _ = standaardDocx }
+        }
+    }
 
     /// Reads `directory/odt/…` and `directory/docx/…` (the same layout as `Templates/`),
     /// e.g. an organisation's own styles and letterhead (`vip build --sjabloon MAP`).
@@ -77,8 +100,8 @@ public struct TemplateSet: Sendable {
     /// `files` maps "odt/styles.xml" etc. to bytes. `checkStaticParts`: refuse parts that are
     /// copied as they are when they are not well-formed XML.
     init(files: [String: [UInt8]], origin: (DocumentFormat) -> String, checkStaticParts: Bool) throws {
-        odt = try FormatTemplate(format: .odt, files: files, location: origin(.odt), checkStaticParts: checkStaticParts)
-        docx = try FormatTemplate(format: .docx, files: files, location: origin(.docx), checkStaticParts: checkStaticParts)
+        eigen = (try FormatTemplate(format: .odt, files: files, location: origin(.odt), checkStaticParts: checkStaticParts),
+                 try FormatTemplate(format: .docx, files: files, location: origin(.docx), checkStaticParts: checkStaticParts))
     }
 }
 

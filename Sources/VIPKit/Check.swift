@@ -36,25 +36,26 @@ public struct Checker: Sendable {
         self.datum = datum
     }
 
-    public func context(_ a: Aanvraag) -> CheckContext {
+    /// `inhoud`: the tree the reader decoded `a` from, if nothing has changed `a` since.
+    public func context(_ a: Aanvraag, inhoud: Inhoud? = nil) -> CheckContext {
         CheckContext(aanvraag: a, spelling: spelling, briefPaginas: { aanvraag, fonds in
             BriefLengte.schatting(aanvraag, fonds: fonds)
-        }, register: register, datum: datum)
+        }, register: register, datum: datum, inhoud: inhoud)
     }
 
-    public func check(_ a: Aanvraag) throws(LeesFout) -> [Bevinding] {
+    public func check(_ a: Aanvraag, inhoud: Inhoud? = nil) throws(LeesFout) -> [Bevinding] {
         // What the dictionary needs for this aanvraag's words loads on a second core while the
         // rules before `spelling` run.
         if let deferred = spelling as? Hunspell.Deferred, !deferred.isLoaded {
             deferred.prefetch(words: { Checklist.spellingwoorden(a) })
         }
-        return try checklist.check(context(a), alleenFouten: alleenFouten)
+        return try checklist.check(context(a, inhoud: inhoud), alleenFouten: alleenFouten)
     }
 
     public func check(path: String) -> CheckResultaat {
         do {
-            let a = try AanvraagReader.read(path: path, limits: limits)
-            return CheckResultaat(bestand: path, aanvraag: a, leesfout: nil, bevindingen: try check(a))
+            let (a, inhoud) = try AanvraagReader.lees(path: path, limits: limits)
+            return CheckResultaat(bestand: path, aanvraag: a, leesfout: nil, bevindingen: try check(a, inhoud: inhoud))
         } catch {
             return CheckResultaat(bestand: path, aanvraag: nil, leesfout: error, bevindingen: [])
         }

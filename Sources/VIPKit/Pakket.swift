@@ -18,6 +18,9 @@ public struct BuildOpties: Sendable {
     /// The date the register is searched on (`--datum`); nil: the date of the fund's besluit,
     /// else the letter's, so that the same input still gives the same files.
     public var datum: Datum?
+    /// Render the documents on every core at once (`vip build`: one user waits for one
+    /// package). The server leaves it off: its requests already share the cores.
+    public var gelijktijdig = false
     public init() {}
 }
 
@@ -320,7 +323,8 @@ public struct Pakket: Sendable {
         docs.append((Namen.fondsenlijst, FondsenlijstBuilder.document(aanvraag, huisstijl: stijl)))
         docs += naHetBesluit(huisstijl: stijl)
         do {
-            return (try renderAlle(docs, formaten: opties.formaten, sjablonen: opties.sjablonen), metBrief)
+            return (try renderAlle(docs, formaten: opties.formaten, sjablonen: opties.sjablonen,
+                                  gelijktijdig: opties.gelijktijdig), metBrief)
         } catch {
             throw .document(bron: aanvraag.bron.bestand, error)
         }
@@ -417,12 +421,32 @@ public struct Bouwer: Sendable {
     /// which may still fail them (`.gebouwd` means written under temporary names until then).
     public func build(_ bestand: String, meerdere: Bool, invoer: Uitvoermap.Invoermappen,
                       partij: Uitvoermap.Partij) -> BuildResultaat {
+        schrijf(bereidVoor(bestand, meerdere: meerdere, invoer: invoer), partij: partij)
+    }
+
+    /// One aanvraag built in memory, not yet written: its files and where they go, or the
+    /// outcome already (not af, or it failed).
+    public struct Voorbereid: Sendable {
+        var resultaat: BuildResultaat
+        var files: [Pakket.Uitvoer] = []
+    }
+
+    /// `bereidVoor` for several aanvragen, in order; with `opties.gelijktijdig` (and no `--pdf`,
+    /// which starts LibreOffice) on every core at once. Nothing is written.
+    public func bereidVoor(_ bestanden: [String], meerdere: Bool, invoer: Uitvoermap.Invoermappen) -> [Voorbereid] {
+        inVolgorde(bestanden.count, gelijktijdig: opties.gelijktijdig && !opties.pdf) {
+            bereidVoor(bestanden[$0], meerdere: meerdere, invoer: invoer)
+        }
+    }
+
+    /// Reads and checks one aanvraag and makes its files in memory; writes nothing.
+    public func bereidVoor(_ bestand: String, meerdere: Bool, invoer: Uitvoermap.Invoermappen) -> Voorbereid {
         let r = checker.check(path: bestand)
-        if let e = r.leesfout { return BuildResultaat(bestand: bestand, uitkomst: .mislukt(.leesfout(e))) }
+        if let e = r.leesfout { return Voorbereid(resultaat: BuildResultaat(bestand: bestand, uitkomst: .mislukt(.leesfout(e)))) }
         let a = r.aanvraag!
         if !r.bevindingen.isAf && !opties.concept {
-            return BuildResultaat(bestand: bestand, uitkomst: .nietAf(fouten: r.bevindingen.filter { $0.ernst == .fout }),
-                                  bevindingen: r.bevindingen)
+            return Voorbereid(resultaat: BuildResultaat(bestand: bestand, uitkomst: .nietAf(fouten: r.bevindingen.filter { $0.ernst == .fout }),
+                                                        bevindingen: r.bevindingen))
         }
         let map = uitvoermap(voor: bestand, meerdere: meerdere)
         do {
@@ -435,15 +459,27 @@ public struct Bouwer: Sendable {
                 let bron = opties.formaten.contains(.odt) ? ".odt" : ".docx"
                 files += try PDF.converteer(files.filter { $0.naam.hasSuffix(bron) })
             }
-            let groep = try partij.voegToe(files, naar: map)
-            return BuildResultaat(bestand: bestand,
-                                  uitkomst: .gebouwd(map: map, geschreven: files.map {
-                                      (map as NSString).appendingPathComponent($0.naam)
-                                  }),
-                                  concept: opties.concept, geenBrief: pakket.geenBrief, bevindingen: r.bevindingen,
-                                  groep: groep)
+            return Voorbereid(resultaat: BuildResultaat(bestand: bestand,
+                                                        uitkomst: .gebouwd(map: map, geschreven: files.map {
+                                                            (map as NSString).appendingPathComponent($0.naam)
+                                                        }),
+                                                        concept: opties.concept, geenBrief: pakket.geenBrief,
+                                                        bevindingen: r.bevindingen),
+                              files: files)
         } catch {
-            return BuildResultaat(bestand: bestand, uitkomst: .mislukt(error))
+            return Voorbereid(resultaat: BuildResultaat(bestand: bestand, uitkomst: .mislukt(error)))
         }
+    }
+
+    /// Writes a prepared aanvraag's files into `partij` (temporary names until `voltooi`).
+    public func schrijf(_ v: Voorbereid, partij: Uitvoermap.Partij) -> BuildResultaat {
+        var r = v.resultaat
+        guard case .gebouwd(let map, _) = r.uitkomst else { return r }
+        do {
+            r.groep = try partij.voegToe(v.files, naar: map)
+        } catch {
+            return BuildResultaat(bestand: r.bestand, uitkomst: .mislukt(error))
+        }
+        return r
     }
 }

@@ -6,8 +6,14 @@ import Foundation
 public enum AanvraagReader {
     /// Reads the file at `path`; `bestand` is the name used in messages (default: `path`).
     public static func read(path: String, limits: ReadLimits = .standard) throws(LeesFout) -> Aanvraag {
+        try lees(path: path, limits: limits).aanvraag
+    }
+
+    /// The aanvraag and the tree of its fields as read (what `Aanvraag.inhoud` would encode again):
+    /// a caller that does not change the aanvraag can hand both to the checklist (`CheckContext`).
+    public static func lees(path: String, limits: ReadLimits = .standard) throws(LeesFout) -> (aanvraag: Aanvraag, inhoud: Inhoud) {
         let bytes = try InputFile.read(path: path, limits: limits)
-        return try parse(bytes, bestand: path, limits: limits)
+        return try parseMetInhoud(bytes, bestand: path, limits: limits)
     }
 
     public static func parse(_ text: String, bestand: String = "aanvraag.yaml",
@@ -17,14 +23,19 @@ public enum AanvraagReader {
 
     public static func parse(_ bytes: [UInt8], bestand: String, limits: ReadLimits = .standard,
                              tabel: Veldentabel = .aanvraag) throws(LeesFout) -> Aanvraag {
+        try parseMetInhoud(bytes, bestand: bestand, limits: limits, tabel: tabel).aanvraag
+    }
+
+    static func parseMetInhoud(_ bytes: [UInt8], bestand: String, limits: ReadLimits = .standard,
+                               tabel: Veldentabel = .aanvraag) throws(LeesFout) -> (aanvraag: Aanvraag, inhoud: Inhoud) {
         try InputFile.checkText(bytes, bestand: bestand, limits: limits)
         guard let root = try YAMLTree.compose(bytes, bestand: bestand, limits: limits), !root.isNull else {
             throw LeesFout(bestand: bestand, mark: nil,
                            melding: "Het bestand is leeg. Begin met `vip init` voor een ingevuld voorbeeld.")
         }
-        var a = try decode(root, bestand: bestand, tabel: tabel)
+        var (a, inhoud) = try decodeMetInhoud(root, bestand: bestand, tabel: tabel)
         a.bron.tekst = String(decoding: bytes, as: UTF8.self)
-        return a
+        return (a, inhoud)
     }
 
     /// Decodes a composed tree (also used to lay rule examples over a baseline). Every field is
@@ -34,6 +45,12 @@ public enum AanvraagReader {
     /// `Aanvraag.overige`.
     public static func decode(_ root: YNode, bestand: String,
                               tabel: Veldentabel = .aanvraag) throws(LeesFout) -> Aanvraag {
+        try decodeMetInhoud(root, bestand: bestand, tabel: tabel).aanvraag
+    }
+
+    /// `decode`, and the tree of fields the model was decoded from.
+    public static func decodeMetInhoud(_ root: YNode, bestand: String,
+                                       tabel: Veldentabel = .aanvraag) throws(LeesFout) -> (aanvraag: Aanvraag, inhoud: Inhoud) {
         var r = NodeReader(bestand: bestand, tabel: tabel)
         guard case .mapping = root.kind else {
             throw r.error(root, "", "Een aanvraag is een blok met velden, te beginnen met `formaat: vip-aanvraag/1`.")
@@ -67,7 +84,7 @@ public enum AanvraagReader {
         }
         a.bron = Bron(bestand: bestand)
         a.bron.marks = r.marks
-        return a
+        return (a, inhoud)
     }
 
     /// A post whose `aantal × prijs` no sum can hold is refused while it is read, so that no sum

@@ -32,12 +32,18 @@ public enum Overlay {
     /// Reads `patchYAML` laid over `baseYAML` as an aanvraag.
     public static func aanvraag(base baseYAML: String, patch patchYAML: String,
                                 bestand: String = "voorbeeld.yaml") throws(LeesFout) -> Aanvraag {
+        try aanvraagMetInhoud(base: baseYAML, patch: patchYAML, bestand: bestand).aanvraag
+    }
+
+    /// `aanvraag(base:patch:)` and the tree of fields it was decoded from.
+    public static func aanvraagMetInhoud(base baseYAML: String, patch patchYAML: String,
+                                         bestand: String = "voorbeeld.yaml") throws(LeesFout) -> (aanvraag: Aanvraag, inhoud: Inhoud) {
         guard let base = try YAMLTree.compose(Array(baseYAML.utf8), bestand: "baseline.yaml") else {
             throw LeesFout(bestand: "baseline.yaml", mark: nil, melding: "lege baseline")
         }
         guard let patch = try YAMLTree.compose(Array(patchYAML.utf8), bestand: bestand) else {
-            return try AanvraagReader.decode(base, bestand: bestand)
+            return try AanvraagReader.decodeMetInhoud(base, bestand: bestand)
         }
-        return try AanvraagReader.decode(apply(patch, to: base), bestand: bestand)
+        return try AanvraagReader.decodeMetInhoud(apply(patch, to: base), bestand: bestand)
     }
 }

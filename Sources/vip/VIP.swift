@@ -129,6 +129,7 @@ enum Build {
         opties.uit = invoer.optie("uit")
         opties.concept = invoer.vlag("concept")
         opties.pdf = invoer.vlag("pdf")
+        opties.gelijktijdig = true
         var formaten: [DocumentFormaat] = []
         for naam in (invoer.optie("formaat") ?? "").split(separator: ",").map({ $0.trimmedSpaces.lowercased() }) {
             guard let f = DocumentFormaat(rawValue: naam) else {
@@ -145,6 +146,9 @@ enum Build {
                 Terminal.fout((error as? LocalizedError)?.errorDescription ?? "\(sjabloon): \(error)")
                 return 2
             }
+        } else {
+            // Parsed on the other core while the first aanvraag is read and checked.
+            TemplateSet.bereidVoor(formaten)
         }
         let bouwer = Bouwer(opties: opties)
         let invoer = Uitvoermap.Invoermappen(aanvragen)
@@ -162,18 +166,25 @@ enum Build {
             }
             wachtend = []
         }
-        for (i, bestand) in aanvragen.enumerated() {
-            if aanvragen.count > 1 && Terminal.stderrIsTerminal {
-                Terminal.fout("[\(i + 1)/\(aanvragen.count)] \(bestand)")
+        // A few aanvragen at a time are read, checked and built in memory on every core, then
+        // written in their order; what is printed does not depend on which finished first.
+        let venster = 2 * ProcessInfo.processInfo.activeProcessorCount
+        for begin in stride(from: 0, to: aanvragen.count, by: venster) {
+            let deel = Array(aanvragen[begin..<min(begin + venster, aanvragen.count)])
+            let voorbereid = bouwer.bereidVoor(deel, meerdere: aanvragen.count > 1, invoer: invoer)
+            for (k, v) in voorbereid.enumerated() {
+                if aanvragen.count > 1 && Terminal.stderrIsTerminal {
+                    Terminal.fout("[\(begin + k + 1)/\(aanvragen.count)] \(deel[k])")
+                }
+                let r = bouwer.schrijf(v, partij: partij)
+                if r.groep != nil {
+                    wachtend.append(r)
+                } else {
+                    Self.meld(r)
+                    worst = max(worst, Uitgang.code(r))
+                }
+                if wachtend.count >= Self.partijgrootte { voltooi() }
             }
-            let r = bouwer.build(bestand, meerdere: aanvragen.count > 1, invoer: invoer, partij: partij)
-            if r.groep != nil {
-                wachtend.append(r)
-            } else {
-                Self.meld(r)
-                worst = max(worst, Uitgang.code(r))
-            }
-            if wachtend.count >= Self.partijgrootte { voltooi() }
         }
         voltooi()
         return worst

@@ -21,7 +21,7 @@ extension Catalogus {
                 Voorbeeld("brief:\n  ondertekening[0]:\n    functie: ~", pad: "brief.ondertekening[0].functie"),
                 Voorbeeld("project:\n  resultaten[+]:\n    waarom: Omdat het kan.", pad: "project.resultaten[3].resultaat"),
               ]) { ctx, m in
-            VerplichteVelden.controleer(ctx.aanvraag, tabel: .aanvraag, &m)
+            VerplichteVelden.controleer(ctx.inhoud ?? ctx.aanvraag.inhoud, tabel: .aanvraag, &m)
         },
 
         Regel("doelstelling_organisatie", .fout, onderdeel: "Organisatie",

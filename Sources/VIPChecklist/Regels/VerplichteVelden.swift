@@ -23,14 +23,15 @@ enum VerplichteVelden {
         tabel.sectieplan(waar: { controleert($0) || tabel.variantvelden.contains($0.pad) })
     }
 
-    static func controleer(_ a: Aanvraag, tabel: Veldentabel, _ m: inout Melder) {
+    /// `inhoud`: the aanvraag as the tree of its fields.
+    static func controleer(_ inhoud: Inhoud, tabel: Veldentabel, _ m: inout Melder) {
         func ontbreekt(_ v: Veld, _ pad: String) {
             var wat = v.benaming ?? v.label
             if case .keuze(let waarden, vrij: false) = v.soort { wat += " (\(Veld.opsomming(waarden)))" }
             m.meld(pad, "\(wat) ontbreekt. Vul `\(pad)` in.")
         }
         let plan = tabel.isZelfde(als: .aanvraag) ? aanvraagplan : plan(tabel)
-        for sectie in tabel.secties(in: a, plan: plan) {
+        for sectie in tabel.secties(in: inhoud, plan: plan) {
             // An entry that is one of several kinds (a source or a fund) must complete one of them.
             if let varianten = sectie.veld?.varianten {
                 let gevuld = { (sleutel: String) in sectie[sleutel] != nil }

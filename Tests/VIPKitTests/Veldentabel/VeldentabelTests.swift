@@ -164,13 +164,13 @@ struct VeldentabelTests {
         let a = try AanvraagReader.read(path: Repo.path("Samples/buurtmoestuin.yaml"))
         let regel = try #require(Checklist().regel("verplichte_velden"))
         var m = Melder(regel: regel, aanvraag: a)
-        VerplichteVelden.controleer(a, tabel: uitgebreid, &m)
+        VerplichteVelden.controleer(a.inhoud, tabel: uitgebreid, &m)
         let paden = m.bevindingen.map(\.pad)
         #expect(paden.contains(pad))
         #expect(paden.contains("begroting.posten[0].btw"))
         #expect(m.bevindingen.contains { $0.melding == "Btw-tarief (hoog of laag) ontbreekt. Vul `begroting.posten[0].btw` in." })
         var standaard = Melder(regel: regel, aanvraag: a)
-        VerplichteVelden.controleer(a, tabel: tabel, &standaard)
+        VerplichteVelden.controleer(a.inhoud, tabel: tabel, &standaard)
         #expect(standaard.bevindingen.isEmpty)
     }
 
