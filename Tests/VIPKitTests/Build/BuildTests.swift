@@ -176,6 +176,41 @@ import VIPZip
     }
 
 
+    /// A course is built a few aanvragen at a time on every core: the lines, the exit code and
+    /// every file are those of building each aanvraag on its own, in the order given.
+    @Test func aCourseBuiltOnEveryCoreSaysAndWritesWhatEachAanvraagAloneWould() throws {
+        let dir = Repo.tempDir("cursus")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let bron = try Repo.copyFixture(to: dir)
+        let tekst = try String(contentsOfFile: bron, encoding: .utf8)
+        var invoer: [String] = []
+        for n in 1...7 {
+            let pad = dir + "/a\(n).yaml"
+            try tekst.replacingOccurrences(of: "titel: Samen lezen op Zuid", with: "titel: Samen lezen, ronde \(n)")
+                .write(toFile: pad, atomically: true, encoding: .utf8)
+            invoer.append(pad)
+        }
+        try "formaat: vip-aanvraag/1\nproject: [kapot\n".write(toFile: dir + "/kapot.yaml", atomically: true, encoding: .utf8)
+        invoer.insert(dir + "/kapot.yaml", at: 2)
+        invoer.insert(Repo.path("Samples/concept-vol-fouten.yaml"), at: 5)
+        let r = try VipBinary.run(["build"] + invoer + ["--uit", dir + "/uit"])
+        #expect(r.status == 2)
+        let gebouwd = r.stdout.split(separator: "\n").filter { $0.contains("bestanden geschreven in") }
+        #expect(gebouwd.map { String($0.prefix { $0 != ":" }) } == invoer.filter { $0.contains("/a") && !$0.contains("kapot") },
+                "\(r.stdout)")
+        let fouten = r.stderr.split(separator: "\n").filter { $0.contains("kapot.yaml") || $0.contains("niet gebouwd") }
+        #expect(fouten.first?.contains("kapot.yaml") == true && fouten.last?.contains("concept-vol-fouten.yaml") == true,
+                "\(r.stderr)")
+        for (n, pad) in invoer.enumerated() where pad.contains("/a") {
+            let alleen = try VipBinary.run(["build", pad, "--uit", dir + "/alleen-\(n)"])
+            #expect(alleen.status == 0, "\(alleen.stderr)")
+            let stam = ((pad as NSString).lastPathComponent as NSString).deletingPathExtension
+            let samen = Self.snapshot(dir + "/uit/" + stam)
+            #expect(samen.count >= 12)
+            #expect(samen == Self.snapshot(dir + "/alleen-\(n)"), "\(stam)")
+        }
+    }
+
     @Test func outputPathBlockedByAFileIsAClearError() throws {
         let dir = Repo.tempDir("blocked")
         defer { try? FileManager.default.removeItem(atPath: dir) }
