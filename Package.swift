@@ -69,6 +69,18 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
+// `make release` sets VIP_VOLLEDIG_STATISCH=1: `vip` is then linked as a fully static executable
+// (glibc and libstdc++ too), with no dynamic loader at all. Its start took 3.3 ms of CPU
+// with the Swift runtime linked statically into a dynamic executable, 1.4 ms this way (mostly the
+// loader's symbol lookups and the kernel mapping five shared libraries; bench/RESULTATEN.md).
+// Only for `vip`: `vip-server` resolves host names (PostgreSQL, SMTP), which a static glibc can
+// only do through the shared NSS modules of the very glibc it was linked with. The C libraries
+// must then be named by their archives, as `make release` does (scripts/statische-pc.sh).
+if ProcessInfo.processInfo.environment["VIP_VOLLEDIG_STATISCH"] == "1",
+   let vip = package.targets.first(where: { $0.name == "vip" }) {
+    vip.linkerSettings = [.unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))]
+}
+
 // `vip server` (Hummingbird, GRDB, bcrypt) lives in VIPServer, its tests and the `vip-server`
 // program. Setting
 // VIP_ZONDER_SERVER=1 leaves the server and its dependencies out of the build, so that

@@ -1,7 +1,8 @@
 #!/bin/bash
 # pkg-config files for the release build (make release): the same C libraries, named by their
 # static archives (-l:libxml2.a), with what those archives need themselves (libxml2: ICU, zlib,
-# xz). libc, libm, libstdc++, libpthread and libdl stay shared: the Swift runtime links those.
+# xz). libc, libm, libstdc++, libpthread and libdl are named as they are: `vip-server` links them
+# shared, `vip` (fully static, Package.swift) takes their archives.
 #   scripts/statische-pc.sh MAP
 set -euo pipefail
 map=$1
@@ -24,6 +25,13 @@ for pc in $pakketten; do
       m|c|stdc++|pthread|dl|gcc_s) libs+=" -l$naam" ;;
       *) if archief "$libdir" "$naam"; then libs+=" -l:lib$naam.a"; else libs+=" -l$naam"; fi ;;
     esac
+  done
+  # A C++ archive (hunspell) needs libstdc++ after it on the line: `vip`, linked fully
+  # statically, takes libstdc++.a, which the linker reads once, in order.
+  for d in "$libdir" $standaard; do
+    for a in $(grep -o -- '-l:[^ ]*' <<< "$libs" | cut -c4-); do
+      if [ -f "$d/$a" ] && [ "$(nm -u "$d/$a" 2>/dev/null | grep -c ' _ZNSt')" != 0 ]; then libs+=" -lstdc++"; break 2; fi
+    done
   done
   cat > "$map/$pc.pc.nieuw" <<PC
 Name: $pc
