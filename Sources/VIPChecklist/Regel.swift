@@ -136,23 +136,31 @@ public struct Regel: Sendable {
     /// Section of checklist.md: Organisatie, Projectplan, Begroting, Dekkingsplan en fondsen, Brief en bijlagen.
     public let onderdeel: String
     /// What is checked, in Dutch, one or two sentences.
-    public let beschrijving: String
+    public var beschrijving: String { maakBeschrijving() }
     /// The book's lines (`L8805`) and the course's checklist items (`B4`), or "praktijk".
     public let bron: String
-    public let goed: [Voorbeeld]
-    public let fout: [Voorbeeld]
+    public var goed: [Voorbeeld] { maakGoed() }
+    public var fout: [Voorbeeld] { maakFout() }
     let check: @Sendable (CheckContext, inout Melder) -> Void
+    // The description and the examples are made when asked (`vip regels`, the tests), not when
+    // the catalogue is: they are literals joined with `+`, which Swift does at run time, and
+    // making them for all rules was 2.5 % of a one-package `vip build`, which never shows them.
+    private let maakBeschrijving: @Sendable () -> String
+    private let maakGoed: @Sendable () -> [Voorbeeld]
+    private let maakFout: @Sendable () -> [Voorbeeld]
 
-    public init(_ id: String, _ ernst: Ernst, onderdeel: String, beschrijving: String, bron: String,
-                goed: [Voorbeeld] = [], fout: [Voorbeeld] = [],
+    public init(_ id: String, _ ernst: Ernst, onderdeel: String,
+                beschrijving: @autoclosure @escaping @Sendable () -> String, bron: String,
+                goed: @autoclosure @escaping @Sendable () -> [Voorbeeld] = [],
+                fout: @autoclosure @escaping @Sendable () -> [Voorbeeld] = [],
                 check: @escaping @Sendable (CheckContext, inout Melder) -> Void) {
         self.id = id
         self.ernst = ernst
         self.onderdeel = onderdeel
-        self.beschrijving = beschrijving
+        self.maakBeschrijving = beschrijving
         self.bron = bron
-        self.goed = goed
-        self.fout = fout
+        self.maakGoed = goed
+        self.maakFout = fout
         self.check = check
     }
 

@@ -134,9 +134,7 @@ public struct Veld: Sendable, Equatable {
                 anonimisering: Anonimisering? = nil, velden: [Veld] = [],
                 varianten: Varianten? = nil, losseTekst: String? = nil, leegInSjabloon: Bool = false) {
         self.sleutel = sleutel
-        self.eigenschap = sleutel.split(separator: "_").enumerated()
-            .map { $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }
-            .joined()
+        self.eigenschap = Veld.eigenschap(sleutel)
         self.soort = soort
         self.label = label
         self.vraag = vraag
@@ -154,6 +152,27 @@ public struct Veld: Sendable, Equatable {
         self.watItem = watItem
         self.normaliseer = normaliseer
         self.anonimisering = anonimisering
+    }
+
+    /// `ter_attentie_van` → `terAttentieVan`: the parts between underscores, each after the
+    /// first with a capital. Built once per field at start (the table has ~130), so without
+    /// `split` and `uppercased()`, which made this a third of building the table; a key with
+    /// anything but ASCII takes the general way.
+    static func eigenschap(_ sleutel: String) -> String {
+        var uit: [UInt8] = []
+        uit.reserveCapacity(sleutel.utf8.count)
+        var hoofdletter = false
+        for b in sleutel.utf8 {
+            guard b < 0x80 else {
+                return sleutel.split(separator: "_").enumerated()
+                    .map { $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }
+                    .joined()
+            }
+            if b == UInt8(ascii: "_") { hoofdletter = !uit.isEmpty; continue }
+            uit.append(hoofdletter && b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") ? b - 32 : b)
+            hoofdletter = false
+        }
+        return String(decoding: uit, as: UTF8.self)
     }
 
     /// The kind of one item of a list (nil when the field is no list).

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import VIPModel
+@testable import VIPModel
 @testable import VIPChecklist
 @testable import VIPKit
 
@@ -15,6 +15,21 @@ struct VeldentabelTests {
     /// `terAttentieVan` → `ter_attentie_van`: the YAML key of a model property.
     static func sleutel(_ eigenschap: String) -> String {
         eigenschap.reduce(into: "") { uit, c in uit += c.isUppercase ? "_" + c.lowercased() : String(c) }
+    }
+
+    @Test("A key's model property: camel case between underscores, the same on the fast ASCII way as on the general one")
+    func theKeyGivesItsPropertyOnEitherWay() {
+        func algemeen(_ s: String) -> String {
+            s.split(separator: "_").enumerated()
+                .map { $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }
+                .joined()
+        }
+        let gevallen = ["naam", "ter_attentie_van", "_voor", "na_", "a__b", "kvk_2e_deel", "post_2025", "Al_groot",
+                        "één_twee", "x_ñu", ""]
+        for s in gevallen { #expect(Veld.eigenschap(s) == algemeen(s), "\(s)") }
+        #expect(Veld.eigenschap("ter_attentie_van") == "terAttentieVan")
+        #expect(Veld.eigenschap("één_twee") == "éénTwee")
+        for v in tabel.alle { #expect(Self.sleutel(v.eigenschap) == v.sleutel || v.sleutel.contains(where: \.isNumber), "\(v.pad)") }
     }
 
     /// Walks a model value by reflection: every stored property by its path, and whether it held a value.
