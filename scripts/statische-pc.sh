@@ -9,8 +9,9 @@ map=$1
 mkdir -p "$map"
 # Where the linker looks by default, after the library's own folder (libdeflate.pc names /usr/lib).
 standaard=$(ld --verbose | grep -o 'SEARCH_DIR("=\?[^"]*")' | sed 's/SEARCH_DIR("=\?//; s/")//')
+# The path of lib$2.a, in the library's folder $1 or where the linker looks; fails without one.
 archief() {
-  for d in "$1" $standaard; do [ -f "$d/lib$2.a" ] && return 0; done
+  for d in "$1" $standaard; do [ -f "$d/lib$2.a" ] && { echo "$d/lib$2.a"; return 0; }; done
   return 1
 }
 # The libraries are those Package.swift names in its system library targets (pkgConfig: "…").
@@ -19,20 +20,20 @@ pakketten=$(grep -o 'pkgConfig: "[^"]*"' "$(dirname "$0")/../Package.swift" | cu
 for pc in $pakketten; do
   libdir=$(pkg-config --variable=libdir "$pc")
   libs=""
+  cxx=""
   for l in $(pkg-config --static --libs-only-l "$pc"); do
     naam=${l#-l}
     case $naam in
       m|c|stdc++|pthread|dl|gcc_s) libs+=" -l$naam" ;;
-      *) if archief "$libdir" "$naam"; then libs+=" -l:lib$naam.a"; else libs+=" -l$naam"; fi ;;
+      *) if a=$(archief "$libdir" "$naam"); then
+           libs+=" -l:lib$naam.a"
+           # A C++ archive (hunspell) needs libstdc++ after it on the line: `vip`, linked fully
+           # statically, takes libstdc++.a, which the linker reads once, in order.
+           [ "$(nm -u "$a" 2>/dev/null | grep -c ' _ZNSt')" = 0 ] || cxx=" -lstdc++"
+         else libs+=" -l$naam"; fi ;;
     esac
   done
-  # A C++ archive (hunspell) needs libstdc++ after it on the line: `vip`, linked fully
-  # statically, takes libstdc++.a, which the linker reads once, in order.
-  for d in "$libdir" $standaard; do
-    for a in $(grep -o -- '-l:[^ ]*' <<< "$libs" | cut -c4-); do
-      if [ -f "$d/$a" ] && [ "$(nm -u "$d/$a" 2>/dev/null | grep -c ' _ZNSt')" != 0 ]; then libs+=" -lstdc++"; break 2; fi
-    done
-  done
+  libs+=$cxx
   cat > "$map/$pc.pc.nieuw" <<PC
 Name: $pc
 Description: $pc, linked statically (vip: scripts/statische-pc.sh)
